@@ -1,0 +1,55 @@
+import { render } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { lang, setLang, t } from './i18n.js';
+import { AppStateContext, createAppState, useAppState } from './state.js';
+import { Login } from './views/login.js';
+import { UnitsView } from './views/units.js';
+
+/** Dashboard pages by path; features add theirs (path, Vietnamese and English label, view). */
+export const PAGES: { path: string; vi: string; en: string; view: () => preact.JSX.Element }[] = [
+  { path: '/app/units', vi: 'Đơn vị', en: 'Units', view: UnitsView },
+];
+
+function Shell() {
+  const state = useAppState();
+  const { me, path, navigate, logout } = state;
+  useEffect(() => {
+    void state.loadMe();
+  }, []);
+  if (me.value === undefined) return <p class="content">{t('Đang tải…', 'Loading…')}</p>;
+  if (me.value === null) return <Login />;
+  const current = PAGES.find((p) => path.value.startsWith(p.path)) ?? PAGES[0]!;
+  const View = current.view;
+  return (
+    <div class="shell">
+      <header class="topbar">
+        <strong>Hài Lòng · {me.value.unit.name}</strong>
+        <nav aria-label={t('Điều hướng', 'Navigation')}>
+          {PAGES.map((p) => (
+            <a key={p.path} href={p.path} aria-current={p === current ? 'page' : undefined}
+              onClick={(e) => { e.preventDefault(); navigate(p.path); }}>
+              {t(p.vi, p.en)}
+            </a>
+          ))}
+        </nav>
+        <span>
+          <button class="secondary" type="button" onClick={() => setLang(lang.value === 'vi' ? 'en' : 'vi')}>
+            {lang.value === 'vi' ? 'English' : 'Tiếng Việt'}
+          </button>{' '}
+          <button class="secondary" type="button" onClick={() => void logout()}>{t('Đăng xuất', 'Sign out')}</button>
+        </span>
+      </header>
+      <main class="content"><View /></main>
+    </div>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <AppStateContext.Provider value={createAppState()}>
+      <Shell />
+    </AppStateContext.Provider>,
+    root,
+  );
+}

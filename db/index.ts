@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultSet } from 'kysely';
+import pg from 'pg';
+import { migrations } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+
+export interface DbHandle {
+  db: Db;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DATABASE_URL = 'data/hailong.db';
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/**
+ * Opens the database named by a DATABASE_URL: a SQLite path, ':memory:', or postgres://….
+ * SQLite runs in WAL mode with synchronous=FULL, so a write acknowledged to a client survives
+ * a crash or power loss.
+ */
+export function createDb(url: string = DEFAULT_DATABASE_URL, opts: { searchPath?: string } = {}): DbHandle {
+  if (isPostgresUrl(url)) {
+    // count(*) and bigint come back as strings by default; our counts fit in a double.
+    pg.types.setTypeParser(20, (v) => Number(v));
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
+  const sqlite = new SQLite(url);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+function migrator(db: Db): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+}
+
+function check(result: MigrationResultSet): MigrationResultSet {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    const err = result.error instanceof Error ? result.error : new Error(String(result.error));
+    err.message = `migration ${failed?.migrationName ?? '?'} failed: ${err.message}`;
+    throw err;
+  }
+  return result;
+}
+
+/** Brings the schema to the latest migration; returns the names applied now. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const result = check(await migrator(db).migrateToLatest());
+  return (result.results ?? []).map((r) => r.migrationName);
+}
+
+/** Undoes every migration (tests of the `down` steps). */
+export async function migrateAllDown(db: Db): Promise<void> {
+  const m = migrator(db);
+  for (;;) {
+    const result = check(await m.migrateDown());
+    if (!result.results?.length) return;
+  }
+}

@@ -1,0 +1,238 @@
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The Database interface (Kysely). Portable on purpose: timestamps are ISO 8601 UTC strings,
+ * calendar dates 'YYYY-MM-DD' strings, booleans 0/1 integers and JSON documents text, so SQLite
+ * and PostgreSQL read and compare them the same way.
+ */
+
+/** Column that PostgreSQL may hand back as a string (bigint) but we write as a number. */
+type Count = ColumnType<number, number, number>;
+
+export type UnitKind = 'department' | 'office' | 'commune' | 'school';
+export type SchoolLevel = 'MN' | 'TH' | 'THCS' | 'THPT';
+export type Role = 'admin' | 'manager' | 'viewer';
+
+export interface UnitTable {
+  id: string;
+  parent_id: string | null;
+  name: string;
+  kind: UnitKind;
+  level: SchoolLevel | null;
+  eligible: number;
+  /** '/ROOT/CHILD/…/ID/': every ancestor id, so a subtree is a prefix. */
+  path: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: Role;
+  unit_id: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie token: a leaked table does not leak sessions. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface LoginAttemptTable {
+  key: string;
+  failures: number;
+  first_failure_at: string;
+  locked_until: string | null;
+}
+
+export interface SurveyTable {
+  id: string;
+  version: number;
+  title: string;
+  /** The validated definition as JSON. */
+  definition: string;
+  /** sha256 of the canonical definition: a changed file makes a new version. */
+  hash: string;
+  created_at: string;
+}
+
+export interface CampaignTable {
+  id: string;
+  survey_id: string;
+  survey_version: number;
+  name: string;
+  opens_at: string;
+  closes_at: string;
+  access: 'link' | 'token';
+  /** The creator's unit: the campaign is visible to that unit's subtree users and above. */
+  owner_unit_id: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CampaignUnitTable {
+  campaign_id: string;
+  unit_id: string;
+  /** Unguessable link code for the open-link access. */
+  code: string;
+}
+
+export interface CampaignTokenTable {
+  code: string;
+  campaign_id: string;
+  unit_id: string;
+  created_at: string;
+  used_at: string | null;
+  response_id: string | null;
+}
+
+export interface ResponseTable {
+  id: string;
+  campaign_id: string;
+  unit_id: string;
+  client_id: string;
+  token_code: string | null;
+  survey_version: number;
+  answers: string;
+  started_at: string | null;
+  submitted_at: string;
+  duration_ms: number | null;
+  channel: string;
+  /** Hash of the closed answers: bursts of identical responses show up as repeats. */
+  fingerprint: string;
+}
+
+/** Pooled counters: one row per campaign × unit × question × answer value ('1'…'5', 'na', option). */
+export interface AnswerCountTable {
+  campaign_id: string;
+  unit_id: string;
+  question_id: string;
+  value: string;
+  n: Count;
+}
+
+export interface ResponseCountTable {
+  campaign_id: string;
+  unit_id: string;
+  n: Count;
+  /** Responses completed implausibly fast. */
+  fast_n: Count;
+}
+
+export interface TextAnswerTable {
+  response_id: string;
+  question_id: string;
+  campaign_id: string;
+  unit_id: string;
+  text: string;
+  submitted_at: string;
+}
+
+export type FeedbackKind = 'feedback' | 'complaint' | 'denunciation';
+export type FeedbackStatus =
+  | 'received'
+  | 'accepted'
+  | 'rejected'
+  | 'transferred'
+  | 'in_progress'
+  | 'waiting_citizen'
+  | 'answered'
+  | 'published';
+
+export interface FeedbackTable {
+  id: string;
+  tracking_code: string;
+  unit_id: string;
+  kind: FeedbackKind;
+  category: string;
+  title: string;
+  content: string;
+  status: FeedbackStatus;
+  received_at: string;
+  /** Deadline to accept or refuse. */
+  accept_due_at: string;
+  /** Resolution deadline (moved later by time spent waiting for the citizen). */
+  due_at: string;
+  /** Deadline to publish the answer, set when answered. */
+  publish_due_at: string | null;
+  accepted_at: string | null;
+  answered_at: string | null;
+  published_at: string | null;
+  closed_at: string | null;
+  answer: string | null;
+  duplicate_of: string | null;
+  transferred_from: string | null;
+  transferred_to: string | null;
+  client_id: string | null;
+  updated_at: string;
+}
+
+/** Personal data, kept apart from the case so that erasure keeps the case and its statistics. */
+export interface FeedbackContactTable {
+  feedback_id: string;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  consent_at: string;
+  retain_until: string;
+  erased_at: string | null;
+}
+
+/** Append-only history of a feedback item. */
+export interface FeedbackEventTable {
+  id: string;
+  feedback_id: string;
+  from_status: FeedbackStatus | null;
+  to_status: FeedbackStatus;
+  actor_user_id: string | null;
+  at: string;
+  note: string | null;
+}
+
+export interface HolidayTable {
+  date: string;
+  name: string;
+}
+
+export interface Database {
+  units: UnitTable;
+  users: UserTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  surveys: SurveyTable;
+  campaigns: CampaignTable;
+  campaign_units: CampaignUnitTable;
+  campaign_tokens: CampaignTokenTable;
+  responses: ResponseTable;
+  answer_counts: AnswerCountTable;
+  response_counts: ResponseCountTable;
+  text_answers: TextAnswerTable;
+  feedback: FeedbackTable;
+  feedback_contacts: FeedbackContactTable;
+  feedback_events: FeedbackEventTable;
+  holidays: HolidayTable;
+}
+
+export type Unit = Selectable<UnitTable>;
+export type NewUnit = Insertable<UnitTable>;
+export type UnitUpdate = Updateable<UnitTable>;
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type Session = Selectable<SessionTable>;
+export type Survey = Selectable<SurveyTable>;
+export type Campaign = Selectable<CampaignTable>;
+export type NewCampaign = Insertable<CampaignTable>;
+export type ResponseRow = Selectable<ResponseTable>;
+export type NewResponse = Insertable<ResponseTable>;
+export type Feedback = Selectable<FeedbackTable>;
+export type NewFeedback = Insertable<FeedbackTable>;
+export type FeedbackUpdate = Updateable<FeedbackTable>;
+export type FeedbackEvent = Selectable<FeedbackEventTable>;
+export type FeedbackContact = Selectable<FeedbackContactTable>;

@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { systemClock } from '../db/clock.js';
+import type { AppDeps, AppEnv } from './context.js';
+import { AppError, MESSAGES, errorBody, toErrorResponse } from './errors.js';
+import { rateLimit } from './middleware/rate-limit.js';
+import home from './pages/home.js';
+import auth from './routes/auth.js';
+import units from './routes/units.js';
+
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+/** Builds the whole application from its dependencies (database, clock, configuration). */
+export function createApp(input: Omit<AppDeps, 'clock'> & Partial<Pick<AppDeps, 'clock'>>) {
+  const deps: AppDeps = { ...input, clock: input.clock ?? systemClock };
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use(csrf());
+  app.use(
+    bodyLimit({
+      maxSize: BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new AppError(413, 'payload_too_large', MESSAGES.payload_too_large, {
+          maxBytes: BODY_LIMIT_BYTES,
+        });
+      },
+    }),
+  );
+  app.use('/api/public/*', rateLimit(deps.config.rateLimit));
+  app.use('/s/*', rateLimit(deps.config.rateLimit));
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.use('/assets/*', serveStatic({ root: 'dist/public', rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
+
+  const routes = app
+    .route('/', home)
+    .route('/api/auth', auth)
+    .route('/api/units', units);
+
+  app.all('/api/*', (c) => c.json(errorBody(c, 'not_found', MESSAGES.not_found), 404));
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? c.json(errorBody(c, 'not_found', MESSAGES.not_found), 404)
+      : c.text('Không tìm thấy trang. / Page not found.', 404),
+  );
+  app.onError(toErrorResponse);
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

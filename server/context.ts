@@ -1,0 +1,25 @@
+import type { Clock } from '../db/clock.js';
+import type { Db, Dialect } from '../db/index.js';
+import type { Unit, User } from '../db/schema.js';
+import type { Config } from './config.js';
+
+/** What the app is built from: no module-level singletons, so tests pass their own. */
+export interface AppDeps {
+  db: Db;
+  dialect: Dialect;
+  clock: Clock;
+  config: Config;
+}
+
+export interface StaffScope {
+  user: User;
+  /** The user's own unit: the root of everything the user may see. */
+  root: Unit;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    staff: StaffScope;
+  };
+}

@@ -1,0 +1,48 @@
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import type { User } from '../../db/schema.js';
+import { login, logout } from '../auth/service.js';
+import type { AppEnv } from '../context.js';
+import { clientAddress } from '../middleware/rate-limit.js';
+import { requireStaff, SESSION_COOKIE } from '../middleware/auth.js';
+import { validate } from '../validate.js';
+
+export const ZLogin = z.object({
+  email: z.string().trim().email().max(254),
+  password: z.string().min(1).max(200),
+});
+
+export function userDto(u: User) {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, unitId: u.unit_id };
+}
+
+const auth = new Hono<AppEnv>()
+  .post('/login', validate('json', ZLogin), async (c) => {
+    const { deps } = c.var;
+    const body = c.req.valid('json');
+    const { token, user, expiresAt } = await login(
+      { db: deps.db, clock: deps.clock, sessionHours: deps.config.sessionHours },
+      { ...body, ip: clientAddress(c) },
+    );
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: deps.config.cookieSecure,
+      path: '/',
+      expires: expiresAt,
+    });
+    return c.json({ user: userDto(user), expiresAt: expiresAt.toISOString() });
+  })
+  .post('/logout', async (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await logout(c.var.deps.db, token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true });
+  })
+  .get('/me', requireStaff, (c) => {
+    const { user, root } = c.var.staff;
+    return c.json({ user: userDto(user), unit: { id: root.id, name: root.name, kind: root.kind } });
+  });
+
+export default auth;

@@ -1,0 +1,72 @@
+import { afterEach } from 'vitest';
+import type { DbHandle } from '../../db/index.js';
+import { BASE_STEP, DEMO_STEPS, seedDemo } from '../../db/seed/demo.js';
+import { createApp } from '../../server/app.js';
+import { defaultConfig, type Config } from '../../server/config.js';
+import { prepare } from '../../server/startup.js';
+import { createTestDb } from './db.js';
+
+export const ORIGIN = 'http://localhost';
+export const DEMO_PASSWORD = 'demo-2024';
+
+/** A clock that stands still until moved: no sleeping in tests. */
+export function fixedClock(start = '2026-11-23T02:00:00.000Z') {
+  let now = new Date(start).getTime();
+  const clock = () => new Date(now);
+  return Object.assign(clock, {
+    set: (iso: string) => (now = new Date(iso).getTime()),
+    advance: (ms: number) => (now += ms),
+  });
+}
+export type FixedClock = ReturnType<typeof fixedClock>;
+
+const open: DbHandle[] = [];
+afterEach(async () => {
+  while (open.length) await open.pop()!.close();
+});
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  handle: DbHandle;
+  clock: FixedClock;
+  /** A request as a browser on this site would send it (same Origin), JSON by default. */
+  req(path: string, init?: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> }): Promise<Response>;
+  /** Signs in and returns the session cookie to pass to `req`. */
+  login(email: string, password?: string): Promise<string>;
+}
+
+/** A fresh, migrated database with the demo units and accounts (or all demo data, or none) and the app. */
+export async function createTestApp(
+  opts: { seed?: 'base' | 'full' | false; config?: Partial<Config>; clock?: FixedClock } = {},
+): Promise<TestApp> {
+  const handle = await createTestDb();
+  open.push(handle);
+  const clock = opts.clock ?? fixedClock();
+  await prepare(handle.db, clock);
+  const seed = opts.seed ?? 'base';
+  if (seed) {
+    const steps = seed === 'full' ? DEMO_STEPS : [BASE_STEP];
+    await seedDemo({ db: handle.db, clock, password: DEMO_PASSWORD }, () => {}, steps);
+  }
+  const config = defaultConfig({ rateLimit: 0, ...opts.config });
+  const app = createApp({ ...handle, clock, config });
+
+  const req: TestApp['req'] = (path, init = {}) => {
+    const headers: Record<string, string> = { origin: ORIGIN, ...init.headers };
+    if (init.cookie) headers.cookie = init.cookie;
+    let body: BodyInit | undefined;
+    if (typeof init.body === 'string') body = init.body;
+    else if (init.body !== undefined) {
+      body = JSON.stringify(init.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    return Promise.resolve(app.request(`${ORIGIN}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body }));
+  };
+  const login = async (email: string, password = DEMO_PASSWORD) => {
+    const res = await req('/api/auth/login', { body: { email, password } });
+    if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    return cookie.split(';')[0]!;
+  };
+  return { app, handle, clock, req, login };
+}

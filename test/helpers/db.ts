@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createDb, migrateToLatest, type DbHandle } from '../../db/index.js';
+
+export const testDialect = process.env.HL_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
+
+/**
+ * A fresh database built by the real migrations: in-memory SQLite, or on PostgreSQL (project
+ * 'postgres') a new schema of its own, dropped again on close.
+ */
+export async function createTestDb(opts: { migrate?: boolean; sqlitePath?: string } = {}): Promise<DbHandle> {
+  let handle: DbHandle;
+  if (testDialect === 'postgres') {
+    const url = process.env.TEST_PG_URL;
+    if (!url) throw new Error('HL_TEST_DIALECT=postgres needs TEST_PG_URL');
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    const inner = createDb(url, { searchPath: schema });
+    handle = {
+      ...inner,
+      close: async () => {
+        await inner.close();
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`DROP SCHEMA ${schema} CASCADE`);
+        await c.end();
+      },
+    };
+  } else {
+    handle = createDb(opts.sqlitePath ?? ':memory:');
+  }
+  if (opts.migrate !== false) await migrateToLatest(handle.db);
+  return handle;
+}
