@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { copyDatabase, countRows, userTables } from '../../db/copy.js';
+import { createDb, migrateToLatest, type DbHandle } from '../../db/index.js';
+import { BASE_STEP, seedDemo } from '../../db/seed/demo.js';
+import { listSubtree } from '../../db/repositories/units.js';
+import { createTestDb, testDialect } from '../helpers/db.js';
+
+const handles: DbHandle[] = [];
+afterEach(async () => {
+  while (handles.length) await handles.pop()!.close();
+});
+
+describe(`db:copy from SQLite to ${testDialect}`, () => {
+  test('moves every row of every table and keeps the unit tree intact', async () => {
+    const src = createDb(':memory:');
+    handles.push(src);
+    await migrateToLatest(src.db);
+    await seedDemo({ db: src.db, clock: () => new Date('2026-11-23T02:00:00Z'), password: 'x' }, () => {}, [BASE_STEP]);
+    const dst = await createTestDb();
+    handles.push(dst);
+
+    const copied = await copyDatabase(src, dst);
+    for (const t of await userTables(src.db)) {
+      expect(await countRows(dst.db, t), t).toBe(await countRows(src.db, t));
+    }
+    expect(copied.units).toBeGreaterThan(10);
+    const tree = await listSubtree(dst.db, 'HN-TAYHO');
+    expect(tree.map((u) => u.id)).toEqual((await listSubtree(src.db, 'HN-TAYHO')).map((u) => u.id));
+  });
+
+  test('refuses a target that already has data, writing nothing', async () => {
+    const src = createDb(':memory:');
+    handles.push(src);
+    await migrateToLatest(src.db);
+    await seedDemo({ db: src.db, clock: () => new Date(), password: 'x' }, () => {}, [BASE_STEP]);
+    const dst = await createTestDb();
+    handles.push(dst);
+    await seedDemo({ db: dst.db, clock: () => new Date(), password: 'x' }, () => {}, [BASE_STEP]);
+    const before = await countRows(dst.db, 'units');
+    await expect(copyDatabase(src, dst)).rejects.toThrow(/not empty/);
+    expect(await countRows(dst.db, 'units')).toBe(before);
+  });
+});
