@@ -1,0 +1,80 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createDb, migrateToLatest, type DbHandle } from '../../db/index.js';
+import { seedDemo } from '../../db/seed/demo.js';
+import { createApp } from '../../server/app.js';
+import { defaultConfig } from '../../server/config.js';
+import { prepare } from '../../server/startup.js';
+
+/** Debian's Chromium (installed by .ci/run), or CHROMIUM_PATH. */
+export const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p): p is string => !!p && existsSync(p),
+);
+if (!chromiumPath) console.log('Browser suite skipped: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH).');
+
+export const ARTIFACTS = 'test-artifacts';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    // The flags this machine needs: no sandbox as root, no background network calls.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface LiveServer {
+  url: string;
+  handle: DbHandle;
+  close(): Promise<void>;
+}
+
+/** The real app on a real port over a migrated in-memory database with the full demo data. */
+export async function startServer(): Promise<LiveServer> {
+  const handle = createDb(':memory:');
+  await migrateToLatest(handle.db);
+  const clock = () => new Date();
+  await prepare(handle.db, clock);
+  await seedDemo({ db: handle.db, clock, password: 'demo-2024' });
+  const app = createApp({ ...handle, clock, config: defaultConfig({ rateLimit: 0 }) });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    handle,
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      await handle.close();
+    },
+  };
+}
+
+/** A phone-sized page (360×740, touch) in a fresh context. */
+export async function phonePage(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+  return ctx.newPage();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
+}
+
+export async function signIn(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(`${base}/app`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Mật khẩu').fill('demo-2024');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
