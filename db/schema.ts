@@ -218,6 +218,7 @@ export interface Database {
   feedback_contacts: FeedbackContactTable;
   feedback_events: FeedbackEventTable;
   holidays: HolidayTable;
+  feedback_ratings: FeedbackRatingTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -236,3 +237,14 @@ export type NewFeedback = Insertable<FeedbackTable>;
 export type FeedbackUpdate = Updateable<FeedbackTable>;
 export type FeedbackEvent = Selectable<FeedbackEventTable>;
 export type FeedbackContact = Selectable<FeedbackContactTable>;
+
+/** The citizen's rating of a published answer (one per item): feeds the 766-style measure. */
+export interface FeedbackRatingTable {
+  feedback_id: string;
+  /** 1–5, or null for "no opinion". */
+  overall: number | null;
+  /** 0/1: the citizen says they had to complain again about the same matter. */
+  complained_again: number;
+  rated_at: string;
+}
+export type FeedbackRating = Selectable<FeedbackRatingTable>;

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-22T1500-foundation.js';
 import * as surveys from './2026-11-22T1510-surveys.js';
 import * as feedback from './2026-11-22T1520-feedback.js';
+import * as feedbackRatings from './2026-11-22T1650-feedback-ratings.js';
 
 /** Every migration, by its frozen dated name. Add new ones at the end; never edit old ones. */
 export const migrations: Record<string, Migration> = {
   '2026-11-22T1500-foundation': foundation,
   '2026-11-22T1510-surveys': surveys,
   '2026-11-22T1520-feedback': feedback,
+  '2026-11-22T1650-feedback-ratings': feedbackRatings,
 };

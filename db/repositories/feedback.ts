@@ -1,0 +1,192 @@
+import { sql, type SqlBool } from 'kysely';
+import type { Db } from '../index.js';
+import type {
+  Feedback,
+  FeedbackContact,
+  FeedbackKind,
+  FeedbackStatus,
+  FeedbackUpdate,
+  NewFeedback,
+} from '../schema.js';
+
+export async function getFeedback(db: Db, id: string): Promise<Feedback | undefined> {
+  return db.selectFrom('feedback').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getFeedbackByCode(db: Db, trackingCode: string): Promise<Feedback | undefined> {
+  return db.selectFrom('feedback').selectAll().where('tracking_code', '=', trackingCode).executeTakeFirst();
+}
+
+export async function getFeedbackByClientId(db: Db, clientId: string): Promise<Feedback | undefined> {
+  return db.selectFrom('feedback').selectAll().where('client_id', '=', clientId).executeTakeFirst();
+}
+
+/** Inserts unless a unique key (tracking code, client id) is taken; true when inserted. */
+export async function insertFeedbackIfNew(db: Db, row: NewFeedback): Promise<boolean> {
+  const r = await db
+    .insertInto('feedback')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Moves an item only if it is still in `from`: two staff clicking at once cannot both move it. */
+export async function updateFeedbackIfStatus(
+  db: Db,
+  id: string,
+  from: FeedbackStatus,
+  set: FeedbackUpdate,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('feedback')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function insertEvent(
+  db: Db,
+  e: { id: string; feedback_id: string; from_status: FeedbackStatus | null; to_status: FeedbackStatus; actor_user_id: string | null; at: string; note: string | null },
+): Promise<void> {
+  await db.insertInto('feedback_events').values(e).execute();
+}
+
+export interface EventWithActor {
+  id: string;
+  from_status: FeedbackStatus | null;
+  to_status: FeedbackStatus;
+  at: string;
+  note: string | null;
+  actor_user_id: string | null;
+  actor_name: string | null;
+}
+
+export async function listEvents(db: Db, feedbackId: string): Promise<EventWithActor[]> {
+  return db
+    .selectFrom('feedback_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+    .select(['e.id', 'e.from_status', 'e.to_status', 'e.at', 'e.note', 'e.actor_user_id', 'u.name as actor_name'])
+    .where('e.feedback_id', '=', feedbackId)
+    .orderBy('e.at')
+    .orderBy('e.id')
+    .execute();
+}
+
+/** When the item last entered `status` (the start of the current wait, for instance). */
+export async function lastEntered(db: Db, feedbackId: string, status: FeedbackStatus): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('feedback_events')
+    .select('at')
+    .where('feedback_id', '=', feedbackId)
+    .where('to_status', '=', status)
+    .orderBy('at', 'desc')
+    .executeTakeFirst();
+  return row?.at;
+}
+
+export async function insertContact(db: Db, c: FeedbackContact): Promise<void> {
+  await db.insertInto('feedback_contacts').values(c).execute();
+}
+
+export async function getContact(db: Db, feedbackId: string): Promise<FeedbackContact | undefined> {
+  return db.selectFrom('feedback_contacts').selectAll().where('feedback_id', '=', feedbackId).executeTakeFirst();
+}
+
+/** Erasure: the person's details go, the case and its statistics stay. */
+export async function eraseContacts(db: Db, feedbackIds: string[], at: string): Promise<number> {
+  if (!feedbackIds.length) return 0;
+  const r = await db
+    .updateTable('feedback_contacts')
+    .set({ name: null, phone: null, email: null, erased_at: at })
+    .where('feedback_id', 'in', feedbackIds)
+    .where('erased_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** SQL for the deadline of the item's current stage (accept, resolve, publish); null when none runs. */
+export const stageDueSql = sql<string | null>`(case status
+  when 'received' then accept_due_at
+  when 'accepted' then due_at
+  when 'in_progress' then due_at
+  when 'answered' then publish_due_at
+  else null end)`;
+
+export interface FeedbackFilter {
+  /** Materialised path of the subtree root ('/HN/HN-TAYHO/'). */
+  rootPath: string;
+  status?: FeedbackStatus;
+  kind?: FeedbackKind;
+  /** Items whose current stage's deadline has passed at `now`. */
+  overdue?: boolean;
+  /** Items not overdue whose current stage's deadline is at or before `soonCutoff`. */
+  dueSoon?: boolean;
+  now: string;
+  soonCutoff: string;
+}
+
+function filtered(db: Db, f: FeedbackFilter) {
+  return db
+    .selectFrom('feedback')
+    .innerJoin('units', 'units.id', 'feedback.unit_id')
+    .where(sql<string>`substr(units.path, 1, ${f.rootPath.length})`, '=', f.rootPath)
+    .$if(!!f.status, (q) => q.where('feedback.status', '=', f.status!))
+    .$if(!!f.kind, (q) => q.where('feedback.kind', '=', f.kind!))
+    .$if(f.overdue === true, (q) => q.where(sql<SqlBool>`${stageDueSql} < ${f.now}`))
+    .$if(f.overdue === false, (q) => q.where(sql<SqlBool>`(${stageDueSql} is null or ${stageDueSql} >= ${f.now})`))
+    .$if(f.dueSoon === true, (q) =>
+      q.where(sql<SqlBool>`${stageDueSql} >= ${f.now} and ${stageDueSql} <= ${f.soonCutoff}`),
+    );
+}
+
+export type FeedbackListRow = Feedback & { unit_name: string };
+
+export async function listFeedback(db: Db, f: FeedbackFilter, page: { limit: number; offset: number }): Promise<{ rows: FeedbackListRow[]; total: number }> {
+  const rows = await filtered(db, f)
+    .selectAll('feedback')
+    .select('units.name as unit_name')
+    .orderBy('feedback.received_at', 'desc')
+    .orderBy('feedback.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const count = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { rows, total: Number(count.n) };
+}
+
+/** Published answers of a unit's subtree, newest first: what the disclosures page lists. */
+export async function listPublished(db: Db, rootPath: string, limit: number): Promise<FeedbackListRow[]> {
+  return db
+    .selectFrom('feedback')
+    .innerJoin('units', 'units.id', 'feedback.unit_id')
+    .where(sql<string>`substr(units.path, 1, ${rootPath.length})`, '=', rootPath)
+    .where('feedback.status', '=', 'published')
+    .selectAll('feedback')
+    .select('units.name as unit_name')
+    .orderBy('feedback.published_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Every item linked to this one by transfers, in both directions (one person's one case). */
+export async function transferChain(db: Db, start: Feedback): Promise<Feedback[]> {
+  const seen = new Map<string, Feedback>([[start.id, start]]);
+  const queue = [start];
+  while (queue.length) {
+    const f = queue.shift()!;
+    for (const next of [f.transferred_from, f.transferred_to]) {
+      if (!next || seen.has(next)) continue;
+      const row = await getFeedback(db, next);
+      if (row) {
+        seen.set(row.id, row);
+        queue.push(row);
+      }
+    }
+  }
+  return [...seen.values()];
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { CATEGORY_IDS } from './categories.js';
+
+/** Shared request schemas (zod only, so the client may import them too). */
+
+export const FEEDBACK_KINDS = ['feedback', 'complaint', 'denunciation'] as const;
+export const FEEDBACK_STATUSES = [
+  'received',
+  'accepted',
+  'rejected',
+  'transferred',
+  'in_progress',
+  'waiting_citizen',
+  'answered',
+  'published',
+] as const;
+
+// Forms send '' for a field left empty: that means "not given".
+const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max).optional());
+
+export const ZContact = z.object({
+  name: optionalText(100),
+  phone: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().regex(/^\+?[0-9 .-]{8,20}$/, 'phone: 8–20 digits').optional(),
+  ),
+  email: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.email().max(200).optional()),
+});
+export type TContact = z.infer<typeof ZContact>;
+
+export function hasContact(c: TContact | undefined): c is TContact {
+  return !!c && !!(c.name || c.phone || c.email);
+}
+
+export const ZFeedbackFiling = z
+  .object({
+    unitId: z.string().trim().min(1).max(100),
+    kind: z.enum(FEEDBACK_KINDS).default('feedback'),
+    category: z.string().refine((v) => CATEGORY_IDS.includes(v), 'unknown category'),
+    title: z.string().trim().min(3).max(200),
+    content: z.string().trim().min(10).max(5000),
+    contact: ZContact.optional(),
+    consent: z.boolean().default(false),
+    /** Chosen by the client once per filing: a retry with the same id files nothing new. */
+    clientId: z.uuid().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (hasContact(v.contact) && v.consent !== true) {
+      ctx.addIssue({ code: 'custom', path: ['consent'], message: 'contact details need consent: true' });
+    }
+  });
+export type TFeedbackFiling = z.infer<typeof ZFeedbackFiling>;
+
+export const ZTransition = z.object({
+  to: z.enum(FEEDBACK_STATUSES),
+  note: optionalText(2000),
+  answer: optionalText(10000),
+  targetUnitId: z.string().trim().min(1).max(100).optional(),
+  /** The original item (id or tracking code) when rejecting a duplicate. */
+  duplicateOf: z.string().trim().min(1).max(100).optional(),
+});
+export type TTransition = z.infer<typeof ZTransition>;
+
+export const ZFeedbackQuery = z.object({
+  unitId: z.string().max(100).optional(),
+  status: z.enum(FEEDBACK_STATUSES).optional(),
+  kind: z.enum(FEEDBACK_KINDS).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  dueSoon: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type TFeedbackQuery = z.infer<typeof ZFeedbackQuery>;
+
+export const ZRating = z.object({
+  overall: z.union([z.number().int().min(1).max(5), z.null()]),
+  complainedAgain: z.boolean(),
+});
+export type TRating = z.infer<typeof ZRating>;
+
+export const ZTrackingCode = z.string().trim().toUpperCase().regex(/^PA-[0-9A-Z]{8}$/, 'tracking code like PA-XXXXXXXX');
