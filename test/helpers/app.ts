@@ -60,7 +60,7 @@ export async function createTestApp(
       body = JSON.stringify(init.body);
       headers['content-type'] ??= 'application/json';
     }
-    return Promise.resolve(app.request(`${ORIGIN}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body }));
+    return Promise.resolve(app.request(`${ORIGIN}${path}`, { method: init.method ?? (body !== undefined ? 'POST' : 'GET'), headers, body }));
   };
   const login = async (email: string, password = DEMO_PASSWORD) => {
     const res = await req('/api/auth/login', { body: { email, password } });
