@@ -219,6 +219,7 @@ export interface Database {
   feedback_events: FeedbackEventTable;
   holidays: HolidayTable;
   feedback_ratings: FeedbackRatingTable;
+  target_settings: TargetSettingTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -248,3 +249,15 @@ export interface FeedbackRatingTable {
   rated_at: string;
 }
 export type FeedbackRating = Selectable<FeedbackRatingTable>;
+
+/** A target value set by an administrator for a unit's subtree from a date on (percent). */
+export interface TargetSettingTable {
+  unit_id: string;
+  target_id: string;
+  /** 'YYYY-MM-DD': in force for periods ending on or after this date. */
+  valid_from: string;
+  value: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+export type TargetSetting = Selectable<TargetSettingTable>;
