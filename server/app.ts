@@ -9,6 +9,7 @@ import { AppError, MESSAGES, errorBody, toErrorResponse } from './errors.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import home from './pages/home.js';
 import auth from './routes/auth.js';
+import indices from './routes/indices.js';
 import units from './routes/units.js';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -54,7 +55,8 @@ export function createApp(input: Omit<AppDeps, 'clock'> & Partial<Pick<AppDeps, 
   const routes = app
     .route('/', home)
     .route('/api/auth', auth)
-    .route('/api/units', units);
+    .route('/api/units', units)
+    .route('/api/indices', indices);
 
   app.all('/api/*', (c) => c.json(errorBody(c, 'not_found', MESSAGES.not_found), 404));
   app.notFound((c) =>

@@ -1,0 +1,207 @@
+import { sql } from 'kysely';
+import type { Db } from '../index.js';
+import type { Campaign, Unit } from '../schema.js';
+
+/**
+ * Reads for the satisfaction indices. Answer figures come from the pooled counters only
+ * (answer_counts, response_counts), never from the responses table, so their cost grows with the
+ * number of units and questions, not with the number of responses.
+ */
+
+export interface CountRow {
+  question_id: string;
+  value: string;
+  n: number;
+}
+
+export interface SubtreeTotals {
+  responses: number;
+  fast: number;
+}
+
+/** `units` alias `u` lies in the subtree whose root path is `rootPath`. */
+const inSubtree = (rootPath: string) => sql<boolean>`substr(u.path, 1, ${rootPath.length}) = ${rootPath}`;
+
+/** Answer counts of one campaign summed over a unit's subtree, by question and value: one query. */
+export async function pooledAnswerCounts(db: Db, campaignId: string, root: Unit): Promise<CountRow[]> {
+  return db
+    .selectFrom('answer_counts as ac')
+    .innerJoin('units as u', 'u.id', 'ac.unit_id')
+    .where('ac.campaign_id', '=', campaignId)
+    .where(inSubtree(root.path))
+    .groupBy(['ac.question_id', 'ac.value'])
+    .select(['ac.question_id', 'ac.value', sql<number>`sum(ac.n)`.as('n')])
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, n: Number(r.n) })));
+}
+
+export async function pooledResponseTotals(db: Db, campaignId: string, root: Unit): Promise<SubtreeTotals> {
+  const row = await db
+    .selectFrom('response_counts as rc')
+    .innerJoin('units as u', 'u.id', 'rc.unit_id')
+    .where('rc.campaign_id', '=', campaignId)
+    .where(inSubtree(root.path))
+    .select([sql<number>`coalesce(sum(rc.n), 0)`.as('n'), sql<number>`coalesce(sum(rc.fast_n), 0)`.as('fast')])
+    .executeTakeFirst();
+  return { responses: Number(row?.n ?? 0), fast: Number(row?.fast ?? 0) };
+}
+
+/** Eligible respondents of the subtree's units that the campaign covers. */
+export async function pooledEligible(db: Db, campaignId: string, root: Unit): Promise<number> {
+  const row = await db
+    .selectFrom('campaign_units as cu')
+    .innerJoin('units as u', 'u.id', 'cu.unit_id')
+    .where('cu.campaign_id', '=', campaignId)
+    .where(inSubtree(root.path))
+    .select(sql<number>`coalesce(sum(u.eligible), 0)`.as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export interface ChildCountRow extends CountRow {
+  child_id: string;
+}
+
+/** Answer counts pooled over each direct child's subtree, in one query. */
+export async function childAnswerCounts(db: Db, campaignId: string, parentId: string): Promise<ChildCountRow[]> {
+  const rows = await db
+    .selectFrom('units as c')
+    .innerJoin('units as u', (j) => j.on(sql<boolean>`substr(u.path, 1, length(c.path)) = c.path`))
+    .innerJoin('answer_counts as ac', 'ac.unit_id', 'u.id')
+    .where('c.parent_id', '=', parentId)
+    .where('ac.campaign_id', '=', campaignId)
+    .groupBy(['c.id', 'ac.question_id', 'ac.value'])
+    .select(['c.id as child_id', 'ac.question_id', 'ac.value', sql<number>`sum(ac.n)`.as('n')])
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+export interface ChildTotalsRow {
+  child_id: string;
+  responses: number;
+  fast: number;
+  eligible: number;
+}
+
+/** Responses and eligible respondents pooled over each direct child's subtree. */
+export async function childTotals(db: Db, campaignId: string, parentId: string): Promise<ChildTotalsRow[]> {
+  const responses = await db
+    .selectFrom('units as c')
+    .innerJoin('units as u', (j) => j.on(sql<boolean>`substr(u.path, 1, length(c.path)) = c.path`))
+    .innerJoin('response_counts as rc', 'rc.unit_id', 'u.id')
+    .where('c.parent_id', '=', parentId)
+    .where('rc.campaign_id', '=', campaignId)
+    .groupBy('c.id')
+    .select(['c.id as child_id', sql<number>`sum(rc.n)`.as('n'), sql<number>`sum(rc.fast_n)`.as('fast')])
+    .execute();
+  const eligible = await db
+    .selectFrom('units as c')
+    .innerJoin('units as u', (j) => j.on(sql<boolean>`substr(u.path, 1, length(c.path)) = c.path`))
+    .innerJoin('campaign_units as cu', 'cu.unit_id', 'u.id')
+    .where('c.parent_id', '=', parentId)
+    .where('cu.campaign_id', '=', campaignId)
+    .groupBy('c.id')
+    .select(['c.id as child_id', sql<number>`sum(u.eligible)`.as('n')])
+    .execute();
+  const byChild = new Map<string, ChildTotalsRow>();
+  const row = (id: string) => {
+    const r = byChild.get(id) ?? { child_id: id, responses: 0, fast: 0, eligible: 0 };
+    byChild.set(id, r);
+    return r;
+  };
+  for (const r of responses) Object.assign(row(r.child_id), { responses: Number(r.n), fast: Number(r.fast) });
+  for (const r of eligible) row(r.child_id).eligible = Number(r.n);
+  return [...byChild.values()];
+}
+
+export async function listChildren(db: Db, parentId: string): Promise<Unit[]> {
+  return db.selectFrom('units').selectAll().where('parent_id', '=', parentId).orderBy('name').execute();
+}
+
+export async function getCampaign(db: Db, id: string): Promise<Campaign | undefined> {
+  return db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Campaigns a user rooted at `root` may read: those owned by an ancestor of the root (or the root
+ * itself) and those owned inside the root's subtree.
+ */
+export async function listVisibleCampaigns(db: Db, root: Unit, surveyId?: string): Promise<Campaign[]> {
+  let q = db
+    .selectFrom('campaigns as c')
+    .innerJoin('units as u', 'u.id', 'c.owner_unit_id')
+    .where(
+      sql<boolean>`(substr(${root.path}, 1, length(u.path)) = u.path or substr(u.path, 1, ${root.path.length}) = ${root.path})`,
+    )
+    .selectAll('c');
+  if (surveyId) q = q.where('c.survey_id', '=', surveyId);
+  return q.orderBy('c.closes_at').orderBy('c.id').execute();
+}
+
+export async function getSurveyDefinition(db: Db, id: string, version: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('surveys')
+    .select('definition')
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row?.definition;
+}
+
+export interface TextAnswerRow {
+  response_id: string;
+  question_id: string;
+  unit_id: string;
+  text: string;
+  submitted_at: string;
+}
+
+/** Every open-ended answer of a campaign in a subtree, newest first. */
+export async function listTextAnswers(db: Db, campaignId: string, root: Unit): Promise<TextAnswerRow[]> {
+  return db
+    .selectFrom('text_answers as ta')
+    .innerJoin('units as u', 'u.id', 'ta.unit_id')
+    .where('ta.campaign_id', '=', campaignId)
+    .where(inSubtree(root.path))
+    .select(['ta.response_id', 'ta.question_id', 'ta.unit_id', 'ta.text', 'ta.submitted_at'])
+    .orderBy('ta.submitted_at', 'desc')
+    .orderBy('ta.response_id')
+    .execute();
+}
+
+export interface SubmissionRow {
+  unit_id: string;
+  fingerprint: string;
+  submitted_at: string;
+}
+
+/**
+ * Submission times of the responses whose fingerprint repeats at least `minRepeats` times at one
+ * unit: the only candidates for a burst, so ordinary responses are not read.
+ */
+export async function repeatedSubmissions(
+  db: Db,
+  campaignId: string,
+  root: Unit,
+  minRepeats: number,
+): Promise<SubmissionRow[]> {
+  const repeated = db
+    .selectFrom('responses as r')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .where('r.campaign_id', '=', campaignId)
+    .where(inSubtree(root.path))
+    .groupBy(['r.unit_id', 'r.fingerprint'])
+    .having(sql<number>`count(*)`, '>=', minRepeats)
+    .select(['r.unit_id', 'r.fingerprint']);
+  return db
+    .selectFrom('responses as r2')
+    .innerJoin(repeated.as('g'), (j) =>
+      j.onRef('g.unit_id', '=', 'r2.unit_id').onRef('g.fingerprint', '=', 'r2.fingerprint'),
+    )
+    .where('r2.campaign_id', '=', campaignId)
+    .select(['r2.unit_id', 'r2.fingerprint', 'r2.submitted_at'])
+    .orderBy('r2.unit_id')
+    .orderBy('r2.fingerprint')
+    .orderBy('r2.submitted_at')
+    .execute();
+}

@@ -1,0 +1,162 @@
+/**
+ * The index arithmetic of DOMAIN.md, on pooled answer counters: no HTTP, no SQL, no clock.
+ * Every figure is a plain function of counts, so the tests check it against hand-computed values.
+ */
+
+/** The 95% normal quantile used by every margin of error. */
+export const Z95 = 1.959963984540054;
+/** The margin the sample size is planned for (DOMAIN.md: e = 0.05). */
+export const SAMPLE_MARGIN = 0.05;
+/** A unit with fewer responses than this shows no breakdown of its own. */
+export const MIN_RESPONSES = 5;
+
+export const LIKERT_VALUES = ['1', '2', '3', '4', '5'] as const;
+export type LikertValue = (typeof LIKERT_VALUES)[number];
+export type Distribution = Record<LikertValue, number>;
+
+/** Pooled counts of one question: answer value ('1'…'5', 'na', or an option) → how many. */
+export type ValueCounts = Readonly<Record<string, number>>;
+
+export interface IndexQuestionDef {
+  id: string;
+  factor: string;
+}
+export interface IndexFactorDef {
+  id: string;
+  weight?: number;
+}
+
+export interface QuestionIndex {
+  id: string;
+  factor: string;
+  /** Share satisfied in percent (answers 4–5 ÷ valid answers 1–5), null without a valid answer. */
+  index: number | null;
+  /** Mean of the valid answers on the 1–5 scale. */
+  mean: number | null;
+  /** Wilson 95% half-width of `index`, in percentage points. */
+  moe: number | null;
+  valid: number;
+  satisfied: number;
+  distribution: Distribution;
+  /** "Not applicable / no opinion": left out of `valid`. */
+  na: number;
+}
+
+export interface FactorIndex {
+  id: string;
+  weight: number;
+  index: number | null;
+  mean: number | null;
+  moe: number | null;
+  /** Questions that had at least one valid answer (the ones averaged). */
+  questions: number;
+}
+
+export interface OverallIndex {
+  index: number | null;
+  mean: number | null;
+  moe: number | null;
+}
+
+export interface IndexResult {
+  overall: OverallIndex;
+  factors: FactorIndex[];
+  questions: QuestionIndex[];
+}
+
+/**
+ * Half-width of the Wilson score interval for `satisfied` of `valid`, in percentage points.
+ * Unlike the Wald interval it does not collapse to ±0 at 0% or 100%.
+ */
+export function wilsonHalfWidth(satisfied: number, valid: number, z = Z95): number | null {
+  if (valid <= 0) return null;
+  const p = satisfied / valid;
+  const z2 = z * z;
+  const half = (z / (1 + z2 / valid)) * Math.sqrt((p * (1 - p)) / valid + z2 / (4 * valid * valid));
+  return half * 100;
+}
+
+/** n = N / (1 + N·e²), rounded up: how many responses a unit of N eligible respondents needs. */
+export function sampleSize(eligible: number, e = SAMPLE_MARGIN): number {
+  if (eligible <= 0) return 0;
+  return Math.ceil(eligible / (1 + eligible * e * e));
+}
+
+/** Whether the responses reach the sample size; null when the eligible count is unknown (0). */
+export function isRepresentative(responses: number, eligible: number): boolean | null {
+  if (eligible <= 0) return null;
+  return responses >= sampleSize(eligible);
+}
+
+export function questionIndex(def: IndexQuestionDef, counts: ValueCounts = {}): QuestionIndex {
+  const distribution = {} as Distribution;
+  let valid = 0;
+  let sum = 0;
+  for (const v of LIKERT_VALUES) {
+    const n = counts[v] ?? 0;
+    distribution[v] = n;
+    valid += n;
+    sum += n * Number(v);
+  }
+  const satisfied = distribution['4'] + distribution['5'];
+  return {
+    id: def.id,
+    factor: def.factor,
+    index: valid > 0 ? (satisfied / valid) * 100 : null,
+    mean: valid > 0 ? sum / valid : null,
+    moe: wilsonHalfWidth(satisfied, valid),
+    valid,
+    satisfied,
+    distribution,
+    na: counts.na ?? 0,
+  };
+}
+
+/** Weighted mean of the non-null values; null when none is left. */
+function weightedMean(items: { value: number | null; weight: number }[]): number | null {
+  let total = 0;
+  let weights = 0;
+  for (const { value, weight } of items) {
+    if (value === null) continue;
+    total += value * weight;
+    weights += weight;
+  }
+  return weights > 0 ? total / weights : null;
+}
+
+function factorIndex(def: IndexFactorDef, questions: QuestionIndex[]): FactorIndex {
+  const answered = questions.filter((q) => q.factor === def.id && q.valid > 0);
+  const equal = (pick: (q: QuestionIndex) => number | null) =>
+    weightedMean(answered.map((q) => ({ value: pick(q), weight: 1 })));
+  return {
+    id: def.id,
+    weight: def.weight ?? 1,
+    index: equal((q) => q.index),
+    mean: equal((q) => q.mean),
+    // Mean of the half-widths: the half-width of a mean of correlated shares is at most this,
+    // whatever the correlation between one respondent's answers (see README).
+    moe: equal((q) => q.moe),
+    questions: answered.length,
+  };
+}
+
+/**
+ * Question, factor and overall indices from pooled counts (question id → value counts).
+ * Questions without a valid answer and factors without such a question are left out of the
+ * means above them; weights default to 1.
+ */
+export function computeIndices(
+  factors: readonly IndexFactorDef[],
+  questions: readonly IndexQuestionDef[],
+  counts: ReadonlyMap<string, ValueCounts>,
+): IndexResult {
+  const qs = questions.map((q) => questionIndex(q, counts.get(q.id)));
+  const fs = factors.map((f) => factorIndex(f, qs));
+  const weighted = (pick: (f: FactorIndex) => number | null) =>
+    weightedMean(fs.map((f) => ({ value: pick(f), weight: f.weight })));
+  return {
+    overall: { index: weighted((f) => f.index), mean: weighted((f) => f.mean), moe: weighted((f) => f.moe) },
+    factors: fs,
+    questions: qs,
+  };
+}

@@ -1,0 +1,271 @@
+import type { Db } from '../../db/index.js';
+import {
+  childAnswerCounts,
+  childTotals,
+  getCampaign,
+  getSurveyDefinition,
+  listChildren,
+  listVisibleCampaigns,
+  pooledAnswerCounts,
+  pooledEligible,
+  pooledResponseTotals,
+  type CountRow,
+} from '../../db/repositories/indices.js';
+import { getUnit } from '../../db/repositories/units.js';
+import type { Campaign, Unit } from '../../db/schema.js';
+import { ZSurveyDefinition, type TSurveyDefinition, type TText } from '../../surveys/schema.js';
+import { notFound } from '../errors.js';
+import {
+  computeIndices,
+  isRepresentative,
+  MIN_RESPONSES,
+  sampleSize,
+  type Distribution,
+  type IndexQuestionDef,
+  type ValueCounts,
+} from './engine.js';
+
+/**
+ * The indices service: loads counters through the repository, runs the engine, shapes the DTOs
+ * the API returns. Takes a database and plain values, so a benchmark can call it without HTTP.
+ */
+
+export interface LoadedCampaign {
+  campaign: Campaign;
+  definition: TSurveyDefinition;
+}
+
+export function parseDefinition(json: string): TSurveyDefinition {
+  return ZSurveyDefinition.parse(JSON.parse(json));
+}
+
+/** The campaign if a user rooted at `root` may read it (owned above or inside the root), else 404. */
+export async function loadCampaignFor(db: Db, root: Unit, campaignId: string): Promise<LoadedCampaign> {
+  const campaign = await getCampaign(db, campaignId);
+  const owner = campaign && (await getUnit(db, campaign.owner_unit_id));
+  if (!campaign || !owner) throw notFound();
+  if (!root.path.startsWith(owner.path) && !owner.path.startsWith(root.path)) throw notFound();
+  const json = await getSurveyDefinition(db, campaign.survey_id, campaign.survey_version);
+  if (!json) throw notFound();
+  return { campaign, definition: parseDefinition(json) };
+}
+
+function allQuestions(def: TSurveyDefinition) {
+  return def.sections.flatMap((s) => s.questions);
+}
+
+function likertQuestions(def: TSurveyDefinition): IndexQuestionDef[] {
+  return allQuestions(def).flatMap((q) => (q.type === 'likert5' && q.factor ? [{ id: q.id, factor: q.factor }] : []));
+}
+
+function groupCounts(rows: readonly CountRow[]): Map<string, Record<string, number>> {
+  const byQuestion = new Map<string, Record<string, number>>();
+  for (const r of rows) {
+    const counts = byQuestion.get(r.question_id) ?? {};
+    counts[r.value] = (counts[r.value] ?? 0) + r.n;
+    byQuestion.set(r.question_id, counts);
+  }
+  return byQuestion;
+}
+
+export interface QuestionDto {
+  id: string;
+  factor: string;
+  text: TText;
+  index: number | null;
+  mean: number | null;
+  moe: number | null;
+  valid: number;
+  satisfied: number;
+  distribution: Distribution;
+  na: number;
+}
+
+export interface ChoiceDto {
+  id: string;
+  type: 'single' | 'multi';
+  text: TText;
+  options: { value: string; label: TText; n: number }[];
+}
+
+export interface IndicesDto {
+  campaignId: string;
+  unitId: string;
+  responses: number;
+  fast: number;
+  eligible: number;
+  sampleSize: number;
+  representative: boolean | null;
+  /** Fewer than MIN_RESPONSES responses: no breakdown is shown for this unit. */
+  suppressed: boolean;
+  convention: TSurveyDefinition['convention'];
+  target: number | null;
+  overall: { index: number | null; mean: number | null; moe: number | null };
+  factors: { id: string; title: TText; weight: number; index: number | null; mean: number | null; moe: number | null; questions: number }[];
+  questions: QuestionDto[];
+  /** Closed single/multi-choice questions (e.g. the improvements parents expect). */
+  choices: ChoiceDto[];
+}
+
+/** Indices of one unit's subtree from counts already pooled over it. */
+export function indicesFromCounts(
+  loaded: LoadedCampaign,
+  unitId: string,
+  counts: ReadonlyMap<string, ValueCounts>,
+  totals: { responses: number; fast: number; eligible: number },
+): IndicesDto {
+  const def = loaded.definition;
+  const suppressed = totals.responses < MIN_RESPONSES;
+  const base = {
+    campaignId: loaded.campaign.id,
+    unitId,
+    ...totals,
+    sampleSize: sampleSize(totals.eligible),
+    representative: isRepresentative(totals.responses, totals.eligible),
+    suppressed,
+    convention: def.convention,
+    target: def.target ?? null,
+  };
+  if (suppressed) {
+    return { ...base, overall: { index: null, mean: null, moe: null }, factors: [], questions: [], choices: [] };
+  }
+  const result = computeIndices(def.factors, likertQuestions(def), counts);
+  const questions = allQuestions(def);
+  const textOf = new Map(questions.map((q) => [q.id, q.text]));
+  const titleOf = new Map(def.factors.map((f) => [f.id, f.title]));
+  return {
+    ...base,
+    overall: result.overall,
+    factors: result.factors.map((f) => ({ ...f, title: titleOf.get(f.id)! })),
+    questions: result.questions.map((q) => ({ ...q, text: textOf.get(q.id)! })),
+    choices: questions.flatMap((q) =>
+      (q.type === 'single' || q.type === 'multi') && q.options
+        ? [{ id: q.id, type: q.type, text: q.text, options: q.options.map((o) => ({ ...o, n: counts.get(q.id)?.[o.value] ?? 0 })) }]
+        : [],
+    ),
+  };
+}
+
+/** GET /api/indices: the unit's whole subtree pooled (counts summed, not unit indices averaged). */
+export async function unitIndices(db: Db, loaded: LoadedCampaign, unit: Unit): Promise<IndicesDto> {
+  const id = loaded.campaign.id;
+  const [rows, totals, eligible] = await Promise.all([
+    pooledAnswerCounts(db, id, unit),
+    pooledResponseTotals(db, id, unit),
+    pooledEligible(db, id, unit),
+  ]);
+  return indicesFromCounts(loaded, unit.id, groupCounts(rows), { ...totals, eligible });
+}
+
+export interface ChildRankDto {
+  id: string;
+  name: string;
+  kind: string;
+  responses: number;
+  eligible: number;
+  sampleSize: number;
+  representative: boolean | null;
+  suppressed: boolean;
+  index: number | null;
+  mean: number | null;
+  moe: number | null;
+}
+
+/** The unit's direct children, each pooled over its own subtree, best index first. */
+export async function childrenRanking(db: Db, loaded: LoadedCampaign, unit: Unit): Promise<ChildRankDto[]> {
+  const id = loaded.campaign.id;
+  const [children, rows, totals] = await Promise.all([
+    listChildren(db, unit.id),
+    childAnswerCounts(db, id, unit.id),
+    childTotals(db, id, unit.id),
+  ]);
+  const rowsByChild = new Map<string, CountRow[]>();
+  for (const r of rows) rowsByChild.set(r.child_id, [...(rowsByChild.get(r.child_id) ?? []), r]);
+  const totalsByChild = new Map(totals.map((t) => [t.child_id, t]));
+  const ranked = children.map((child): ChildRankDto => {
+    const t = totalsByChild.get(child.id) ?? { responses: 0, fast: 0, eligible: 0 };
+    const dto = indicesFromCounts(loaded, child.id, groupCounts(rowsByChild.get(child.id) ?? []), t);
+    return {
+      id: child.id,
+      name: child.name,
+      kind: child.kind,
+      responses: dto.responses,
+      eligible: dto.eligible,
+      sampleSize: dto.sampleSize,
+      representative: dto.representative,
+      suppressed: dto.suppressed,
+      ...dto.overall,
+    };
+  });
+  return ranked.sort((a, b) => (b.index ?? -1) - (a.index ?? -1) || a.name.localeCompare(b.name));
+}
+
+export interface TrendPointDto {
+  campaignId: string;
+  name: string;
+  opensAt: string;
+  closesAt: string;
+  surveyVersion: number;
+  responses: number;
+  suppressed: boolean;
+  representative: boolean | null;
+  index: number | null;
+  mean: number | null;
+  moe: number | null;
+}
+
+export interface TrendDto {
+  surveyId: string;
+  unitId: string;
+  target: number | null;
+  points: TrendPointDto[];
+}
+
+/** One unit across the visible campaigns of one questionnaire, by closing date. */
+export async function unitTrend(db: Db, root: Unit, surveyId: string, unit: Unit): Promise<TrendDto> {
+  const campaigns = await listVisibleCampaigns(db, root, surveyId);
+  const points: TrendPointDto[] = [];
+  let target: number | null = null;
+  for (const campaign of campaigns) {
+    const json = await getSurveyDefinition(db, campaign.survey_id, campaign.survey_version);
+    if (!json) continue;
+    const loaded = { campaign, definition: parseDefinition(json) };
+    const dto = await unitIndices(db, loaded, unit);
+    target = dto.target ?? target;
+    points.push({
+      campaignId: campaign.id,
+      name: campaign.name,
+      opensAt: campaign.opens_at,
+      closesAt: campaign.closes_at,
+      surveyVersion: campaign.survey_version,
+      responses: dto.responses,
+      suppressed: dto.suppressed,
+      representative: dto.representative,
+      ...dto.overall,
+    });
+  }
+  return { surveyId, unitId: unit.id, target, points };
+}
+
+export interface CampaignSummaryDto {
+  id: string;
+  name: string;
+  surveyId: string;
+  surveyVersion: number;
+  opensAt: string;
+  closesAt: string;
+  open: boolean;
+}
+
+export async function visibleCampaigns(db: Db, root: Unit, now: Date): Promise<CampaignSummaryDto[]> {
+  const iso = now.toISOString();
+  return (await listVisibleCampaigns(db, root)).map((c) => ({
+    id: c.id,
+    name: c.name,
+    surveyId: c.survey_id,
+    surveyVersion: c.survey_version,
+    opensAt: c.opens_at,
+    closesAt: c.closes_at,
+    open: c.opens_at <= iso && iso < c.closes_at,
+  }));
+}

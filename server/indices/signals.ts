@@ -1,0 +1,91 @@
+import type { Db } from '../../db/index.js';
+import { listTextAnswers, pooledResponseTotals, repeatedSubmissions } from '../../db/repositories/indices.js';
+import type { Unit } from '../../db/schema.js';
+import { MIN_RESPONSES } from './engine.js';
+import { detectBursts, fastShare, type Burst, type BurstRules } from './quality.js';
+import type { LoadedCampaign } from './service.js';
+
+/** Everything beside the indices: open suggestions, quality flags, the live counter. */
+
+/**
+ * Folds case and Vietnamese diacritics ("Giáo viên" → "giao vien"), so a search typed without
+ * accents, as many parents and staff type on phones, still finds the answer. Done in JS because
+ * SQLite's lower() folds ASCII only.
+ */
+export function foldText(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/đ/g, 'd');
+}
+
+export interface SuggestionsDto {
+  total: number;
+  suppressed: boolean;
+  items: { questionId: string; unitId: string; text: string; submittedAt: string }[];
+}
+
+/** Open-ended answers of the subtree, newest first, filtered by a folded substring search. */
+export async function suggestions(
+  db: Db,
+  loaded: LoadedCampaign,
+  unit: Unit,
+  opts: { q?: string; limit: number; offset: number },
+): Promise<SuggestionsDto> {
+  const { responses } = await pooledResponseTotals(db, loaded.campaign.id, unit);
+  if (responses < MIN_RESPONSES) return { total: 0, suppressed: true, items: [] };
+  const rows = await listTextAnswers(db, loaded.campaign.id, unit);
+  const needle = opts.q ? foldText(opts.q.trim()) : '';
+  const matching = needle ? rows.filter((r) => foldText(r.text).includes(needle)) : rows;
+  return {
+    total: matching.length,
+    suppressed: false,
+    items: matching.slice(opts.offset, opts.offset + opts.limit).map((r) => ({
+      questionId: r.question_id,
+      unitId: r.unit_id,
+      text: r.text,
+      submittedAt: r.submitted_at,
+    })),
+  };
+}
+
+export interface QualityDto {
+  responses: number;
+  fast: number;
+  /** Percent of responses completed implausibly fast. */
+  fastShare: number | null;
+  rules: BurstRules;
+  bursts: (Omit<Burst, 'fingerprint'> & { fingerprint: string })[];
+}
+
+export async function qualitySignals(db: Db, loaded: LoadedCampaign, unit: Unit, rules: BurstRules): Promise<QualityDto> {
+  const id = loaded.campaign.id;
+  const [totals, repeated] = await Promise.all([
+    pooledResponseTotals(db, id, unit),
+    repeatedSubmissions(db, id, unit, rules.minRepeats),
+  ]);
+  const bursts = detectBursts(
+    repeated.map((r) => ({ unitId: r.unit_id, fingerprint: r.fingerprint, submittedAt: r.submitted_at })),
+    rules,
+  );
+  return {
+    ...totals,
+    fastShare: fastShare(totals.fast, totals.responses),
+    rules,
+    // A short prefix is enough to tell bursts apart on screen.
+    bursts: bursts.map((b) => ({ ...b, fingerprint: b.fingerprint.slice(0, 8) })),
+  };
+}
+
+export interface LiveDto {
+  campaignId: string;
+  unitId: string;
+  responses: number;
+  open: boolean;
+  at: string;
+}
+
+/** The response counter the dashboard polls during an open campaign (counters only: cheap). */
+export async function liveCount(db: Db, loaded: LoadedCampaign, unit: Unit, now: Date): Promise<LiveDto> {
+  const { responses } = await pooledResponseTotals(db, loaded.campaign.id, unit);
+  const at = now.toISOString();
+  const { opens_at, closes_at } = loaded.campaign;
+  return { campaignId: loaded.campaign.id, unitId: unit.id, responses, open: opens_at <= at && at < closes_at, at };
+}

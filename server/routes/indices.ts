@@ -1,0 +1,71 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../context.js';
+import { DEFAULT_BURST_RULES } from '../indices/quality.js';
+import { childrenRanking, loadCampaignFor, unitIndices, unitTrend, visibleCampaigns } from '../indices/service.js';
+import { liveCount, qualitySignals, suggestions } from '../indices/signals.js';
+import { requireStaff, scopedUnit } from '../middleware/auth.js';
+import { validate } from '../validate.js';
+
+const ZId = z.string().trim().min(1).max(100);
+const ZScope = z.object({ campaignId: ZId, unitId: ZId.optional() });
+
+const ZSuggestionsQuery = ZScope.extend({
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+const ZQualityQuery = ZScope.extend({
+  minRepeats: z.coerce.number().int().min(2).max(1000).default(DEFAULT_BURST_RULES.minRepeats),
+  windowMinutes: z.coerce.number().int().min(1).max(1440).default(DEFAULT_BURST_RULES.windowMinutes),
+});
+
+const ZTrendQuery = z.object({ surveyFamily: ZId, unitId: ZId.optional() });
+
+/** The unit (inside the user's subtree, else 404) and the campaign (visible to the user, else 404). */
+async function scope(c: Context<AppEnv>, q: { campaignId: string; unitId?: string }) {
+  const unit = await scopedUnit(c, q.unitId);
+  const loaded = await loadCampaignFor(c.var.deps.db, c.var.staff.root, q.campaignId);
+  return { unit, loaded, db: c.var.deps.db };
+}
+
+const indices = new Hono<AppEnv>()
+  .use(requireStaff)
+  .get('/', validate('query', ZScope), async (c) => {
+    const { db, loaded, unit } = await scope(c, c.req.valid('query'));
+    return c.json(await unitIndices(db, loaded, unit));
+  })
+  .get('/children', validate('query', ZScope), async (c) => {
+    const { db, loaded, unit } = await scope(c, c.req.valid('query'));
+    return c.json({ unitId: unit.id, children: await childrenRanking(db, loaded, unit) });
+  })
+  .get('/trend', validate('query', ZTrendQuery), async (c) => {
+    const q = c.req.valid('query');
+    const unit = await scopedUnit(c, q.unitId);
+    return c.json(await unitTrend(c.var.deps.db, c.var.staff.root, q.surveyFamily, unit));
+  })
+  .get('/suggestions', validate('query', ZSuggestionsQuery), async (c) => {
+    const q = c.req.valid('query');
+    const { db, loaded, unit } = await scope(c, q);
+    return c.json(await suggestions(db, loaded, unit, q));
+  })
+  .get('/quality', validate('query', ZQualityQuery), async (c) => {
+    const q = c.req.valid('query');
+    const { db, loaded, unit } = await scope(c, q);
+    const rules = { minRepeats: q.minRepeats, windowMinutes: q.windowMinutes };
+    return c.json(await qualitySignals(db, loaded, unit, rules));
+  })
+  .get('/live', validate('query', ZScope), async (c) => {
+    const { db, loaded, unit } = await scope(c, c.req.valid('query'));
+    c.header('cache-control', 'no-store');
+    return c.json(await liveCount(db, loaded, unit, c.var.deps.clock()));
+  })
+  // The campaign selector's list, until and beside GET /api/campaigns.
+  .get('/campaigns', async (c) => {
+    const { db, clock } = c.var.deps;
+    return c.json(await visibleCampaigns(db, c.var.staff.root, clock()));
+  });
+
+export default indices;
