@@ -21,7 +21,7 @@ const QUESTIONS = [
  * factor a = (60 + 100) / 2 = 80 (not pooled 10/14), mean (3.5 + 4.25) / 2 = 3.875
  * overall = (2·80 + 1·50) / 3 = 70, mean (2·3.875 + 3) / 3 = 3.58333…
  */
-const COUNTS = new Map([
+const COUNTS = new Map<string, Record<string, number>>([
   ['q1', { '1': 1, '2': 1, '3': 2, '4': 4, '5': 2, na: 3 }],
   ['q2', { '4': 3, '5': 1, na: 1 }],
   ['q3', { '2': 1, '4': 1 }],
