@@ -3,10 +3,20 @@ import { useEffect } from 'preact/hooks';
 import { lang, setLang, t } from './i18n.js';
 import { AppStateContext, createAppState, useAppState } from './state.js';
 import { Login } from './views/login.js';
+import { OverviewView } from './views/overview.js';
+import { QualityView } from './views/quality.js';
+import { QuestionsView } from './views/questions.js';
+import { SuggestionsView } from './views/suggestions.js';
+import { TrendView } from './views/trend.js';
 import { UnitsView } from './views/units.js';
 
 /** Dashboard pages by path; features add theirs (path, Vietnamese and English label, view). */
 export const PAGES: { path: string; vi: string; en: string; view: () => preact.JSX.Element }[] = [
+  { path: '/app/overview', vi: 'Tổng quan', en: 'Overview', view: OverviewView },
+  { path: '/app/questions', vi: 'Câu hỏi', en: 'Questions', view: QuestionsView },
+  { path: '/app/trend', vi: 'Diễn biến', en: 'Trend', view: TrendView },
+  { path: '/app/suggestions', vi: 'Góp ý', en: 'Suggestions', view: SuggestionsView },
+  { path: '/app/quality', vi: 'Chất lượng', en: 'Quality', view: QualityView },
   { path: '/app/units', vi: 'Đơn vị', en: 'Units', view: UnitsView },
 ];
 

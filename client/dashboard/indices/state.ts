@@ -1,0 +1,57 @@
+import { computed, signal } from '@preact/signals';
+import type { CampaignSummaryDto } from '../../../server/indices/service.js';
+import { api } from '../api.js';
+import { useAppState, type AppState } from '../state.js';
+
+/**
+ * What the indices pages share: the campaign chosen and the unit drilled into. One per app
+ * state (kept beside it, not as a module singleton), so every page shows the same selection.
+ */
+export function createIndicesState(app: AppState) {
+  const campaigns = signal<CampaignSummaryDto[] | null>(null);
+  const campaignId = signal<string | null>(null);
+  /** null: the user's own unit. */
+  const unitId = signal<string | null>(null);
+  const error = signal<string | null>(null);
+
+  const campaign = computed(() => campaigns.value?.find((c) => c.id === campaignId.value) ?? null);
+  const currentUnitId = computed(() => unitId.value ?? app.me.value?.unit.id ?? null);
+
+  async function loadCampaigns(): Promise<void> {
+    if (campaigns.value) return;
+    try {
+      const list = await api<CampaignSummaryDto[]>('/api/indices/campaigns');
+      campaigns.value = list;
+      // The latest open campaign, else the latest one (the list is ordered by closing date).
+      const open = list.filter((c) => c.open);
+      campaignId.value ??= (open[open.length - 1] ?? list[list.length - 1])?.id ?? null;
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  /** The query string of the current selection, plus extra parameters. */
+  function query(extra: Record<string, string | number | undefined> = {}): string | null {
+    if (!campaignId.value) return null;
+    const p = new URLSearchParams({ campaignId: campaignId.value });
+    if (unitId.value) p.set('unitId', unitId.value);
+    for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== '') p.set(k, String(v));
+    return p.toString();
+  }
+
+  return { campaigns, campaignId, unitId, campaign, currentUnitId, error, loadCampaigns, query };
+}
+
+export type IndicesState = ReturnType<typeof createIndicesState>;
+
+const byApp = new WeakMap<AppState, IndicesState>();
+
+export function useIndicesState(): IndicesState {
+  const app = useAppState();
+  let s = byApp.get(app);
+  if (!s) {
+    s = createIndicesState(app);
+    byApp.set(app, s);
+  }
+  return s;
+}

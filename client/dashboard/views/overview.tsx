@@ -1,0 +1,103 @@
+import { useMemo } from 'preact/hooks';
+import type { IndicesDto } from '../../../server/indices/service.js';
+import { Chart } from '../chart.js';
+import { lang, t } from '../i18n.js';
+import { count, moe, pct, score, tx } from '../indices/format.js';
+import { LiveCounter } from '../indices/live.js';
+import { RankingTable } from '../indices/ranking.js';
+import { ScopeBar } from '../indices/scope-bar.js';
+import { useIndicesState } from '../indices/state.js';
+import { TableView } from '../indices/table-view.js';
+import { useFetch } from '../indices/use-fetch.js';
+
+/** The selected campaign's indices for the selected unit (the user's root at first). */
+export function useIndices() {
+  const s = useIndicesState();
+  const q = s.query();
+  return useFetch<IndicesDto>(q ? `/api/indices?${q}` : null);
+}
+
+function Headline({ d }: { d: IndicesDto }) {
+  const metTarget = d.target != null && d.overall.index != null ? d.overall.index >= d.target : null;
+  return (
+    <div class="cards">
+      <div class="card">
+        <div class="muted">{t('Chỉ số hài lòng', 'Satisfaction index')}</div>
+        <div class="big">{pct(d.overall.index)}</div>
+        <div class="muted">{moe(d.overall.moe)} {t('điểm % (95%)', 'pp (95%)')}</div>
+        {metTarget !== null && (
+          <div class={metTarget ? 'ok' : 'warn'}>
+            {metTarget ? t('Đạt', 'Meets') : t('Chưa đạt', 'Below')} {t('chỉ tiêu', 'target')} {pct(d.target)}
+          </div>
+        )}
+      </div>
+      <div class="card">
+        <div class="muted">{t('Điểm trung bình (1–5)', 'Mean score (1–5)')}</div>
+        <div class="big">{score(d.overall.mean)}</div>
+      </div>
+      <div class="card">
+        <div class="muted">{t('Số phiếu / cỡ mẫu cần', 'Responses / sample needed')}</div>
+        <div class="big">
+          {count(d.responses)} / {d.sampleSize ? count(d.sampleSize) : '—'}
+        </div>
+        <div class={d.representative === false ? 'warn' : 'muted'}>
+          {d.representative === null
+            ? t('Chưa có số đối tượng', 'Eligible count unknown')
+            : d.representative
+              ? t('Đủ tính đại diện', 'Representative')
+              : t('Chưa đủ tính đại diện', 'Not representative yet')}
+        </div>
+      </div>
+      <LiveCounter />
+    </div>
+  );
+}
+
+function FactorChart({ d }: { d: IndicesDto }) {
+  const l = lang.value;
+  const data = useMemo(
+    () => ({
+      labels: d.factors.map((f) => tx(f.title)),
+      datasets: [{ label: t('Chỉ số (%)', 'Index (%)'), data: d.factors.map((f) => f.index ?? 0), backgroundColor: '#0b5cad' }],
+    }),
+    [d, l],
+  );
+  const options = useMemo(
+    () => ({ indexAxis: 'y' as const, scales: { x: { min: 0, max: 100 } }, plugins: { legend: { display: false } } }),
+    [],
+  );
+  return (
+    <section>
+      <h2>{t('Chỉ số theo yếu tố', 'Index by factor')}</h2>
+      <Chart type="bar" data={data} options={options} label={t('Biểu đồ chỉ số theo yếu tố', 'Chart of the index by factor')} />
+      <TableView
+        caption={t('Chỉ số theo yếu tố', 'Index by factor')}
+        head={[t('Yếu tố', 'Factor'), t('Chỉ số', 'Index'), t('Sai số', 'Margin'), t('Điểm TB', 'Mean'), t('Trọng số', 'Weight')]}
+        rows={d.factors.map((f) => [tx(f.title), pct(f.index), moe(f.moe), score(f.mean), f.weight])}
+      />
+    </section>
+  );
+}
+
+export function OverviewView() {
+  const res = useIndices();
+  const d = res.data;
+  return (
+    <section>
+      <h1>{t('Tổng quan chỉ số hài lòng', 'Satisfaction overview')}</h1>
+      <ScopeBar />
+      {res.error && <p class="error" role="alert">{res.error}</p>}
+      {d && <Headline d={d} />}
+      {d?.suppressed && (
+        <p class="notice">
+          {t(
+            'Đơn vị có dưới 5 phiếu: không hiển thị chi tiết để bảo vệ người trả lời (số phiếu vẫn được tính ở cấp trên).',
+            'Fewer than 5 responses: no breakdown is shown, to protect respondents (they still count at the level above).',
+          )}
+        </p>
+      )}
+      {d && !d.suppressed && <FactorChart d={d} />}
+      <RankingTable />
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import type { QualityDto } from '../../../server/indices/signals.js';
+import { t } from '../i18n.js';
+import { count, pct } from '../indices/format.js';
+import { ScopeBar } from '../indices/scope-bar.js';
+import { useIndicesState } from '../indices/state.js';
+import { useFetch } from '../indices/use-fetch.js';
+import { useAppState } from '../state.js';
+
+const time = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+
+/** Quality flags: they point at responses to look at; nothing is removed from the figures. */
+export function QualityView() {
+  const s = useIndicesState();
+  const { unitsById } = useAppState();
+  const q = s.query();
+  const res = useFetch<QualityDto>(q ? `/api/indices/quality?${q}` : null);
+  const d = res.data;
+  return (
+    <section>
+      <h1>{t('Chất lượng dữ liệu', 'Data quality')}</h1>
+      <ScopeBar />
+      <p class="muted">
+        {t(
+          'Các dấu hiệu chỉ để cán bộ xem xét; mọi phiếu vẫn được tính trong chỉ số.',
+          'Signals for staff to review; every response still counts in the indices.',
+        )}
+      </p>
+      {res.error && <p class="error" role="alert">{res.error}</p>}
+      {d && (
+        <>
+          <div class="cards">
+            <div class="card">
+              <div class="muted">{t('Phiếu làm quá nhanh', 'Completed implausibly fast')}</div>
+              <div class="big">{pct(d.fastShare)}</div>
+              <div class="muted">{count(d.fast)} / {count(d.responses)}</div>
+            </div>
+            <div class="card">
+              <div class="muted">{t('Đợt phiếu giống hệt nhau', 'Bursts of identical responses')}</div>
+              <div class={d.bursts.length ? 'big warn' : 'big'}>{count(d.bursts.length)}</div>
+              <div class="muted">
+                {t(
+                  `≥ ${d.rules.minRepeats} phiếu giống nhau trong ${d.rules.windowMinutes} phút tại một đơn vị`,
+                  `≥ ${d.rules.minRepeats} identical within ${d.rules.windowMinutes} min at one unit`,
+                )}
+              </div>
+            </div>
+          </div>
+          {d.bursts.length > 0 && (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('Đơn vị', 'Unit')}</th>
+                  <th scope="col" class="num">{t('Số phiếu', 'Responses')}</th>
+                  <th scope="col">{t('Từ', 'From')}</th>
+                  <th scope="col">{t('Đến', 'To')}</th>
+                  <th scope="col">{t('Mã nhận dạng', 'Fingerprint')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.bursts.map((b) => (
+                  <tr key={`${b.unitId}-${b.fingerprint}-${b.from}`}>
+                    <th scope="row">{unitsById.value.get(b.unitId)?.name ?? b.unitId}</th>
+                    <td class="num">{count(b.count)}</td>
+                    <td>{time(b.from)}</td>
+                    <td>{time(b.to)}</td>
+                    <td><code>{b.fingerprint}</code></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { useMemo } from 'preact/hooks';
+import type { TrendDto } from '../../../server/indices/service.js';
+import { Chart } from '../chart.js';
+import { lang, t } from '../i18n.js';
+import { count, dateOnly, moe, pct } from '../indices/format.js';
+import { ScopeBar } from '../indices/scope-bar.js';
+import { useIndicesState } from '../indices/state.js';
+import { TableView } from '../indices/table-view.js';
+import { useFetch } from '../indices/use-fetch.js';
+
+/** The unit's index across the campaigns of the same questionnaire, with the target line. */
+export function TrendView() {
+  const s = useIndicesState();
+  const surveyId = s.campaign.value?.surveyId;
+  const params = new URLSearchParams(surveyId ? { surveyFamily: surveyId } : {});
+  if (s.unitId.value) params.set('unitId', s.unitId.value);
+  const res = useFetch<TrendDto>(surveyId ? `/api/indices/trend?${params}` : null);
+  const d = res.data;
+  const l = lang.value;
+  const data = useMemo(() => {
+    const points = d?.points ?? [];
+    const datasets = [
+      {
+        label: t('Chỉ số hài lòng (%)', 'Satisfaction index (%)'),
+        data: points.map((p) => p.index),
+        borderColor: '#0b5cad',
+        backgroundColor: '#0b5cad',
+      },
+    ];
+    if (d?.target != null) {
+      datasets.push({
+        label: `${t('Chỉ tiêu', 'Target')} ${d.target}%`,
+        data: points.map(() => d.target),
+        borderColor: '#b3261e',
+        backgroundColor: '#b3261e',
+        ...{ borderDash: [6, 4], pointRadius: 0 },
+      });
+    }
+    return { labels: points.map((p) => p.name), datasets };
+  }, [d, l]);
+  const options = useMemo(() => ({ scales: { y: { min: 0, max: 100 } } }), []);
+  return (
+    <section>
+      <h1>{t('Diễn biến qua các đợt', 'Trend across campaigns')}</h1>
+      <ScopeBar />
+      {res.error && <p class="error" role="alert">{res.error}</p>}
+      {d && d.points.length > 0 && (
+        <>
+          <Chart type="line" data={data} options={options} label={t('Biểu đồ chỉ số qua các đợt', 'Chart of the index across campaigns')} />
+          <TableView
+            caption={t('Chỉ số qua các đợt', 'Index across campaigns')}
+            head={[t('Đợt', 'Campaign'), t('Kết thúc', 'Closes'), t('Số phiếu', 'Responses'), t('Chỉ số', 'Index'), t('Sai số', 'Margin')]}
+            rows={d.points.map((p) => [
+              p.name,
+              dateOnly(p.closesAt),
+              count(p.responses),
+              p.suppressed ? t('dưới 5 phiếu', 'under 5') : pct(p.index),
+              moe(p.moe),
+            ])}
+          />
+        </>
+      )}
+    </section>
+  );
+}
