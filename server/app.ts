@@ -8,8 +8,12 @@ import type { AppDeps, AppEnv } from './context.js';
 import { AppError, MESSAGES, errorBody, toErrorResponse } from './errors.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import home from './pages/home.js';
+import respondent from './pages/respondent.js';
 import auth from './routes/auth.js';
+import campaigns from './routes/campaigns.js';
 import indices from './routes/indices.js';
+import publicForms from './routes/public-forms.js';
+import surveys from './routes/surveys.js';
 import units from './routes/units.js';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -56,6 +60,10 @@ export function createApp(input: Omit<AppDeps, 'clock'> & Partial<Pick<AppDeps, 
     .route('/', home)
     .route('/api/auth', auth)
     .route('/api/units', units)
+    .route('/api/surveys', surveys)
+    .route('/api/campaigns', campaigns)
+    .route('/api/public/forms', publicForms)
+    .route('/s', respondent)
     .route('/api/indices', indices);
 
   app.all('/api/*', (c) => c.json(errorBody(c, 'not_found', MESSAGES.not_found), 404));

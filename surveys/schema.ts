@@ -45,7 +45,18 @@ export const ZSection = z
   .strict();
 export type TSection = z.infer<typeof ZSection>;
 
-export const ZFactor = z.object({ id: ZId, title: ZText, weight: z.number().positive().optional() }).strict();
+export const ZFactor = z
+  .object({
+    id: ZId,
+    title: ZText,
+    weight: z.number().positive().optional(),
+    /**
+     * A summary factor (e.g. "overall satisfaction"): its index is reported beside the others but
+     * not averaged into the overall index, which stays the mean of the content factors.
+     */
+    summary: z.boolean().optional(),
+  })
+  .strict();
 export type TFactor = z.infer<typeof ZFactor>;
 
 export const ZSurveyDefinition = z

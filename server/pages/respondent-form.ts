@@ -1,0 +1,89 @@
+import type { AnswerError, Answers } from '../answers.js';
+import type { OpenTarget } from '../responses.js';
+import type { TQuestion, TText } from '../../surveys/schema.js';
+import { LIKERT_LABELS, NOT_APPLICABLE_LABEL } from '../../surveys/schema.js';
+import { publicSurveyDto } from '../surveys.js';
+import { html, raw } from './layout.js';
+
+export type Lang = 'vi' | 'en';
+export const tr = (t: TText | undefined, lang: Lang): string => (t ? (lang === 'en' && t.en) || t.vi : '');
+
+export interface FormState {
+  clientId: string;
+  startedAt: string;
+  lang: Lang;
+  /** Values to show again after a failed post, and the errors by question id. */
+  values?: Record<string, unknown>;
+  errors?: AnswerError[];
+}
+
+const L = {
+  submit: { vi: 'Gửi phiếu', en: 'Submit' },
+  required: { vi: 'bắt buộc', en: 'required' },
+  requiredMsg: { vi: 'Xin chọn một câu trả lời.', en: 'Please answer this question.' },
+  invalidMsg: { vi: 'Câu trả lời không hợp lệ.', en: 'This answer is not valid.' },
+  fixAbove: { vi: 'Xin kiểm tra lại các câu được đánh dấu.', en: 'Please check the marked questions.' },
+  other: { vi: 'English', en: 'Tiếng Việt' },
+  anon: {
+    vi: 'Phiếu không ghi tên; không lưu địa chỉ IP hay thông tin về điện thoại của Quý vị.',
+    en: 'Anonymous: no name, IP address or phone details are stored.',
+  },
+} satisfies Record<string, TText>;
+
+function chosen(values: Record<string, unknown> | undefined, id: string, v: string): boolean {
+  const a = values?.[id];
+  if (Array.isArray(a)) return a.map(String).includes(v);
+  if (a === null) return v === 'na';
+  return a !== undefined && String(a) === v;
+}
+
+function choice(q: TQuestion, type: 'radio' | 'checkbox', value: string, label: string, st: FormState, extra = '') {
+  const req = q.required && !q.showIf && type === 'radio' ? ' required' : '';
+  return html`<label class="o${extra}"><input type="${type}" name="${q.id}" value="${value}"${raw(req)}${raw(chosen(st.values, q.id, value) ? ' checked' : '')}><span>${label}</span></label>`;
+}
+
+function control(q: TQuestion, st: FormState) {
+  const lang = st.lang;
+  if (q.type === 'likert5') {
+    return html`${([5, 4, 3, 2, 1] as const).map((v) => choice(q, 'radio', String(v), `${v} · ${tr(LIKERT_LABELS[v], lang)}`, st))}${choice(q, 'radio', 'na', tr(NOT_APPLICABLE_LABEL, lang), st, ' na')}`;
+  }
+  if (q.type === 'text') {
+    const v = st.values?.[q.id];
+    return html`<textarea name="${q.id}" rows="4" maxlength="${q.maxLength ?? 2000}" aria-labelledby="l-${q.id}">${typeof v === 'string' ? v : ''}</textarea>`;
+  }
+  return html`${(q.options ?? []).map((o) => choice(q, q.type === 'multi' ? 'checkbox' : 'radio', o.value, tr(o.label, lang), st))}`;
+}
+
+function question(q: TQuestion, st: FormState) {
+  const err = st.errors?.find((e) => e.path === `answers.${q.id}`);
+  const msg = err ? tr(err.code === 'required' ? L.requiredMsg : L.invalidMsg, st.lang) : '';
+  const cond = q.showIf ? raw(` data-if="${q.showIf.question}" data-in="${q.showIf.in.join(' ')}"`) : '';
+  const legend = html`<legend id="l-${q.id}">${tr(q.text, st.lang)}${q.required ? html` <abbr class="rq" title="${tr(L.required, st.lang)}">*</abbr>` : ''}</legend>`;
+  return html`<fieldset class="q${err ? ' bad' : ''}" id="q-${q.id}"${cond}${err ? raw(` aria-describedby="e-${q.id}"`) : ''}>${legend}${q.help ? html`<p class="h">${tr(q.help, st.lang)}</p>` : ''}${err ? html`<p class="err" id="e-${q.id}">${msg}</p>` : ''}${control(q, st)}</fieldset>`;
+}
+
+/** JSON for a data block: `<` escaped so no answer or title can close the script element. */
+function jsonBlock(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+/**
+ * The whole questionnaire as a plain HTML form: works with JavaScript off. The enhancement
+ * script reads the same questionnaire from the JSON data block (not executed, so the
+ * `script-src 'self'` policy allows it) and takes over.
+ */
+export function respondentForm(t: OpenTarget, code: string, st: FormState) {
+  const d = t.definition;
+  const lang = st.lang;
+  const data = { code, unit: t.unitName, closesAt: t.campaign.closes_at, clientId: st.clientId, startedAt: st.startedAt, survey: publicSurveyDto(d) };
+  return html`<main class="rs" id="rs" lang="${lang}">
+<header><a class="lang" href="?lang=${lang === 'en' ? 'vi' : 'en'}" hreflang="${lang === 'en' ? 'vi' : 'en'}">${tr(L.other, lang)}</a>
+<p class="u">${t.unitName}</p><h1>${tr(d.title, lang)}</h1>${d.description ? html`<p>${tr(d.description, lang)}</p>` : ''}<p class="h">${tr(L.anon, lang)}</p></header>
+${st.errors?.length ? html`<p class="err" role="alert">${tr(L.fixAbove, lang)}</p>` : ''}
+<form method="post" action="/s/${code}" id="rs-form">
+<input type="hidden" name="_clientId" value="${st.clientId}"><input type="hidden" name="_startedAt" value="${st.startedAt}"><input type="hidden" name="_lang" value="${lang}">
+${d.sections.map((s) => html`<section id="s-${s.id}"><h2>${tr(s.title, lang)}</h2>${s.description ? html`<p class="h">${tr(s.description, lang)}</p>` : ''}${s.questions.map((q) => question(q, st))}</section>`)}
+<button type="submit">${tr(L.submit, lang)}</button>
+</form></main>
+<script type="application/json" id="rs-data">${raw(jsonBlock(data))}</script>`;
+}

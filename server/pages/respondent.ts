@@ -1,0 +1,128 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { newId } from '../../db/ids.js';
+import type { TText } from '../../surveys/schema.js';
+import { formToAnswers, type AnswerError } from '../answers.js';
+import type { AppEnv } from '../context.js';
+import { AppError } from '../errors.js';
+import { campaignState, openCode, submitResponse, type OpenTarget } from '../responses.js';
+import { validate } from '../validate.js';
+import { vnDateTime } from './campaign-print.js';
+import { html, page } from './layout.js';
+import { respondentForm, tr, type FormState, type Lang } from './respondent-form.js';
+
+export const RESPONDENT_ASSETS = { styles: ['/assets/respondent.css'], scripts: ['/assets/respondent.js'] };
+
+const M = {
+  thanks: { vi: 'Cảm ơn Quý vị!', en: 'Thank you!' },
+  thanksBody: {
+    vi: 'Phiếu của Quý vị đã được ghi nhận. Ý kiến của Quý vị giúp nhà trường và cơ quan quản lý phục vụ tốt hơn.',
+    en: 'Your answers have been recorded. They help the school and the authorities serve you better.',
+  },
+  closed: { vi: 'Đợt khảo sát đã kết thúc', en: 'This survey has closed' },
+  closedBody: { vi: 'Đợt khảo sát này đã kết thúc lúc', en: 'This survey closed on' },
+  notYet: { vi: 'Đợt khảo sát chưa bắt đầu', en: 'This survey has not started yet' },
+  notYetBody: { vi: 'Xin quay lại sau thời điểm', en: 'Please come back after' },
+  used: { vi: 'Mã này đã được sử dụng', en: 'This code has already been used' },
+  usedBody: {
+    vi: 'Mỗi mã chỉ dùng để gửi một phiếu. Nếu Quý vị chưa gửi phiếu, xin liên hệ nhà trường để nhận mã mới.',
+    en: 'Each code accepts one response. If you have not answered yet, please ask the school for a new code.',
+  },
+  unknown: { vi: 'Không tìm thấy phiếu khảo sát', en: 'No survey has this code' },
+  unknownBody: { vi: 'Xin kiểm tra lại mã, hoặc nhập mã in trên giấy:', en: 'Please check the code, or type the code printed on your slip:' },
+  code: { vi: 'Mã khảo sát', en: 'Survey code' },
+  open: { vi: 'Mở phiếu', en: 'Open' },
+} satisfies Record<string, TText>;
+
+function langOf(c: Context<AppEnv>, fromForm?: unknown): Lang {
+  return (fromForm ?? c.req.query('lang')) === 'en' ? 'en' : 'vi';
+}
+
+function notice(lang: Lang, title: TText, body: ReturnType<typeof html> | string) {
+  return page({
+    title: tr(title, lang),
+    lang,
+    styles: RESPONDENT_ASSETS.styles,
+    body: html`<main class="rs msg"><h1>${tr(title, lang)}</h1>${body}</main>`,
+  });
+}
+
+function codeEntry(lang: Lang, status: TText, body: TText) {
+  return notice(
+    lang,
+    status,
+    html`<p>${tr(body, lang)}</p><form method="get" action="/s"><label for="code">${tr(M.code, lang)}</label><input id="code" name="code" autocomplete="off" autocapitalize="characters" required><button type="submit">${tr(M.open, lang)}</button></form>`,
+  );
+}
+
+/** The page for a code whose form cannot be answered now, or undefined when it can. */
+function blocked(t: OpenTarget, now: Date, lang: Lang) {
+  const state = campaignState(t.campaign, now);
+  if (state === 'closed') return notice(lang, M.closed, html`<p>${tr(M.closedBody, lang)} ${vnDateTime(t.campaign.closes_at)}.</p>`);
+  if (state === 'not_yet_open') return notice(lang, M.notYet, html`<p>${tr(M.notYetBody, lang)} ${vnDateTime(t.campaign.opens_at)}.</p>`);
+  if (t.token?.usedAt) return notice(lang, M.used, html`<p>${tr(M.usedBody, lang)}</p>`);
+  return undefined;
+}
+
+function formPage(t: OpenTarget, code: string, st: FormState) {
+  return page({
+    title: tr(t.definition.title, st.lang),
+    lang: st.lang,
+    styles: RESPONDENT_ASSETS.styles,
+    scripts: RESPONDENT_ASSETS.scripts,
+    body: respondentForm(t, code, st),
+  });
+}
+
+const ZCode = z.object({ code: z.string().min(1).max(64) });
+const ZForm = z.record(z.string().max(64), z.union([z.string().max(10_000), z.array(z.string().max(10_000)).max(100)]));
+
+/** Normalises what a person types from a paper slip: case, spaces, dashes. */
+const cleanCode = (s: string) => s.toUpperCase().replace(/[\s-]/g, '');
+
+const respondent = new Hono<AppEnv>()
+  .get('/', validate('query', z.object({ code: z.string().max(64).optional(), lang: z.string().optional() })), (c) => {
+    const code = c.req.valid('query').code;
+    if (code && cleanCode(code)) return c.redirect(`/s/${encodeURIComponent(cleanCode(code))}`, 303);
+    return c.html(codeEntry(langOf(c), M.code, M.unknownBody));
+  })
+  .get('/:code', validate('param', ZCode), async (c) => {
+    const lang = langOf(c);
+    const { db, clock } = c.var.deps;
+    const code = cleanCode(c.req.valid('param').code);
+    const t = await openCode(db, code).catch(() => undefined);
+    if (!t) return c.html(codeEntry(lang, M.unknown, M.unknownBody), 404);
+    const b = blocked(t, clock(), lang);
+    if (b) return c.html(b);
+    // The clientId is minted here, so a double-posted form (back, resubmit) is stored once.
+    c.header('Cache-Control', 'no-store');
+    return c.html(formPage(t, code, { clientId: newId(), startedAt: clock().toISOString(), lang }));
+  })
+  .post('/:code', validate('param', ZCode), validate('form', ZForm), async (c) => {
+    const form = c.req.valid('form');
+    const lang = langOf(c, form._lang);
+    const { db, clock } = c.var.deps;
+    const code = cleanCode(c.req.valid('param').code);
+    const t = await openCode(db, code).catch(() => undefined);
+    if (!t) return c.html(codeEntry(lang, M.unknown, M.unknownBody), 404);
+    const fields = z
+      .object({ _clientId: z.uuid(), _startedAt: z.iso.datetime({ offset: true }).optional() })
+      .safeParse(form);
+    const clientId = fields.success ? fields.data._clientId : newId();
+    const startedAt = fields.success ? (fields.data._startedAt ?? null) : null;
+    const answers = formToAnswers(t.definition, form);
+    try {
+      await submitResponse(c.var.deps, t, { clientId, answers, startedAt }, 'form');
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      if (e.code === 'validation_failed') {
+        const errors = (e.details ?? []) as AnswerError[];
+        const st = { clientId, startedAt: startedAt ?? clock().toISOString(), lang, values: answers, errors };
+        return c.html(formPage(t, code, st), 400);
+      }
+      return c.html(blocked(t, clock(), lang) ?? notice(lang, M.used, html`<p>${tr(M.usedBody, lang)}</p>`), e.status);
+    }
+    return c.html(notice(lang, M.thanks, html`<p>${tr(M.thanksBody, lang)}</p>`));
+  });
+
+export default respondent;

@@ -1,0 +1,128 @@
+import type { Clock } from '../db/clock.js';
+import type { Db } from '../db/index.js';
+import {
+  getSurveyRow,
+  insertSurveyVersion,
+  listLatestSurveyRows,
+  listSurveyVersions,
+} from '../db/repositories/surveys.js';
+import { loadDefinitions, type LoadedDefinition } from '../surveys/load.js';
+import {
+  LIKERT_LABELS,
+  NOT_APPLICABLE_LABEL,
+  ZSurveyDefinition,
+  type TQuestion,
+  type TSurveyDefinition,
+  type TText,
+} from '../surveys/schema.js';
+
+/**
+ * Stores each definition file as a questionnaire version. A version, once stored, is frozen:
+ * responses and campaigns point at it. A file whose content changed without a new version number
+ * stops the start, so nobody silently rewrites the questions old answers were given to.
+ */
+export async function syncSurveys(
+  db: Db,
+  clock: Clock,
+  defs: LoadedDefinition[] = loadDefinitions(),
+): Promise<{ inserted: string[] }> {
+  const stored = new Map((await listSurveyVersions(db)).map((r) => [`${r.id}@${r.version}`, r.hash]));
+  const inserted: string[] = [];
+  for (const { file, definition: d, hash } of defs) {
+    const key = `${d.id}@${d.version}`;
+    const have = stored.get(key);
+    if (have === hash) continue;
+    if (have !== undefined) {
+      throw new Error(
+        `${file}: questionnaire "${d.id}" version ${d.version} is already stored with different content. ` +
+          `Set "version" to ${d.version + 1} (or higher) to publish the change; campaigns and responses keep version ${d.version}.`,
+      );
+    }
+    await insertSurveyVersion(db, {
+      id: d.id,
+      version: d.version,
+      title: d.title.vi,
+      definition: JSON.stringify(d),
+      hash,
+      created_at: clock().toISOString(),
+    });
+    inserted.push(key);
+  }
+  return { inserted };
+}
+
+// Stored versions never change, so a parsed definition can be kept for the process's life.
+const parsedByHash = new Map<string, TSurveyDefinition>();
+
+function parseStored(definition: string, hash: string): TSurveyDefinition {
+  let def = parsedByHash.get(hash);
+  if (!def) {
+    def = ZSurveyDefinition.parse(JSON.parse(definition));
+    parsedByHash.set(hash, def);
+  }
+  return def;
+}
+
+/** The definition of one stored version, or undefined. */
+export async function getDefinition(db: Db, id: string, version: number): Promise<TSurveyDefinition | undefined> {
+  const row = await getSurveyRow(db, id, version);
+  return row ? parseStored(row.definition, row.hash) : undefined;
+}
+
+/** The newest stored version of every questionnaire. */
+export async function listLatestDefinitions(db: Db): Promise<TSurveyDefinition[]> {
+  return (await listLatestSurveyRows(db)).map((r) => parseStored(r.definition, r.hash));
+}
+
+/** Every question of a definition, in order. */
+export function allQuestions(def: TSurveyDefinition): TQuestion[] {
+  return def.sections.flatMap((s) => s.questions);
+}
+
+/** Vietnamese in the contract's field, English beside it with an `En` suffix. */
+function bi<K extends string>(key: K, t: TText | undefined): Record<string, string> {
+  if (!t) return {};
+  return t.en ? { [key]: t.vi, [`${key}En`]: t.en } : { [key]: t.vi };
+}
+
+/** The `survey` object of GET /api/public/forms/:code (CONTRACT.md), with English alongside. */
+export function publicSurveyDto(def: TSurveyDefinition) {
+  return {
+    id: def.id,
+    version: def.version,
+    kind: def.kind,
+    ...bi('title', def.title),
+    ...bi('description', def.description),
+    factors: def.factors.map((f) => ({
+      id: f.id,
+      ...bi('title', f.title),
+      ...(f.weight === undefined ? {} : { weight: f.weight }),
+      ...(f.summary ? { summary: true } : {}),
+    })),
+    scale: ([1, 2, 3, 4, 5] as const).map((v) => ({ value: v, ...bi('label', LIKERT_LABELS[v]) })),
+    notApplicable: bi('label', NOT_APPLICABLE_LABEL),
+    sections: def.sections.map((s) => ({
+      id: s.id,
+      ...bi('title', s.title),
+      ...bi('description', s.description),
+      questions: s.questions.map(questionDto),
+    })),
+  };
+}
+export type PublicSurveyDto = ReturnType<typeof publicSurveyDto>;
+
+function questionDto(q: TQuestion) {
+  return {
+    id: q.id,
+    type: q.type,
+    required: q.required,
+    ...(q.factor ? { factor: q.factor } : {}),
+    ...bi('text', q.text),
+    ...bi('help', q.help),
+    ...(q.options ? { options: q.options.map((o) => ({ value: o.value, ...bi('label', o.label) })) } : {}),
+    ...(q.showIf ? { showIf: q.showIf } : {}),
+    ...(q.type === 'text' ? { maxLength: q.maxLength ?? DEFAULT_TEXT_MAX } : {}),
+  };
+}
+
+export const DEFAULT_TEXT_MAX = 2000;
