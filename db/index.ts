@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -48,10 +48,21 @@ export function createDb(url: string = DEFAULT_DATABASE_URL, opts: { searchPath?
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-function migrator(db: Db): Migrator {
+/**
+ * Kysely looks for its bookkeeping tables in every schema unless told which one; on a server
+ * shared by several databases (one schema per test run) it would find another's and fail. Name
+ * the schema this connection works in.
+ */
+async function migrator(db: Db): Promise<Migrator> {
+  let migrationTableSchema: string | undefined;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const row = await sql<{ s: string }>`select current_schema() as s`.execute(db);
+    migrationTableSchema = row.rows[0]?.s;
+  }
   return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
 }
 
@@ -67,13 +78,13 @@ function check(result: MigrationResultSet): MigrationResultSet {
 
 /** Brings the schema to the latest migration; returns the names applied now. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const result = check(await migrator(db).migrateToLatest());
+  const result = check(await (await migrator(db)).migrateToLatest());
   return (result.results ?? []).map((r) => r.migrationName);
 }
 
 /** Undoes every migration (tests of the `down` steps). */
 export async function migrateAllDown(db: Db): Promise<void> {
-  const m = migrator(db);
+  const m = await migrator(db);
   for (;;) {
     const result = check(await m.migrateDown());
     if (!result.results?.length) return;
