@@ -12,6 +12,7 @@ export const OUT_DIR = 'dist/public';
 /** Each entry: a small, separate bundle. Features add theirs here. */
 export const ENTRIES: Record<string, string> = {
   dashboard: 'client/dashboard/main.tsx',
+  'feedback-form': 'client/feedback/form.ts',
 };
 
 export async function buildClient(opts: { quiet?: boolean } = {}): Promise<Record<string, number>> {

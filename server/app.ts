@@ -7,13 +7,17 @@ import { systemClock } from '../db/clock.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { AppError, MESSAGES, errorBody, toErrorResponse } from './errors.js';
 import { rateLimit } from './middleware/rate-limit.js';
+import feedbackPages from './pages/feedback.js';
 import home from './pages/home.js';
 import respondent from './pages/respondent.js';
 import auth from './routes/auth.js';
+import feedback from './routes/feedback.js';
+import holidays from './routes/holidays.js';
 import campaigns from './routes/campaigns.js';
 import indices from './routes/indices.js';
 import publicForms from './routes/public-forms.js';
 import surveys from './routes/surveys.js';
+import publicFeedback from './routes/public-feedback.js';
 import units from './routes/units.js';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -52,6 +56,10 @@ export function createApp(input: Omit<AppDeps, 'clock'> & Partial<Pick<AppDeps, 
   );
   app.use('/api/public/*', rateLimit(deps.config.rateLimit));
   app.use('/s/*', rateLimit(deps.config.rateLimit));
+  // The no-JS feedback form posts to /feedback: the same limit as the JSON API, one window for both paths.
+  const feedbackFormLimit = rateLimit(deps.config.rateLimit);
+  app.use('/feedback', feedbackFormLimit);
+  app.use('/feedback/*', feedbackFormLimit);
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.use('/assets/*', serveStatic({ root: 'dist/public', rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
@@ -60,6 +68,10 @@ export function createApp(input: Omit<AppDeps, 'clock'> & Partial<Pick<AppDeps, 
     .route('/', home)
     .route('/api/auth', auth)
     .route('/api/units', units)
+    .route('/api/public', publicFeedback)
+    .route('/api/feedback', feedback)
+    .route('/api/holidays', holidays)
+    .route('/', feedbackPages)
     .route('/api/surveys', surveys)
     .route('/api/campaigns', campaigns)
     .route('/api/public/forms', publicForms)

@@ -1,5 +1,7 @@
 import type { Clock } from '../db/clock.js';
 import type { Db } from '../db/index.js';
+import { eraseExpiredContacts } from '../db/repositories/feedback.js';
+import { seedDefaultHolidays } from './holidays.js';
 import { syncSurveys } from './surveys.js';
 
 /**
@@ -8,4 +10,6 @@ import { syncSurveys } from './surveys.js';
  */
 export async function prepare(db: Db, clock: Clock): Promise<void> {
   await syncSurveys(db, clock);
+  await seedDefaultHolidays(db);
+  await eraseExpiredContacts(db, clock().toISOString());
 }

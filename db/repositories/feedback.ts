@@ -47,6 +47,17 @@ export async function updateFeedbackIfStatus(
   return Number(r.numUpdatedRows) > 0;
 }
 
+let eventSeq = 0;
+
+/**
+ * Event ids sort in the order the events were written, even within one millisecond (a fixed
+ * clock, or a transfer's two events): the time, then a per-process counter, then randomness.
+ */
+export function eventId(at: string): string {
+  eventSeq = (eventSeq + 1) % 1e9;
+  return `${at}~${String(eventSeq).padStart(9, '0')}~${Math.random().toString(36).slice(2, 8)}`;
+}
+
 export async function insertEvent(
   db: Db,
   e: { id: string; feedback_id: string; from_status: FeedbackStatus | null; to_status: FeedbackStatus; actor_user_id: string | null; at: string; note: string | null },
@@ -189,4 +200,15 @@ export async function transferChain(db: Db, start: Feedback): Promise<Feedback[]
     }
   }
   return [...seen.values()];
+}
+
+/** Contact details past their retention date are erased (run on start). */
+export async function eraseExpiredContacts(db: Db, now: string): Promise<number> {
+  const r = await db
+    .updateTable('feedback_contacts')
+    .set({ name: null, phone: null, email: null, erased_at: now })
+    .where('retain_until', '<', now)
+    .where('erased_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

@@ -1,0 +1,131 @@
+import type { Feedback, FeedbackKind, FeedbackStatus } from '../../db/schema.js';
+import type { EventWithActor, FeedbackListRow } from '../../db/repositories/feedback.js';
+import { MOVES } from './state-machine.js';
+
+/** The deadline of the item's current stage: accept, resolve or publish; none while waiting or closed. */
+export function stageDueAt(f: Pick<Feedback, 'status' | 'accept_due_at' | 'due_at' | 'publish_due_at'>): string | null {
+  switch (f.status) {
+    case 'received':
+      return f.accept_due_at;
+    case 'accepted':
+    case 'in_progress':
+      return f.due_at;
+    case 'answered':
+      return f.publish_due_at;
+    default:
+      return null;
+  }
+}
+
+export interface DeadlineFlags {
+  stageDueAt: string | null;
+  overdue: boolean;
+  dueSoon: boolean;
+}
+
+/** Same rule as the SQL filter (stageDueSql): overdue past the stage deadline, due soon before the cutoff. */
+export function deadlineFlags(f: Feedback, now: string, soonCutoff: string): DeadlineFlags {
+  const due = stageDueAt(f);
+  const overdue = !!due && due < now;
+  return { stageDueAt: due, overdue, dueSoon: !!due && !overdue && due <= soonCutoff };
+}
+
+export interface TFeedbackListItem extends DeadlineFlags {
+  id: string;
+  trackingCode: string;
+  unitId: string;
+  unitName: string;
+  kind: FeedbackKind;
+  category: string;
+  title: string;
+  status: FeedbackStatus;
+  receivedAt: string;
+  acceptDueAt: string;
+  dueAt: string;
+  publishDueAt: string | null;
+  answeredAt: string | null;
+}
+
+export function listItemDto(r: FeedbackListRow, now: string, soonCutoff: string): TFeedbackListItem {
+  return {
+    id: r.id,
+    trackingCode: r.tracking_code,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    kind: r.kind,
+    category: r.category,
+    title: r.title,
+    status: r.status,
+    receivedAt: r.received_at,
+    acceptDueAt: r.accept_due_at,
+    dueAt: r.due_at,
+    publishDueAt: r.publish_due_at,
+    answeredAt: r.answered_at,
+    ...deadlineFlags(r, now, soonCutoff),
+  };
+}
+
+export interface TLinkedItem {
+  id: string;
+  trackingCode: string;
+  unitId: string;
+}
+
+export interface TFeedbackDetail extends TFeedbackListItem {
+  content: string;
+  answer: string | null;
+  acceptedAt: string | null;
+  publishedAt: string | null;
+  closedAt: string | null;
+  duplicateOf: TLinkedItem | null;
+  transferredFrom: TLinkedItem | null;
+  transferredTo: TLinkedItem | null;
+  /** Null when none was given or it was erased; only staff of the unit and its ancestors get here. */
+  contact: { name: string | null; phone: string | null; email: string | null; consentAt: string; retainUntil: string } | null;
+  contactErasedAt: string | null;
+  timeline: { id: string; from: FeedbackStatus | null; to: FeedbackStatus; at: string; note: string | null; actor: string | null }[];
+  /** Moves this user may make now (empty for read-only roles and final statuses). */
+  allowedMoves: FeedbackStatus[];
+}
+
+export function timelineDto(events: EventWithActor[]): TFeedbackDetail['timeline'] {
+  return events.map((e) => ({ id: e.id, from: e.from_status, to: e.to_status, at: e.at, note: e.note, actor: e.actor_name }));
+}
+
+export function linked(f: Feedback | undefined): TLinkedItem | null {
+  return f ? { id: f.id, trackingCode: f.tracking_code, unitId: f.unit_id } : null;
+}
+
+export function movesFor(status: FeedbackStatus, canWrite: boolean): FeedbackStatus[] {
+  return canWrite ? [...MOVES[status]] : [];
+}
+
+/** What anyone holding the tracking code may read: never a name, phone or e-mail. */
+export interface TPublicFeedback {
+  trackingCode: string;
+  status: FeedbackStatus;
+  kind: FeedbackKind;
+  category: string;
+  title: string;
+  unit: { id: string; name: string };
+  receivedAt: string;
+  dueAt: string;
+  answeredAt: string | null;
+  publishedAt: string | null;
+  /** Reasons and requests written for the citizen (rejection, request for information) carry `message`. */
+  timeline: { status: FeedbackStatus; at: string; message?: string }[];
+  answer?: string;
+  transferredTo?: { trackingCode: string; unitName: string };
+  duplicateOf?: { trackingCode: string; answer?: string };
+  rated: boolean;
+}
+
+const PUBLIC_NOTE_STATUSES: FeedbackStatus[] = ['rejected', 'waiting_citizen'];
+
+export function publicTimeline(events: EventWithActor[]): TPublicFeedback['timeline'] {
+  return events.map((e) =>
+    e.note && PUBLIC_NOTE_STATUSES.includes(e.to_status)
+      ? { status: e.to_status, at: e.at, message: e.note }
+      : { status: e.to_status, at: e.at },
+  );
+}

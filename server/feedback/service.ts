@@ -1,0 +1,138 @@
+import { newCode, newId } from '../../db/ids.js';
+import type { Db } from '../../db/index.js';
+import {
+  getContact,
+  getFeedbackByClientId,
+  insertContact,
+  eventId,
+  insertEvent,
+  insertFeedbackIfNew,
+} from '../../db/repositories/feedback.js';
+import { holidaySet } from '../../db/repositories/holidays.js';
+import { getUnit } from '../../db/repositories/units.js';
+import type { Feedback, FeedbackKind, NewFeedback } from '../../db/schema.js';
+import { addWorkingDays } from '../deadlines.js';
+import { invalid } from '../errors.js';
+import { LIMITS } from './limits.js';
+import { hasContact, type TContact, type TFeedbackFiling } from './schemas.js';
+
+/** How long contact details are kept after filing; said on the form, enforced on start. */
+export const CONTACT_RETENTION_MONTHS = 24;
+
+export function newTrackingCode(): string {
+  return `PA-${newCode(8)}`;
+}
+
+function retainUntil(now: Date): string {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() + CONTACT_RETENTION_MONTHS);
+  return d.toISOString();
+}
+
+/** A new `received` row with its accept and resolution deadlines counted from `now`. */
+export function newItemRow(
+  input: { unitId: string; kind: FeedbackKind; category: string; title: string; content: string; clientId?: string | null; transferredFrom?: string | null },
+  now: Date,
+  holidays: ReadonlySet<string>,
+): NewFeedback {
+  const at = now.toISOString();
+  const limits = LIMITS[input.kind];
+  return {
+    id: newId(),
+    tracking_code: newTrackingCode(),
+    unit_id: input.unitId,
+    kind: input.kind,
+    category: input.category,
+    title: input.title,
+    content: input.content,
+    status: 'received',
+    received_at: at,
+    accept_due_at: addWorkingDays(now, limits.accept, holidays),
+    due_at: addWorkingDays(now, limits.resolve, holidays),
+    publish_due_at: null,
+    accepted_at: null,
+    answered_at: null,
+    published_at: null,
+    closed_at: null,
+    answer: null,
+    duplicate_of: null,
+    transferred_from: input.transferredFrom ?? null,
+    transferred_to: null,
+    client_id: input.clientId ?? null,
+    updated_at: at,
+  };
+}
+
+/**
+ * Inserts a received item, its contact (if any) and its first event. Retries on the rare
+ * tracking-code collision; returns undefined when `client_id` is already taken.
+ */
+export async function insertReceived(
+  db: Db,
+  build: () => NewFeedback,
+  contact: { name: string | null; phone: string | null; email: string | null; consent_at: string; retain_until: string } | null,
+  event: { actor: string | null; note: string | null },
+): Promise<Feedback | undefined> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const row = build();
+    if (!(await insertFeedbackIfNew(db, row))) {
+      if (row.client_id && (await getFeedbackByClientId(db, row.client_id))) return undefined;
+      continue; // tracking code taken: draw another
+    }
+    if (contact) await insertContact(db, { feedback_id: row.id, ...contact, erased_at: null });
+    await insertEvent(db, {
+      id: eventId(row.received_at),
+      feedback_id: row.id,
+      from_status: null,
+      to_status: 'received',
+      actor_user_id: event.actor,
+      at: row.received_at,
+      note: event.note,
+    });
+    return { ...row, publish_due_at: null } as Feedback;
+  }
+  throw new Error('could not draw a free tracking code');
+}
+
+function contactRow(c: TContact | undefined, now: Date) {
+  if (!hasContact(c)) return null;
+  return {
+    name: c.name ?? null,
+    phone: c.phone ?? null,
+    email: c.email ?? null,
+    consent_at: now.toISOString(),
+    retain_until: retainUntil(now),
+  };
+}
+
+/**
+ * Files a citizen's feedback. The same `clientId` again returns the first item (created: false):
+ * a retry after a lost response never files twice.
+ */
+export async function fileFeedback(db: Db, now: Date, input: TFeedbackFiling): Promise<{ item: Feedback; created: boolean }> {
+  if (input.clientId) {
+    const existing = await getFeedbackByClientId(db, input.clientId);
+    if (existing) return { item: existing, created: false };
+  }
+  const unit = await getUnit(db, input.unitId);
+  if (!unit) throw invalid([{ path: 'unitId', message: 'unknown unit' }]);
+  const holidays = await holidaySet(db);
+  const item = await db.transaction().execute((trx) =>
+    insertReceived(trx, () => newItemRow({ ...input, clientId: input.clientId }, now, holidays), contactRow(input.contact, now), {
+      actor: null,
+      note: null,
+    }),
+  );
+  if (item) return { item, created: true };
+  // Lost the race to a concurrent retry with the same clientId: answer with that one.
+  const existing = await getFeedbackByClientId(db, input.clientId!);
+  if (!existing) throw new Error('client id conflict without a row');
+  return { item: existing, created: false };
+}
+
+/** The contact of an item, copied to the item a transfer opens (the new unit now handles it). */
+export async function copyContact(db: Db, fromId: string) {
+  const c = await getContact(db, fromId);
+  if (!c || c.erased_at) return null;
+  return { name: c.name, phone: c.phone, email: c.email, consent_at: c.consent_at, retain_until: c.retain_until };
+}

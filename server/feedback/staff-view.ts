@@ -1,0 +1,58 @@
+import type { Db } from '../../db/index.js';
+import { getContact, getFeedback, listEvents, listFeedback } from '../../db/repositories/feedback.js';
+import { holidaySet } from '../../db/repositories/holidays.js';
+import { getUnit } from '../../db/repositories/units.js';
+import type { Feedback, Unit } from '../../db/schema.js';
+import { addWorkingDays } from '../deadlines.js';
+import { linked, listItemDto, movesFor, timelineDto, type TFeedbackDetail, type TFeedbackListItem } from './dto.js';
+import type { TFeedbackQuery } from './schemas.js';
+
+/** "Due soon" means due by the end of the second working day after today. */
+export const DUE_SOON_WORKING_DAYS = 2;
+
+async function cutoffs(db: Db, now: Date) {
+  return { now: now.toISOString(), soonCutoff: addWorkingDays(now, DUE_SOON_WORKING_DAYS, await holidaySet(db)) };
+}
+
+export async function inbox(db: Db, now: Date, scope: Unit, q: TFeedbackQuery): Promise<{ items: TFeedbackListItem[]; total: number }> {
+  const c = await cutoffs(db, now);
+  const { rows, total } = await listFeedback(
+    db,
+    {
+      rootPath: scope.path,
+      status: q.status,
+      kind: q.kind,
+      overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
+      dueSoon: q.dueSoon === 'true' ? true : undefined,
+      ...c,
+    },
+    { limit: q.limit, offset: q.offset },
+  );
+  return { items: rows.map((r) => listItemDto(r, c.now, c.soonCutoff)), total };
+}
+
+/** The full case for staff whose subtree holds the item (the caller has checked that). */
+export async function staffDetail(db: Db, now: Date, item: Feedback, canWrite: boolean): Promise<TFeedbackDetail> {
+  const c = await cutoffs(db, now);
+  const unit = await getUnit(db, item.unit_id);
+  const contact = await getContact(db, item.id);
+  const link = async (id: string | null) => (id ? linked(await getFeedback(db, id)) : null);
+  return {
+    ...listItemDto({ ...item, unit_name: unit?.name ?? '' }, c.now, c.soonCutoff),
+    content: item.content,
+    answer: item.answer,
+    acceptedAt: item.accepted_at,
+    publishedAt: item.published_at,
+    closedAt: item.closed_at,
+    duplicateOf: await link(item.duplicate_of),
+    transferredFrom: await link(item.transferred_from),
+    transferredTo: await link(item.transferred_to),
+    contact:
+      contact && !contact.erased_at
+        ? { name: contact.name, phone: contact.phone, email: contact.email, consentAt: contact.consent_at, retainUntil: contact.retain_until }
+        : null,
+    contactErasedAt: contact?.erased_at ?? null,
+    timeline: timelineDto(await listEvents(db, item.id)),
+    allowedMoves: movesFor(item.status, canWrite),
+  };
+}
