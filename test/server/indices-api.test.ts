@@ -69,6 +69,8 @@ describe('GET /api/indices', () => {
         expect(text).toContain('not_found');
         expect(text).not.toContain('"questions"');
       }
+      const trend = await t.req(`/api/indices/trend?surveyFamily=test-survey&unitId=${unitId}`, { cookie });
+      expect(trend.status).toBe(404);
     }
   });
 
