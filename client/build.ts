@@ -13,6 +13,7 @@ export const OUT_DIR = 'dist/public';
 export const ENTRIES: Record<string, string> = {
   dashboard: 'client/dashboard/main.tsx',
   'feedback-form': 'client/feedback/form.ts',
+  respondent: 'client/respondent/main.tsx',
 };
 
 export async function buildClient(opts: { quiet?: boolean } = {}): Promise<Record<string, number>> {
@@ -37,6 +38,10 @@ export async function buildClient(opts: { quiet?: boolean } = {}): Promise<Recor
   }
   if (!opts.quiet) {
     for (const [f, n] of Object.entries(sizes)) console.log(`  ${f.padEnd(24)} ${(n / 1024).toFixed(1)} KB gzipped`);
+    const { measureRespondentPage, RESPONDENT_BUDGET_BYTES } = await import('../server/pages/respondent-budget.js');
+    const r = await measureRespondentPage(OUT_DIR);
+    const kb = (n: number) => (n / 1024).toFixed(1);
+    console.log(`  respondent page (${r.survey}): ${kb(r.total)} KB gzipped = HTML ${kb(r.html)} + JS ${kb(r.js)} + CSS ${kb(r.css)}; budget ${kb(RESPONDENT_BUDGET_BYTES)} KB`);
   }
   return sizes;
 }

@@ -64,7 +64,7 @@ function blocked(t: OpenTarget, now: Date, lang: Lang) {
   return undefined;
 }
 
-function formPage(t: OpenTarget, code: string, st: FormState) {
+export function formPage(t: OpenTarget, code: string, st: FormState) {
   return page({
     title: tr(t.definition.title, st.lang),
     lang: st.lang,

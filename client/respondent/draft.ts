@@ -1,0 +1,30 @@
+import type { Answers } from './model.js';
+
+/** What is kept on the phone between visits: answers, position, and an unacknowledged submit. */
+export interface Draft {
+  clientId: string;
+  startedAt: string;
+  answers: Answers;
+  step: number;
+  pending?: boolean;
+}
+
+const key = (code: string) => 'hl.d.' + code;
+
+export function loadDraft(code: string): Draft | null {
+  try {
+    const d = JSON.parse(localStorage.getItem(key(code)) || 'null') as Draft | null;
+    return d && typeof d.clientId === 'string' && d.answers ? d : null;
+  } catch {
+    return null; // private mode or a corrupt entry: start afresh
+  }
+}
+
+export function saveDraft(code: string, d: Draft | null): void {
+  try {
+    if (d) localStorage.setItem(key(code), JSON.stringify(d));
+    else localStorage.removeItem(key(code));
+  } catch {
+    /* storage full or disabled: the form still works, just without a draft */
+  }
+}

@@ -1,0 +1,174 @@
+import { render } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { loadDraft, saveDraft } from './draft.js';
+import { answered, clean, fromForm, tx, visible, type Answers, type Lang, type PageData, type Value } from './model.js';
+import { QuestionView } from './question.js';
+import { backoff, sendOnce } from './send.js';
+
+const UI = {
+  next: ['Tiếp tục', 'Next'],
+  back: ['Quay lại', 'Back'],
+  submit: ['Gửi phiếu', 'Submit'],
+  part: ['Phần', 'Part'],
+  of: ['/', 'of'],
+  need: ['Xin trả lời câu hỏi này.', 'Please answer this question.'],
+  bad: ['Câu trả lời không hợp lệ, xin chọn lại.', 'This answer is not valid; please answer again.'],
+  resumed: ['Đã khôi phục các câu trả lời Quý vị nhập lần trước.', 'Your earlier answers have been restored.'],
+  sending: ['Đang gửi…', 'Sending…'],
+  retry: ['Chưa gửi được (mất kết nối?). Đang thử lại, xin đừng đóng trang…', 'Not sent yet (connection lost?). Retrying — please keep this page open…'],
+  thanks: ['Cảm ơn Quý vị! Phiếu đã được ghi nhận.', 'Thank you! Your answers have been recorded.'],
+  campaign_closed: ['Đợt khảo sát đã kết thúc, phiếu không được ghi nhận.', 'This survey has closed; your answers were not recorded.'],
+  token_used: ['Mã này đã được sử dụng.', 'This code has already been used.'],
+  error: ['Không gửi được phiếu.', 'Your answers could not be sent.'],
+  other: ['English', 'Tiếng Việt'],
+} as const;
+
+function App({ data, initial, resumed }: { data: PageData; initial: { answers: Answers; step: number; pending: boolean }; resumed: boolean }) {
+  const sections = data.survey.sections;
+  const [lang, setLang] = useState<Lang>(localStorage.getItem('hl.lang') === 'en' ? 'en' : 'vi');
+  const [answers, setAnswers] = useState<Answers>(initial.answers);
+  const [step, setStep] = useState(initial.step);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<string>(initial.pending ? 'sending' : '');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const u = (k: keyof typeof UI) => UI[k][lang === 'en' ? 1 : 0];
+
+  const shown = sections.filter((s) => s.questions.some((q) => visible(q, answers)));
+  const at = Math.min(step, shown.length - 1);
+  const section = shown[at]!;
+  const last = at === shown.length - 1;
+  const done = status === 'done' || status === 'campaign_closed' || status === 'token_used' || status === 'error';
+
+  useEffect(() => {
+    if (!done) saveDraft(data.code, { clientId: data.clientId, startedAt: data.startedAt, answers, step: at, pending: status === 'sending' || status === 'retry' });
+  }, [answers, at, status]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    localStorage.setItem('hl.lang', lang);
+  }, [lang]);
+  useEffect(() => {
+    if (initial.pending) void submit();
+  }, []);
+
+  function set(id: string, v: Value | undefined) {
+    setAnswers((a) => {
+      const n = { ...a };
+      if (v === undefined) delete n[id];
+      else n[id] = v;
+      return n;
+    });
+    if (errors[id]) setErrors((e) => ({ ...e, [id]: '' }));
+  }
+
+  function go(to: number) {
+    setStep(to);
+    scrollTo(0, 0);
+    setTimeout(() => heading.current?.focus(), 0);
+  }
+
+  function missing(): string[] {
+    return section.questions.filter((q) => q.required && visible(q, answers) && !answered(answers[q.id])).map((q) => q.id);
+  }
+
+  function flag(ids: string[], msg: string) {
+    setErrors(Object.fromEntries(ids.map((id) => [id, msg])));
+    setTimeout(() => document.querySelector<HTMLInputElement>('#q-' + ids[0] + ' input, #q-' + ids[0] + ' textarea')?.focus(), 0);
+  }
+
+  async function submit() {
+    setStatus('sending');
+    const body = { clientId: data.clientId, startedAt: data.startedAt, answers: clean(sections, answers) };
+    for (let attempt = 0; ; attempt++) {
+      const r = await sendOnce(data.code, body);
+      if (r.kind === 'retry') {
+        setStatus('retry');
+        await backoff(attempt);
+        continue;
+      }
+      if (r.kind === 'invalid') {
+        setStatus('');
+        const where = shown.findIndex((s) => s.questions.some((q) => r.fields.includes(q.id)));
+        if (where >= 0) go(where);
+        flag(r.fields, u('bad'));
+        return;
+      }
+      saveDraft(data.code, null);
+      setStatus(r.kind === 'done' ? 'done' : r.code in UI ? r.code : 'error');
+      return;
+    }
+  }
+
+  function onNext(e: Event) {
+    e.preventDefault();
+    const m = missing();
+    if (m.length) return flag(m, u('need'));
+    if (last) void submit();
+    else go(at + 1);
+  }
+
+  if (done) {
+    return (
+      <div class="msg" role="status">
+        <h1>{u(status as keyof typeof UI)}</h1>
+      </div>
+    );
+  }
+  return (
+    <form onSubmit={onNext} noValidate>
+      <header>
+        <button type="button" class="lang" onClick={() => setLang(lang === 'en' ? 'vi' : 'en')}>
+          {u('other')}
+        </button>
+        <p class="u">{data.unit}</p>
+        <h1>{tx(data.survey, 'title', lang)}</h1>
+        {at === 0 && data.survey.description && <p>{tx(data.survey, 'description', lang)}</p>}
+        {resumed && at === 0 && <p class="note">{u('resumed')}</p>}
+      </header>
+      <label class="pg">
+        {u('part')} {at + 1} {u('of')} {shown.length}
+        <progress max={shown.length} value={at + 1} />
+      </label>
+      <section>
+        <h2 ref={heading} tabIndex={-1}>
+          {tx(section, 'title', lang)}
+        </h2>
+        {section.description && <p class="h">{tx(section, 'description', lang)}</p>}
+        {section.questions
+          .filter((q) => visible(q, answers))
+          .map((q) => (
+            <QuestionView key={q.id} q={q} data={data} lang={lang} value={answers[q.id]} error={errors[q.id] || undefined} set={set} />
+          ))}
+      </section>
+      <p class="st" role="status" aria-live="polite">
+        {status === 'sending' ? u('sending') : status === 'retry' ? u('retry') : ''}
+      </p>
+      <div class="nav">
+        {at > 0 && (
+          <button type="button" class="sec" onClick={() => go(at - 1)}>
+            {u('back')}
+          </button>
+        )}
+        <button type="submit" disabled={status === 'sending' || status === 'retry'}>
+          {last ? u('submit') : u('next')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function start() {
+  const root = document.getElementById('rs');
+  const el = document.getElementById('rs-data');
+  if (!root || !el) return;
+  const data = JSON.parse(el.textContent || '{}') as PageData;
+  const draft = loadDraft(data.code);
+  // A saved draft wins (same clientId, so a pending submit can be retried safely).
+  if (draft) Object.assign(data, { clientId: draft.clientId, startedAt: draft.startedAt });
+  const typed = fromForm(document.getElementById('rs-form') as HTMLFormElement | null, data.survey.sections);
+  const answers = { ...draft?.answers, ...typed };
+  const resumed = !!draft && Object.keys(draft.answers).length > 0;
+  root.textContent = '';
+  render(<App data={data} initial={{ answers, step: draft?.step || 0, pending: !!draft?.pending }} resumed={resumed} />, root);
+}
+
+start();
