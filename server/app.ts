@@ -18,6 +18,7 @@ import indices from './routes/indices.js';
 import publicForms from './routes/public-forms.js';
 import surveys from './routes/surveys.js';
 import publicFeedback from './routes/public-feedback.js';
+import campaignExports from './routes/exports.js';
 import targets from './routes/targets.js';
 import units from './routes/units.js';
 
@@ -70,6 +71,7 @@ export function createApp(input: Omit<AppDeps, 'clock'> & Partial<Pick<AppDeps, 
     .route('/api/auth', auth)
     .route('/api/units', units)
     .route('/api/targets', targets)
+    .route('/api/campaigns', campaignExports)
     .route('/api/public', publicFeedback)
     .route('/api/feedback', feedback)
     .route('/api/holidays', holidays)
