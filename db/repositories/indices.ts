@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../index.js';
+import { listCampaignsInScope } from './campaigns.js';
 import type { Campaign, Unit } from '../schema.js';
 
 /**
@@ -118,24 +119,15 @@ export async function listChildren(db: Db, parentId: string): Promise<Unit[]> {
   return db.selectFrom('units').selectAll().where('parent_id', '=', parentId).orderBy('name').execute();
 }
 
-export async function getCampaign(db: Db, id: string): Promise<Campaign | undefined> {
-  return db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 /**
- * Campaigns a user rooted at `root` may read: those owned by an ancestor of the root (or the root
- * itself) and those owned inside the root's subtree.
+ * Campaigns a user rooted at `root` may read (the campaigns' own scope rule: owned in the subtree
+ * or targeting a unit in it), optionally of one questionnaire, by closing date.
  */
 export async function listVisibleCampaigns(db: Db, root: Unit, surveyId?: string): Promise<Campaign[]> {
-  let q = db
-    .selectFrom('campaigns as c')
-    .innerJoin('units as u', 'u.id', 'c.owner_unit_id')
-    .where(
-      sql<boolean>`(substr(${root.path}, 1, length(u.path)) = u.path or substr(u.path, 1, ${root.path.length}) = ${root.path})`,
-    )
-    .selectAll('c');
-  if (surveyId) q = q.where('c.survey_id', '=', surveyId);
-  return q.orderBy('c.closes_at').orderBy('c.id').execute();
+  const all = await listCampaignsInScope(db, root.path);
+  return all
+    .filter((c) => !surveyId || c.survey_id === surveyId)
+    .sort((a, b) => a.closes_at.localeCompare(b.closes_at) || a.id.localeCompare(b.id));
 }
 
 export async function getSurveyDefinition(db: Db, id: string, version: number): Promise<string | undefined> {

@@ -2,7 +2,6 @@ import type { Db } from '../../db/index.js';
 import {
   childAnswerCounts,
   childTotals,
-  getCampaign,
   getSurveyDefinition,
   listChildren,
   listVisibleCampaigns,
@@ -11,9 +10,9 @@ import {
   pooledResponseTotals,
   type CountRow,
 } from '../../db/repositories/indices.js';
-import { getUnit } from '../../db/repositories/units.js';
 import type { Campaign, Unit } from '../../db/schema.js';
 import { ZSurveyDefinition, type TSurveyDefinition, type TText } from '../../surveys/schema.js';
+import { campaignInScope } from '../campaigns.js';
 import { notFound } from '../errors.js';
 import {
   computeIndices,
@@ -39,12 +38,9 @@ export function parseDefinition(json: string): TSurveyDefinition {
   return ZSurveyDefinition.parse(JSON.parse(json));
 }
 
-/** The campaign if a user rooted at `root` may read it (owned above or inside the root), else 404. */
+/** The campaign if a user rooted at `root` may see it (the campaigns' scope rule), else 404. */
 export async function loadCampaignFor(db: Db, root: Unit, campaignId: string): Promise<LoadedCampaign> {
-  const campaign = await getCampaign(db, campaignId);
-  const owner = campaign && (await getUnit(db, campaign.owner_unit_id));
-  if (!campaign || !owner) throw notFound();
-  if (!root.path.startsWith(owner.path) && !owner.path.startsWith(root.path)) throw notFound();
+  const { campaign } = await campaignInScope(db, root, campaignId);
   const json = await getSurveyDefinition(db, campaign.survey_id, campaign.survey_version);
   if (!json) throw notFound();
   return { campaign, definition: parseDefinition(json) };

@@ -84,6 +84,10 @@ describe('GET /api/indices', () => {
     expect((await list.json()).map((c: { id: string }) => c.id)).toEqual([t.campaignId]);
     const office = await t.req(`/api/indices?campaignId=${own}`, { cookie: await t.login('tayho@demo.vn') });
     expect(office.status).toBe(200);
+    // The Department's campaign that does not target Đông Thái is not Đông Thái's either.
+    const elsewhere = await createCampaign(t.handle.db, { survey, ownerUnitId: 'HN', unitIds: [NHATTAN] });
+    const res2 = await t.req(`/api/indices?campaignId=${elsewhere}`, { cookie: await t.login('dongthai@demo.vn') });
+    expect(res2.status).toBe(404);
   });
 
   test('rejects a missing campaign id, refuses without a session, 404 for an unknown campaign', async () => {
