@@ -100,23 +100,26 @@ async function openTransfer(ctx: Ctx, t: TTransition): Promise<Feedback> {
  * user moved meanwhile, → 409.
  */
 export async function applyTransition(db: Db, now: Date, actor: User, id: string, t: TTransition): Promise<Feedback> {
-  return db.transaction().execute(async (trx) => {
-    const item = await getFeedback(trx, id);
-    const unit = item && (await getUnit(trx, item.unit_id));
-    if (!item || !unit) throw new Error('item vanished');
-    if (!canMove(item.status, t.to)) {
-      throw conflict(
-        { vi: `Không thể chuyển từ "${item.status}" sang "${t.to}".`, en: `Cannot move from ${item.status} to ${t.to}.` },
-        { from: item.status, to: t.to, allowed: MOVES[item.status] },
-      );
-    }
-    const ctx: Ctx = { db: trx, now, actor, item, unit, holidays: await holidaySet(trx) };
-    const set = await fieldsFor(ctx, t);
-    const at = now.toISOString();
-    if (!(await updateFeedbackIfStatus(trx, id, item.status, { ...set, status: t.to, updated_at: at }))) {
-      throw conflict({ vi: 'Mục này vừa được người khác cập nhật.', en: 'Someone else has just updated this item.' });
-    }
-    await insertEvent(trx, { id: eventId(at), feedback_id: id, from_status: item.status, to_status: t.to, actor_user_id: actor.id, at, note: t.note ?? null });
-    return { ...item, ...set, status: t.to, updated_at: at } as Feedback;
-  });
+  return db.transaction().execute((trx) => transitionIn(trx, now, actor, id, t));
+}
+
+/** applyTransition's body, for a caller that already holds a transaction (the demo seed). */
+export async function transitionIn(trx: Db, now: Date, actor: User, id: string, t: TTransition): Promise<Feedback> {
+  const item = await getFeedback(trx, id);
+  const unit = item && (await getUnit(trx, item.unit_id));
+  if (!item || !unit) throw new Error('item vanished');
+  if (!canMove(item.status, t.to)) {
+    throw conflict(
+      { vi: `Không thể chuyển từ "${item.status}" sang "${t.to}".`, en: `Cannot move from ${item.status} to ${t.to}.` },
+      { from: item.status, to: t.to, allowed: MOVES[item.status] },
+    );
+  }
+  const ctx: Ctx = { db: trx, now, actor, item, unit, holidays: await holidaySet(trx) };
+  const set = await fieldsFor(ctx, t);
+  const at = now.toISOString();
+  if (!(await updateFeedbackIfStatus(trx, id, item.status, { ...set, status: t.to, updated_at: at }))) {
+    throw conflict({ vi: 'Mục này vừa được người khác cập nhật.', en: 'Someone else has just updated this item.' });
+  }
+  await insertEvent(trx, { id: eventId(at), feedback_id: id, from_status: item.status, to_status: t.to, actor_user_id: actor.id, at, note: t.note ?? null });
+  return { ...item, ...set, status: t.to, updated_at: at } as Feedback;
 }
