@@ -19,6 +19,7 @@ import publicForms from './routes/public-forms.js';
 import surveys from './routes/surveys.js';
 import publicFeedback from './routes/public-feedback.js';
 import campaignExports from './routes/exports.js';
+import reports from './routes/reports.js';
 import targets from './routes/targets.js';
 import units from './routes/units.js';
 
@@ -72,6 +73,7 @@ export function createApp(input: Omit<AppDeps, 'clock'> & Partial<Pick<AppDeps, 
     .route('/api/units', units)
     .route('/api/targets', targets)
     .route('/api/campaigns', campaignExports)
+    .route('/api/reports', reports)
     .route('/api/public', publicFeedback)
     .route('/api/feedback', feedback)
     .route('/api/holidays', holidays)

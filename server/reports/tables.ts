@@ -1,0 +1,84 @@
+import type { FeedbackStats, ReportModel } from './model.js';
+
+/**
+ * The report as a list of tables, one per section: the XLSX sheets, the CSV sections and the
+ * printed tables all come from here, so the three downloads never disagree.
+ */
+
+export type Cell = string | number | null;
+
+export interface ReportTable {
+  /** Sheet name (≤ 31 characters, no []:*?/\). */
+  sheet: string;
+  title: string;
+  headers: string[];
+  rows: Cell[][];
+  /** Excel number format per column ('0.0' for percentages); undefined for text or counts. */
+  formats: (string | undefined)[];
+}
+
+const PCT = '0.0';
+const yesNo = (b: boolean, noData: boolean) => (noData ? 'Chưa có dữ liệu' : b ? 'Đạt' : 'Không đạt');
+
+function feedbackRows(list: readonly FeedbackStats[], group: string): Cell[][] {
+  return list.map((s) => [group, s.label, s.received, s.resolvedOnTime, s.resolvedLate, s.openOverdue, s.published]);
+}
+
+export function reportTables(m: ReportModel): ReportTable[] {
+  return [
+    {
+      sheet: 'Chỉ tiêu',
+      title: 'Kết quả thực hiện chỉ tiêu',
+      headers: ['Mã', 'Chỉ tiêu', 'Kết quả (%)', 'Chỉ tiêu (%)', 'Đánh giá', 'Tử số', 'Mẫu số', 'Chưa đến hạn tính'],
+      rows: m.targets.map((t) => [t.id, t.label, t.value, t.target, yesNo(t.met, t.value === null), t.numerator, t.denominator, t.pending]),
+      formats: [undefined, undefined, PCT, PCT],
+    },
+    {
+      sheet: 'Không đạt',
+      title: 'Các trường hợp không đạt chỉ tiêu',
+      headers: ['Chỉ tiêu', 'Mã phiếu / đơn vị', 'Chi tiết', 'ID'],
+      rows: m.targets.flatMap((t) => t.failing.map((f) => [t.label, f.label, f.detail ?? null, f.id])),
+      formats: [],
+    },
+    {
+      sheet: 'Đơn vị',
+      title: 'Chỉ số hài lòng và số phiếu theo đơn vị',
+      headers: ['Mã đơn vị', 'Đơn vị', 'Số phiếu', 'Số đối tượng', 'Cỡ mẫu cần đạt', 'Chỉ số hài lòng (%)', 'Đủ cỡ mẫu'],
+      rows: m.children.map((c) => [
+        c.id,
+        c.name,
+        c.responses,
+        c.eligible,
+        c.sample,
+        c.index,
+        c.sample === 0 ? null : c.responses >= c.sample ? 'Có' : 'Không',
+      ]),
+      formats: [undefined, undefined, undefined, undefined, undefined, PCT],
+    },
+    {
+      sheet: 'Phản ánh kiến nghị',
+      title: 'Tình hình tiếp nhận, giải quyết phản ánh, kiến nghị',
+      headers: ['Nhóm', 'Loại', 'Tiếp nhận trong kỳ', 'Giải quyết đúng hạn', 'Giải quyết trễ hạn', 'Quá hạn chưa giải quyết', 'Đã công khai'],
+      rows: [
+        ...feedbackRows([m.feedback.total], 'Tổng số'),
+        ...feedbackRows(m.feedback.byKind, 'Theo hình thức'),
+        ...feedbackRows(m.feedback.byCategory, 'Theo lĩnh vực'),
+      ],
+      formats: [],
+    },
+  ];
+}
+
+export function reportHeading(m: ReportModel): string[] {
+  return [
+    `Báo cáo kết quả khảo sát sự hài lòng và giải quyết phản ánh, kiến nghị`,
+    `Đơn vị: ${m.unit.name}`,
+    `Kỳ báo cáo: ${vnDate(m.period.from)} – ${vnDate(m.period.to)}`,
+    `Lập lúc: ${m.generatedAt}`,
+  ];
+}
+
+/** 'YYYY-MM-DD' → 'DD/MM/YYYY', as dates are written in Vietnam. */
+export function vnDate(d: string): string {
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+}
