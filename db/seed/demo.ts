@@ -4,6 +4,7 @@ import { newId } from '../ids.js';
 import type { Db } from '../index.js';
 import { upsertUnits } from '../repositories/units.js';
 import { countUsers, insertUser } from '../repositories/users.js';
+import { CAMPAIGNS_STEP } from './campaigns.js';
 import { FEEDBACK_STEP } from './feedback.js';
 import { DEMO_UNITS, DEMO_USERS } from './units.js';
 
@@ -28,7 +29,7 @@ async function seedUnitsAndUsers(ctx: SeedContext): Promise<void> {
 export const BASE_STEP: SeedStep = { name: 'units and accounts', run: seedUnitsAndUsers };
 
 /** Every step, in order. Tests usually seed only BASE_STEP and build the rest with factories. */
-export const DEMO_STEPS: SeedStep[] = [BASE_STEP, FEEDBACK_STEP];
+export const DEMO_STEPS: SeedStep[] = [BASE_STEP, CAMPAIGNS_STEP, FEEDBACK_STEP];
 
 /** True when the database has no units yet (a fresh install). */
 export async function isEmpty(db: Db): Promise<boolean> {

@@ -39,3 +39,45 @@ export function thcsAnswers(value: number | null = 4): Record<string, unknown> {
 export function submit(t: TestApp, code: string, body: unknown) {
   return t.req(`/api/public/forms/${code}/responses`, { body });
 }
+
+type Db = TestApp['handle']['db'];
+
+/** The counters as stored, keyed 'unit|question|value' → n. */
+export async function storedCounters(db: Db, campaignId: string) {
+  const answers = await db.selectFrom('answer_counts').selectAll().where('campaign_id', '=', campaignId).execute();
+  const responses = await db.selectFrom('response_counts').selectAll().where('campaign_id', '=', campaignId).execute();
+  return {
+    answers: Object.fromEntries(answers.map((a) => [`${a.unit_id}|${a.question_id}|${a.value}`, Number(a.n)])),
+    responses: Object.fromEntries(responses.map((r) => [r.unit_id, [Number(r.n), Number(r.fast_n)]])),
+  };
+}
+
+/** The same counters recomputed from the raw stored answers, independently of the server's code. */
+export async function recount(db: Db, campaignId: string) {
+  const campaign = await db.selectFrom('campaigns').selectAll().where('id', '=', campaignId).executeTakeFirstOrThrow();
+  const survey = await db
+    .selectFrom('surveys')
+    .select('definition')
+    .where('id', '=', campaign.survey_id)
+    .where('version', '=', campaign.survey_version)
+    .executeTakeFirstOrThrow();
+  const def = JSON.parse(survey.definition) as { sections: { questions: { id: string; type: string }[] }[] };
+  const types = new Map(def.sections.flatMap((s) => s.questions).map((q) => [q.id, q.type]));
+  const rows = await db.selectFrom('responses').selectAll().where('campaign_id', '=', campaignId).execute();
+  const answers: Record<string, number> = {};
+  const responses: Record<string, [number, number]> = {};
+  for (const r of rows) {
+    const a = JSON.parse(r.answers) as Record<string, unknown>;
+    const per = (responses[r.unit_id] ??= [0, 0]);
+    per[0]++;
+    if (r.duration_ms !== null && r.duration_ms < 2000 * Object.keys(a).length) per[1]++;
+    for (const [q, v] of Object.entries(a)) {
+      if (types.get(q) === 'text') continue;
+      for (const one of Array.isArray(v) ? v : [v]) {
+        const key = `${r.unit_id}|${q}|${one === null ? 'na' : String(one)}`;
+        answers[key] = (answers[key] ?? 0) + 1;
+      }
+    }
+  }
+  return { answers, responses };
+}
