@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { lang, setLang, t } from './i18n.js';
 import { AppStateContext, createAppState, useAppState } from './state.js';
+import { FeedbackPage } from './views/feedback-inbox.js';
 import { Login } from './views/login.js';
 import { OverviewView } from './views/overview.js';
 import { QualityView } from './views/quality.js';
@@ -17,6 +18,7 @@ export const PAGES: { path: string; vi: string; en: string; view: () => preact.J
   { path: '/app/trend', vi: 'Diễn biến', en: 'Trend', view: TrendView },
   { path: '/app/suggestions', vi: 'Góp ý', en: 'Suggestions', view: SuggestionsView },
   { path: '/app/quality', vi: 'Chất lượng', en: 'Quality', view: QualityView },
+  { path: '/app/feedback', vi: 'Phản ánh', en: 'Feedback', view: FeedbackPage },
   { path: '/app/units', vi: 'Đơn vị', en: 'Units', view: UnitsView },
 ];
 
