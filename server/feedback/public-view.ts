@@ -7,9 +7,13 @@ import { AppError, conflict, notFound } from '../errors.js';
 import { publicTimeline, type TPublicFeedback } from './dto.js';
 import type { TRating } from './schemas.js';
 
+export async function findByCode(db: Db, code: string): Promise<Feedback | undefined> {
+  return getFeedbackByCode(db, code.trim().toUpperCase());
+}
+
 /** Looks an item up by its tracking code (any case); 404 when unknown. */
 export async function byCode(db: Db, code: string): Promise<Feedback> {
-  const item = await getFeedbackByCode(db, code.trim().toUpperCase());
+  const item = await findByCode(db, code);
   if (!item) throw notFound({ vi: 'Không tìm thấy mã phản ánh này.', en: 'No feedback has this tracking code.' });
   return item;
 }

@@ -4,7 +4,7 @@ import { newId } from '../../db/ids.js';
 import { listAllUnits } from '../../db/repositories/units.js';
 import type { AppEnv } from '../context.js';
 import { AppError } from '../errors.js';
-import { byCode, disclosures, publicStatus, rate } from '../feedback/public-view.js';
+import { disclosures, findByCode, publicStatus, rate } from '../feedback/public-view.js';
 import { ZFeedbackFiling, ZRating } from '../feedback/schemas.js';
 import { fileFeedback } from '../feedback/service.js';
 import { validate } from '../validate.js';
@@ -98,20 +98,20 @@ const feedbackPages = new Hono<AppEnv>()
   .get('/feedback/lookup', async (c) => {
     const code = (c.req.query('code') ?? '').trim().toUpperCase();
     if (!code) return c.html(lookupPage());
-    const found = await byCode(c.var.deps.db, code).catch(() => undefined);
+    const found = await findByCode(c.var.deps.db, code);
     if (!found) return c.html(lookupPage(code, 'Không tìm thấy mã này. Vui lòng kiểm tra lại.'), 404);
     return c.redirect(`/feedback/status/${found.tracking_code}`, 303);
   })
   .get('/feedback/status/:code', validate('param', ZCode), async (c) => {
     const { db } = c.var.deps;
-    const item = await byCode(db, c.req.valid('param').code).catch(() => undefined);
+    const item = await findByCode(db, c.req.valid('param').code);
     if (!item) return c.html(notFoundPage(), 404);
     const notice = c.req.query('rated') ? 'Đã ghi nhận đánh giá của bạn. Cảm ơn bạn!' : undefined;
     return c.html(statusPage(await publicStatus(db, item), notice));
   })
   .post('/feedback/status/:code/rating', validate('param', ZCode), validate('form', ZRatingForm), async (c) => {
     const { db, clock } = c.var.deps;
-    const item = await byCode(db, c.req.valid('param').code).catch(() => undefined);
+    const item = await findByCode(db, c.req.valid('param').code);
     if (!item) return c.html(notFoundPage(), 404);
     const f = c.req.valid('form');
     const rating = ZRating.parse({ overall: f.overall === 'na' ? null : Number(f.overall), complainedAgain: f.complained_again === 'yes' });
@@ -124,7 +124,10 @@ const feedbackPages = new Hono<AppEnv>()
     return c.redirect(`/feedback/status/${item.tracking_code}?rated=1`, 303);
   })
   .get('/disclosures/:unitId', async (c) => {
-    const d = await disclosures(c.var.deps.db, c.req.param('unitId')).catch(() => undefined);
+    const d = await disclosures(c.var.deps.db, c.req.param('unitId')).catch((e: unknown) => {
+      if (e instanceof AppError) return undefined;
+      throw e;
+    });
     if (!d) return c.html(notFoundPage(), 404);
     return c.html(disclosuresPage(d.unit, d.items));
   });

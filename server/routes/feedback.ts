@@ -7,7 +7,7 @@ import type { Feedback } from '../../db/schema.js';
 import type { AppEnv } from '../context.js';
 import { notFound } from '../errors.js';
 import { erasePersonalData, exportPersonalData } from '../feedback/personal-data.js';
-import { byCode } from '../feedback/public-view.js';
+import { findByCode } from '../feedback/public-view.js';
 import { ZFeedbackQuery, ZTransition } from '../feedback/schemas.js';
 import { inbox, staffDetail } from '../feedback/staff-view.js';
 import { applyTransition } from '../feedback/transitions.js';
@@ -39,12 +39,12 @@ const feedback = new Hono<AppEnv>()
   })
   .get('/by-code/:trackingCode/personal-data', requireRole('admin'), validate('param', ZCode), async (c) => {
     const { db } = c.var.deps;
-    const item = await scopedItem(c, await byCode(db, c.req.valid('param').trackingCode).catch(() => undefined));
+    const item = await scopedItem(c, await findByCode(db, c.req.valid('param').trackingCode));
     return c.json(await exportPersonalData(db, item, inScope(c)));
   })
   .delete('/by-code/:trackingCode/personal-data', requireRole('admin'), validate('param', ZCode), async (c) => {
     const { db, clock } = c.var.deps;
-    const item = await scopedItem(c, await byCode(db, c.req.valid('param').trackingCode).catch(() => undefined));
+    const item = await scopedItem(c, await findByCode(db, c.req.valid('param').trackingCode));
     return c.json(await erasePersonalData(db, clock(), item, inScope(c)));
   })
   .get('/:id', validate('param', ZId), async (c) => {
