@@ -7,7 +7,9 @@ import { Login } from './views/login.js';
 import { OverviewView } from './views/overview.js';
 import { QualityView } from './views/quality.js';
 import { QuestionsView } from './views/questions.js';
+import { ReportsView } from './views/reports.js';
 import { SuggestionsView } from './views/suggestions.js';
+import { TargetsView } from './views/targets.js';
 import { TrendView } from './views/trend.js';
 import { UnitsView } from './views/units.js';
 
@@ -19,6 +21,8 @@ export const PAGES: { path: string; vi: string; en: string; view: () => preact.J
   { path: '/app/suggestions', vi: 'Góp ý', en: 'Suggestions', view: SuggestionsView },
   { path: '/app/quality', vi: 'Chất lượng', en: 'Quality', view: QualityView },
   { path: '/app/feedback', vi: 'Phản ánh', en: 'Feedback', view: FeedbackPage },
+  { path: '/app/targets', vi: 'Chỉ tiêu', en: 'Targets', view: TargetsView },
+  { path: '/app/reports', vi: 'Báo cáo', en: 'Reports', view: ReportsView },
   { path: '/app/units', vi: 'Đơn vị', en: 'Units', view: UnitsView },
 ];
 

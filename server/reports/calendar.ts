@@ -19,9 +19,9 @@ export interface ScheduledReport {
 }
 
 const SCHEDULE = [
-  { id: 'q1', month: 3, label: 'Báo cáo quý I', labelEn: 'Quarter 1 report' },
-  { id: 'h1', month: 6, label: 'Báo cáo 6 tháng', labelEn: 'Six-month report' },
-  { id: 'm9', month: 9, label: 'Báo cáo 9 tháng', labelEn: 'Nine-month report' },
+  { id: 'q1', month: 3, label: 'Báo cáo quý I năm', labelEn: 'Quarter 1 report' },
+  { id: 'h1', month: 6, label: 'Báo cáo 6 tháng năm', labelEn: 'Six-month report' },
+  { id: 'm9', month: 9, label: 'Báo cáo 9 tháng năm', labelEn: 'Nine-month report' },
   { id: 'year', month: 12, label: 'Báo cáo năm', labelEn: 'Annual report' },
 ] as const;
 
@@ -31,7 +31,7 @@ export function reportsOfYear(year: number, today: string): ScheduledReport[] {
     const dueDate = `${year}-${mm}-10`;
     return {
       id: s.id,
-      label: `${s.label} năm ${year}`,
+      label: `${s.label} ${year}`,
       labelEn: `${s.labelEn} ${year}`,
       year,
       dueDate,

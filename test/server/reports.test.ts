@@ -110,7 +110,7 @@ describe('GET /api/reports/calendar', () => {
       const res = await t.req('/api/reports/calendar', { cookie: await t.login('tayho@demo.vn') });
       return ((await res.json()) as { next: Record<string, unknown> }).next;
     };
-    expect(await next()).toMatchObject({ id: 'year', dueDate: '2026-12-10', from: '2026-01-01', to: '2026-11-30', daysLeft: 17 });
+    expect(await next()).toMatchObject({ id: 'year', label: 'Báo cáo năm 2026', dueDate: '2026-12-10', from: '2026-01-01', to: '2026-11-30', daysLeft: 17 });
     t.clock.set('2026-12-10T16:00:00.000Z'); // 23:00 on 10 December in Vietnam: still due today
     expect(await next()).toMatchObject({ id: 'year', daysLeft: 0 });
     t.clock.set('2026-12-10T17:00:00.000Z'); // midnight: the next one is next year's first quarter
