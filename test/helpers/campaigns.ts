@@ -48,7 +48,7 @@ export async function storedCounters(db: Db, campaignId: string) {
   const responses = await db.selectFrom('response_counts').selectAll().where('campaign_id', '=', campaignId).execute();
   return {
     answers: Object.fromEntries(answers.map((a) => [`${a.unit_id}|${a.question_id}|${a.value}`, Number(a.n)])),
-    responses: Object.fromEntries(responses.map((r) => [r.unit_id, [Number(r.n), Number(r.fast_n)]])),
+    responses: Object.fromEntries(responses.map((r) => [r.unit_id, [Number(r.n), Number(r.fast_n)] as [number, number]])),
   };
 }
 
