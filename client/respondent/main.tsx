@@ -30,6 +30,7 @@ function App({ data, initial, resumed }: { data: PageData; initial: { answers: A
   const [step, setStep] = useState(initial.step);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string>(initial.pending ? 'sending' : '');
+  const [note, setNote] = useState(resumed);
   const heading = useRef<HTMLHeadingElement>(null);
   const u = (k: keyof typeof UI) => UI[k][lang === 'en' ? 1 : 0];
 
@@ -61,6 +62,7 @@ function App({ data, initial, resumed }: { data: PageData; initial: { answers: A
   }
 
   function go(to: number) {
+    setNote(false);
     setStep(to);
     scrollTo(0, 0);
     setTimeout(() => heading.current?.focus(), 0);
@@ -109,7 +111,7 @@ function App({ data, initial, resumed }: { data: PageData; initial: { answers: A
   if (done) {
     return (
       <div class="msg" role="status">
-        <h1>{u(status as keyof typeof UI)}</h1>
+        <h1>{u(status === 'done' ? 'thanks' : (status as keyof typeof UI))}</h1>
       </div>
     );
   }
@@ -122,7 +124,7 @@ function App({ data, initial, resumed }: { data: PageData; initial: { answers: A
         <p class="u">{data.unit}</p>
         <h1>{tx(data.survey, 'title', lang)}</h1>
         {at === 0 && data.survey.description && <p>{tx(data.survey, 'description', lang)}</p>}
-        {resumed && at === 0 && <p class="note">{u('resumed')}</p>}
+        {note && <p class="note">{u('resumed')}</p>}
       </header>
       <label class="pg">
         {u('part')} {at + 1} {u('of')} {shown.length}
