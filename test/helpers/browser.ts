@@ -64,6 +64,8 @@ export async function startServer(): Promise<LiveServer> {
 /** A phone-sized page (360×740, touch) in a fresh context. */
 export async function phonePage(browser: Browser): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+  // Well under the test's own timeout, so a missing element fails with its locator named.
+  ctx.setDefaultTimeout(10_000);
   return ctx.newPage();
 }
 
