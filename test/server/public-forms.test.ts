@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createTestApp } from '../helpers/app.js';
 import { createCampaign, submit, thcsAnswers } from '../helpers/campaigns.js';
@@ -198,5 +199,34 @@ describe('one-time tokens', () => {
     const units = await t.handle.db.selectFrom('campaign_units').select('code').where('campaign_id', '=', c.id).execute();
     expect((await t.req(`/api/public/forms/${units[0]!.code}`)).status).toBe(404);
     expect(c.links).toEqual([]);
+  });
+});
+
+describe('hostile input', () => {
+  test('any JSON as answers, and odd keys like __proto__, give 201 or 400, never a 5xx', async () => {
+    const t = await createTestApp();
+    const c = await createCampaign(t);
+    const code = c.links[0]!.code;
+    const raw = (s: string) => t.req(`/api/public/forms/${code}/responses`, { body: s, headers: { 'content-type': 'application/json' } });
+    const proto = await raw(`{"clientId":"${randomUUID()}","answers":{"__proto__":{"tc1":5},"constructor":1}}`);
+    expect(proto.status).toBe(400);
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (answers) => {
+        const res = await submit(t, code, { clientId: randomUUID(), answers });
+        expect([201, 400]).toContain(res.status);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('a clientId already used in another campaign → 409 conflict, not the other response', async () => {
+    const t = await createTestApp();
+    const a = await createCampaign(t);
+    const b = await createCampaign(t);
+    const body = { clientId: randomUUID(), answers: thcsAnswers() };
+    expect((await submit(t, a.links[0]!.code, body)).status).toBe(201);
+    const other = await submit(t, b.links[0]!.code, body);
+    expect(other.status).toBe(409);
+    expect((await other.json()).error.code).toBe('conflict');
   });
 });
