@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { once, type EventEmitter } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/index.js';
@@ -59,6 +59,29 @@ export function streamCampaignCsv(db: Db, input: ExportInput): ReadableStream<Ui
   });
 }
 
+/** The zip's input stream (readable-stream's, not node's: read its state duck-typed). */
+type ZipInput = EventEmitter & { _writableState?: { length?: number; highWaterMark?: number } };
+
+/**
+ * Waits until the zip has taken what the sheet wrote and the reader has taken what the zip made.
+ * exceljs 4.4 pipes the sheet's buffer into the zip's deflater without heeding its backpressure
+ * (and buffers while the zip has not started the entry), so rows would pile up in memory faster
+ * than they are compressed; this paces the reads to the deflater and to the client.
+ */
+async function caughtUp(sheet: unknown, out: PassThrough): Promise<void> {
+  const buf = (sheet as { stream?: { pipes?: ZipInput[]; buffers?: unknown[] } }).stream;
+  for (let i = 0; i < 10_000 && !out.destroyed; i++) {
+    const pipe = buf?.pipes?.[0];
+    if (pipe && (pipe._writableState?.length ?? 0) > (pipe._writableState?.highWaterMark ?? 16_384)) {
+      await Promise.race([once(pipe, 'drain'), once(out, 'close')]);
+    } else if (out.writableNeedDrain) {
+      await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    } else if (!pipe && (buf?.buffers?.length ?? 0) > 16) {
+      await new Promise((r) => setTimeout(r, 5));
+    } else return;
+  }
+}
+
 /** XLSX through exceljs's streaming writer: rows are committed and flushed page by page. */
 export function streamCampaignXlsx(db: Db, input: ExportInput): ReadableStream<Uint8Array> {
   const columns = exportColumns(input.definition);
@@ -72,8 +95,7 @@ export function streamCampaignXlsx(db: Db, input: ExportInput): ReadableStream<U
     for await (const page of responsePages(db, input)) {
       if (out.destroyed) return;
       for (const r of page) sheet.addRow(cells(columns, r)).commit();
-      // Wait for the reader when it is behind: the zip writer pushes into `out` as rows commit.
-      if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+      await caughtUp(sheet, out);
     }
     sheet.commit();
     await workbook.commit();
