@@ -24,6 +24,8 @@ export interface IndexQuestionDef {
 export interface IndexFactorDef {
   id: string;
   weight?: number;
+  /** Reported beside the others (e.g. "overall satisfaction") but kept out of the overall index. */
+  summary?: boolean;
 }
 
 export interface QuestionIndex {
@@ -143,7 +145,7 @@ function factorIndex(def: IndexFactorDef, questions: QuestionIndex[]): FactorInd
 /**
  * Question, factor and overall indices from pooled counts (question id → value counts).
  * Questions without a valid answer and factors without such a question are left out of the
- * means above them; weights default to 1.
+ * means above them; weights default to 1; summary factors are reported but not averaged in.
  */
 export function computeIndices(
   factors: readonly IndexFactorDef[],
@@ -152,8 +154,10 @@ export function computeIndices(
 ): IndexResult {
   const qs = questions.map((q) => questionIndex(q, counts.get(q.id)));
   const fs = factors.map((f) => factorIndex(f, qs));
+  const summary = new Set(factors.filter((f) => f.summary).map((f) => f.id));
+  const counted = fs.filter((f) => !summary.has(f.id));
   const weighted = (pick: (f: FactorIndex) => number | null) =>
-    weightedMean(fs.map((f) => ({ value: pick(f), weight: f.weight })));
+    weightedMean(counted.map((f) => ({ value: pick(f), weight: f.weight })));
   return {
     overall: { index: weighted((f) => f.index), mean: weighted((f) => f.mean), moe: weighted((f) => f.moe) },
     factors: fs,

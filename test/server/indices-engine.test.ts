@@ -60,6 +60,12 @@ describe('index arithmetic', () => {
     expect(unweighted.overall.index).toBeCloseTo(65, 10);
   });
 
+  test('a summary factor (overall satisfaction) is reported but kept out of the overall index', () => {
+    const withSummary = computeIndices([{ id: 'a', weight: 2 }, { id: 'b', summary: true }, { id: 'c' }], QUESTIONS, COUNTS);
+    expect(withSummary.factors.find((x) => x.id === 'b')!.index).toBeCloseTo(50, 10);
+    expect(withSummary.overall.index).toBeCloseTo(80, 10);
+  });
+
   test('the margin of error is the Wilson 95% half-width in percentage points', () => {
     // 6/10: (1.96/(1+1.96²/10))·√(0.024 + 1.96²/400) = 0.25957
     expect(q('q1').moe).toBeCloseTo(25.957, 2);
