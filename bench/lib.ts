@@ -19,9 +19,16 @@ export interface Child {
 }
 
 /** Starts a bench server (a .ts file run by tsx) on core 0 and waits for its READY line. */
-export async function startChild(script: string, env: Record<string, string> = {}): Promise<Child> {
-  const [cmd, args] = pinned(0, process.execPath, ['--import', 'tsx', script]);
-  const proc = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+export async function startChild(
+  script: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<Child> {
+  const [cmd, args] = pinned(0, process.execPath, [...nodeArgs, '--import', 'tsx', script]);
+  const proc = spawn(cmd, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const ready = await new Promise<Record<string, unknown>>((resolve, reject) => {
     let buf = '';
     proc.stdout!.on('data', (d: Buffer) => {
@@ -63,6 +70,9 @@ export async function load(opts: {
   url: string;
   method?: 'POST' | 'GET';
   body?: (i: number) => string;
+  /** Path of request i (e.g. spread over many schools' form codes); the url's path otherwise. */
+  path?: (i: number) => string;
+  headers?: Record<string, string>;
   connections?: number;
   seconds?: number;
   overallRate?: number;
@@ -74,10 +84,22 @@ export async function load(opts: {
     connections: opts.connections ?? 10,
     duration: opts.seconds ?? 5,
     ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
-    headers: { 'content-type': 'application/json' },
-    requests: opts.body
-      ? [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: opts.body!(i++) }) }]
-      : undefined,
+    headers: { 'content-type': 'application/json', ...opts.headers },
+    requests:
+      opts.body || opts.path
+        ? [
+            {
+              setupRequest: (req: autocannon.Request) => {
+                const n = i++;
+                return {
+                  ...req,
+                  ...(opts.path ? { path: opts.path(n) } : {}),
+                  ...(opts.body ? { body: opts.body(n) } : {}),
+                };
+              },
+            },
+          ]
+        : undefined,
   });
   return {
     rps: result.requests.average,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../db/clock.js';
 import { newId } from '../db/ids.js';
+import { groupCommit } from '../db/group-commit.js';
 import type { Db } from '../db/index.js';
 import { claimToken, resolveCode, type CodeTarget } from '../db/repositories/campaigns.js';
 import {
@@ -110,7 +111,8 @@ export async function recordResponse(db: Db, input: RecordInput): Promise<{ id: 
   };
   try {
     if (db.isTransaction) await run(db);
-    else await db.transaction().execute(run);
+    // Shares one durable commit with the submissions arriving at the same moment (bench/).
+    else await groupCommit(db).run(run);
     return { id, created: true };
   } catch (e) {
     if (!(e instanceof Duplicate)) throw e;
