@@ -7,6 +7,7 @@ import { inResolutionRemit } from '../targets/feedback-formulas.js';
 import type { Period } from '../targets/period.js';
 import { computeTargets } from '../targets/service.js';
 import { loadSurveyData } from '../targets/survey-data.js';
+import { MIN_RESPONSES } from '../indices/engine.js';
 import { pooledIndex, sampleSize } from '../targets/survey-formulas.js';
 import type { TargetResult } from '../targets/types.js';
 
@@ -66,7 +67,8 @@ export async function buildReport(db: Db, unit: Unit, p: Period, now: Date): Pro
       responses: inChild.reduce((a, r) => a + r.responses, 0),
       eligible,
       sample: [...units.values()].reduce((a, n) => a + sampleSize(n), 0),
-      index: figures.valid > 0 ? figures.index : null,
+      // Fewer than MIN_RESPONSES responses: no index of its own (privacy, as on the indices page).
+      index: figures.valid > 0 && figures.responses >= MIN_RESPONSES ? figures.index : null,
     };
   });
   const nowIso = now.toISOString();

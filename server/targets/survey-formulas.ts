@@ -1,4 +1,4 @@
-import { computeIndices, sampleSize, type IndexFactorDef, type IndexQuestionDef } from '../indices/engine.js';
+import { computeIndices, MIN_RESPONSES, sampleSize, type IndexFactorDef, type IndexQuestionDef } from '../indices/engine.js';
 import type { FailingItem, Measure } from './types.js';
 import { ratio } from './types.js';
 
@@ -95,7 +95,8 @@ export function pooledIndex(surveys: readonly SurveyCounts[], keep: (unitId: str
 
 /**
  * The subtree's overall index against the target; numerator/denominator are the satisfied and
- * valid answers behind it. Failing: each surveyed unit whose own index is below the target.
+ * valid answers behind it. Failing: each surveyed unit whose own index is below the target (units
+ * with fewer than MIN_RESPONSES responses are left out, as the indices page suppresses them).
  */
 export function satisfactionIndex(
   surveys: readonly SurveyCounts[],
@@ -106,7 +107,8 @@ export function satisfactionIndex(
   const failing: FailingItem[] = [];
   for (const u of units) {
     const own = pooledIndex(surveys, (id) => id === u.id);
-    if (own.index === null || own.index >= target) continue;
+    // A unit with too few responses shows no index of its own (privacy), not even as failing.
+    if (own.index === null || own.index >= target || own.responses < MIN_RESPONSES) continue;
     const few = own.responses < sampleSize(u.eligible) ? ' (chưa đủ cỡ mẫu)' : '';
     const fewEn = own.responses < sampleSize(u.eligible) ? ' (below sample size)' : '';
     failing.push({

@@ -163,6 +163,16 @@ describe('GET /api/targets: surveys', () => {
     const school = pick(await targets(t, 'dongthai@demo.vn'), 'satisfaction_index');
     expect([school.value, school.met, school.failing]).toEqual([90, true, []]);
   });
+
+  test('a unit with fewer than 5 responses is counted in the pool but never named', async () => {
+    const t = await createTestApp();
+    const survey = smallSurvey();
+    await createSurvey(t.handle.db, survey);
+    const campaignId = await createCampaign(t.handle.db, { survey, ownerUnitId: 'HN-TAYHO', unitIds: [DONGTHAI] });
+    await addCounts(t.handle.db, campaignId, DONGTHAI, 4, { q1: { '1': 4 }, q2: { '1': 4 }, q3: { '2': 4 }, q4: { '1': 4 } });
+    const index = pick(await targets(t, 'tayho@demo.vn'), 'satisfaction_index');
+    expect([index.value, index.met, index.failing]).toEqual([0, false, []]);
+  });
 });
 
 describe('GET /api/targets: periods and scope', () => {
