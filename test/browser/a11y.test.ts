@@ -1,0 +1,132 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromiumPath, launchBrowser, phonePage, screenshot, signIn, startServer, type LiveServer } from '../helpers/browser.js';
+import { liveApi, liveCampaign, storedResponses } from '../helpers/live.js';
+
+/** The serious and critical axe violations on the page as it is now, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+/** What has the keyboard focus: enough to decide the next key. */
+async function focused(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    if (!el || el === document.body) return { tag: 'body', type: '', groupDone: false, text: '', visible: true };
+    const group = el.type === 'radio' ? [...document.querySelectorAll<HTMLInputElement>(`input[name="${el.name}"]`)] : [];
+    const r = el.getBoundingClientRect();
+    return {
+      tag: el.tagName.toLowerCase(),
+      type: el.type ?? '',
+      groupDone: group.some((g) => g.checked),
+      text: (el.textContent ?? '').trim(),
+      visible: r.width > 0 && r.height > 0,
+    };
+  });
+}
+
+describe.skipIf(!chromiumPath)('accessibility (axe) and the keyboard', () => {
+  let browser: Browser;
+  let server: LiveServer;
+  let trackingCode: string;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+    const res = await liveApi(server.url, '/api/public/feedback', {
+      body: { unitId: 'HN-TAYHO-THCS-DONGTHAI', category: 'co_so_vat_chat', title: 'Sân trường ngập khi mưa', content: 'Sân trường bị ngập mỗi khi mưa to, học sinh khó đi lại.', consent: false },
+    });
+    trackingCode = ((await res.json()) as { trackingCode: string }).trackingCode;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('the questionnaire on a phone, with JavaScript and without, has no serious violations', async () => {
+    const { code } = await liveCampaign(server);
+    const page = await phonePage(browser);
+    await page.goto(`${server.url}/s/${code}`);
+    await page.getByText('Phần 1 / 7').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    // A part with an unanswered required question flagged: the error state is checked too.
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByText('Xin trả lời câu hỏi này.').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+
+    // axe itself needs JavaScript: the page "without JavaScript" is the one whose script never loads.
+    const plain = await phonePage(browser);
+    await plain.route('**/assets/respondent.js', (r) => r.abort());
+    await plain.goto(`${server.url}/s/${code}`);
+    expect(await plain.locator('fieldset.q').count()).toBe(25);
+    expect(await seriousViolations(plain)).toEqual([]);
+    await plain.context().close();
+  }, 60_000);
+
+  test('the citizen pages: home, feedback form, look-up, status and disclosures', async () => {
+    const page = await phonePage(browser);
+    for (const path of ['/', '/feedback', '/feedback/lookup', `/feedback/status/${trackingCode}`, '/disclosures/HN-TAYHO-THCS-DONGTHAI']) {
+      await page.goto(server.url + path);
+      expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
+    }
+    // The form refused: the error messages and their links to the fields.
+    await page.goto(`${server.url}/feedback`);
+    await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+    await page.getByRole('alert').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  test('the sign-in page and every dashboard page', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    ctx.setDefaultTimeout(10_000);
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/app`);
+    await page.getByLabel('Email').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await signIn(page, server.url, 'admin@demo.vn');
+    const nav = page.getByRole('navigation', { name: 'Điều hướng' });
+    await nav.waitFor();
+    const names = await nav.getByRole('link').allTextContents();
+    expect(names.length).toBeGreaterThanOrEqual(6);
+    for (const name of names) {
+      await nav.getByRole('link', { name, exact: true }).click();
+      await page.waitForLoadState('networkidle');
+      await page.locator('main.content').waitFor();
+      await screenshot(page, `a11y-dashboard-${name}`);
+      expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
+    }
+    await ctx.close();
+  }, 90_000);
+
+  test('a whole questionnaire can be answered and sent with the keyboard alone', async () => {
+    const { id, code } = await liveCampaign(server);
+    const page = await phonePage(browser);
+    await page.goto(`${server.url}/s/${code}`);
+    await page.getByText('Phần 1 / 7').waitFor();
+    let sent = false;
+    for (let presses = 0; presses < 400 && !sent; presses++) {
+      await page.keyboard.press('Tab');
+      const f = await focused(page);
+      expect(f.visible).toBe(true);
+      if (f.tag === 'input' && f.type === 'radio' && !f.groupDone) await page.keyboard.press('Space');
+      else if (f.tag === 'textarea') await page.keyboard.type('Góp ý gõ bằng bàn phím.');
+      else if (f.tag === 'button' && (f.text === 'Tiếp tục' || f.text === 'Gửi phiếu')) {
+        sent = f.text === 'Gửi phiếu';
+        await page.keyboard.press('Enter');
+        if (!sent) await page.waitForFunction(() => document.activeElement?.tagName === 'H2');
+      }
+    }
+    expect(sent).toBe(true);
+    await page.getByRole('heading', { name: 'Cảm ơn Quý vị! Phiếu đã được ghi nhận.' }).waitFor();
+    const rows = await storedResponses(server, id);
+    expect(rows).toHaveLength(1);
+    // Space on the first choice of each group picks "5 · Rất hài lòng" (the form lists 5 first).
+    expect(rows[0]!.answers).toMatchObject({ khoi_lop: 'lop6', tc1: 5, kq4: 5, hai_long_chung: 5, gop_y: 'Góp ý gõ bằng bàn phím.' });
+    await page.context().close();
+  });
+});
