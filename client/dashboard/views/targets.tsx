@@ -66,7 +66,7 @@ function TargetCard({ x, trend }: { x: TargetResult; trend: TrendQuarter[] }) {
       {x.failing.length > 0 && (
         <details>
           <summary>{t(`${x.failing.length} trường hợp không đạt`, `${x.failing.length} failing`)}</summary>
-          <ul>{x.failing.map((f) => <FailingLink key={f.id} item={f} />)}</ul>
+          <ul aria-label={t('Trường hợp không đạt', 'Failing items')}>{x.failing.map((f) => <FailingLink key={f.id} item={f} />)}</ul>
         </details>
       )}
     </article>
