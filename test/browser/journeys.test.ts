@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_CAMPAIGNS } from '../../db/seed/campaigns.js';
@@ -114,7 +113,7 @@ describe.skipIf(!chromiumPath)('what citizens send reaches the school staff', ()
     const file = `${ARTIFACTS}/journey-report.xlsx`;
     await xlsx.saveAs(file);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync(file));
+    await book.xlsx.readFile(file);
     const text = book.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String)).join('\n');
     expect(text).toContain('Trường THCS Đông Thái');
     expect(text).not.toContain('Trường THCS Giảng Võ'); // another district's school
