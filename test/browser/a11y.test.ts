@@ -1,23 +1,43 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromiumPath, launchBrowser, phonePage, screenshot, signIn, startServer, type LiveServer } from '../helpers/browser.js';
+import {
+  chromiumPath,
+  launchBrowser,
+  phonePage,
+  screenshot,
+  signIn,
+  startServer,
+  type LiveServer,
+} from '../helpers/browser.js';
 import { liveApi, liveCampaign, storedResponses } from '../helpers/live.js';
 
 /** The serious and critical axe violations on the page as it is now, one line each. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
 }
 
 /** What has the keyboard focus: enough to decide the next key. */
 async function focused(page: Page) {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLInputElement | null;
-    if (!el || el === document.body) return { tag: 'body', type: '', groupDone: false, text: '', visible: true };
-    const group = el.type === 'radio' ? [...document.querySelectorAll<HTMLInputElement>(`input[name="${el.name}"]`)] : [];
+    if (!el || el === document.body)
+      return { tag: 'body', type: '', groupDone: false, text: '', visible: true };
+    const group =
+      el.type === 'radio'
+        ? [...document.querySelectorAll<HTMLInputElement>(`input[name="${el.name}"]`)]
+        : [];
     const r = el.getBoundingClientRect();
     return {
       tag: el.tagName.toLowerCase(),
@@ -36,7 +56,13 @@ describe.skipIf(!chromiumPath)('accessibility (axe) and the keyboard', () => {
   beforeAll(async () => {
     [browser, server] = await Promise.all([launchBrowser(), startServer()]);
     const res = await liveApi(server.url, '/api/public/feedback', {
-      body: { unitId: 'HN-TAYHO-THCS-DONGTHAI', category: 'co_so_vat_chat', title: 'Sân trường ngập khi mưa', content: 'Sân trường bị ngập mỗi khi mưa to, học sinh khó đi lại.', consent: false },
+      body: {
+        unitId: 'HN-TAYHO-THCS-DONGTHAI',
+        category: 'co_so_vat_chat',
+        title: 'Sân trường ngập khi mưa',
+        content: 'Sân trường bị ngập mỗi khi mưa to, học sinh khó đi lại.',
+        consent: false,
+      },
     });
     trackingCode = ((await res.json()) as { trackingCode: string }).trackingCode;
   });
@@ -69,7 +95,13 @@ describe.skipIf(!chromiumPath)('accessibility (axe) and the keyboard', () => {
 
   test('the citizen pages: home, feedback form, look-up, status and disclosures', async () => {
     const page = await phonePage(browser);
-    for (const path of ['/', '/feedback', '/feedback/lookup', `/feedback/status/${trackingCode}`, '/disclosures/HN-TAYHO-THCS-DONGTHAI']) {
+    for (const path of [
+      '/',
+      '/feedback',
+      '/feedback/lookup',
+      `/feedback/status/${trackingCode}`,
+      '/disclosures/HN-TAYHO-THCS-DONGTHAI',
+    ]) {
       await page.goto(server.url + path);
       expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
     }
@@ -98,7 +130,10 @@ describe.skipIf(!chromiumPath)('accessibility (axe) and the keyboard', () => {
       await page.waitForLoadState('networkidle');
       await page.locator('main.content').waitFor();
       await screenshot(page, `a11y-dashboard-${name}`);
-      expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
+      expect({ page: name, violations: await seriousViolations(page) }).toEqual({
+        page: name,
+        violations: [],
+      });
     }
     await ctx.close();
   }, 90_000);
@@ -113,7 +148,8 @@ describe.skipIf(!chromiumPath)('accessibility (axe) and the keyboard', () => {
       await page.keyboard.press('Tab');
       const f = await focused(page);
       expect(f.visible).toBe(true);
-      if (f.tag === 'input' && f.type === 'radio' && !f.groupDone) await page.keyboard.press('Space');
+      if (f.tag === 'input' && f.type === 'radio' && !f.groupDone)
+        await page.keyboard.press('Space');
       else if (f.tag === 'textarea') await page.keyboard.type('Góp ý gõ bằng bàn phím.');
       else if (f.tag === 'button' && (f.text === 'Tiếp tục' || f.text === 'Gửi phiếu')) {
         sent = f.text === 'Gửi phiếu';
@@ -126,7 +162,13 @@ describe.skipIf(!chromiumPath)('accessibility (axe) and the keyboard', () => {
     const rows = await storedResponses(server, id);
     expect(rows).toHaveLength(1);
     // Space on the first choice of each group picks "5 · Rất hài lòng" (the form lists 5 first).
-    expect(rows[0]!.answers).toMatchObject({ khoi_lop: 'lop6', tc1: 5, kq4: 5, hai_long_chung: 5, gop_y: 'Góp ý gõ bằng bàn phím.' });
+    expect(rows[0]!.answers).toMatchObject({
+      khoi_lop: 'lop6',
+      tc1: 5,
+      kq4: 5,
+      hai_long_chung: 5,
+      gop_y: 'Góp ý gõ bằng bàn phím.',
+    });
     await page.context().close();
   });
 });

@@ -2,7 +2,16 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_CAMPAIGNS } from '../../db/seed/campaigns.js';
-import { ARTIFACTS, chromiumPath, launchBrowser, phonePage, screenshot, signIn, startServer, type LiveServer } from '../helpers/browser.js';
+import {
+  ARTIFACTS,
+  chromiumPath,
+  launchBrowser,
+  phonePage,
+  screenshot,
+  signIn,
+  startServer,
+  type LiveServer,
+} from '../helpers/browser.js';
 import { liveApi } from '../helpers/live.js';
 
 const SCHOOL = 'HN-TAYHO-THCS-DONGTHAI';
@@ -21,7 +30,10 @@ async function sipasAnswers(server: LiveServer, code: string) {
 }
 
 async function staffPage(browser: Browser, server: LiveServer, email: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const ctx = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
   ctx.setDefaultTimeout(10_000);
   const page = await ctx.newPage();
   await signIn(page, server.url, email);
@@ -48,7 +60,9 @@ describe.skipIf(!chromiumPath)('what citizens send reaches the school staff', ()
     await page.getByLabel('Đơn vị nhận phản ánh').selectOption(SCHOOL);
     await page.getByLabel('Lĩnh vực').selectOption('co_so_vat_chat');
     await page.getByLabel('Tiêu đề').fill(TITLE);
-    await page.getByLabel('Nội dung').fill('Đèn hành lang tầng 3 hỏng đã một tuần, buổi chiều học sinh đi lại rất tối.');
+    await page
+      .getByLabel('Nội dung')
+      .fill('Đèn hành lang tầng 3 hỏng đã một tuần, buổi chiều học sinh đi lại rất tối.');
     await screenshot(page, 'journey-feedback-form');
     await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
     trackingCode = (await page.locator('#tracking-code').textContent()) ?? '';
@@ -71,7 +85,9 @@ describe.skipIf(!chromiumPath)('what citizens send reaches the school staff', ()
     const page = await staffPage(browser, server, 'dongthai@demo.vn');
     await page.getByRole('link', { name: 'Phản ánh', exact: true }).click();
     await page.getByRole('row', { name: new RegExp(TITLE) }).waitFor();
-    expect(await page.getByRole('row', { name: new RegExp(TITLE) }).textContent()).toContain(trackingCode);
+    expect(await page.getByRole('row', { name: new RegExp(TITLE) }).textContent()).toContain(
+      trackingCode,
+    );
     await screenshot(page, 'journey-inbox');
     await page.context().close();
   });
@@ -108,7 +124,10 @@ describe.skipIf(!chromiumPath)('what citizens send reaches the school staff', ()
 
     await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
     await page.getByRole('heading', { name: 'Báo cáo định kỳ' }).waitFor();
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải Excel (XLSX)' }).last().click()]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải Excel (XLSX)' }).last().click(),
+    ]);
     expect(xlsx.suggestedFilename()).toMatch(/^bao-cao-HN-TAYHO-.*\.xlsx$/);
     const file = `${ARTIFACTS}/journey-report.xlsx`;
     await xlsx.saveAs(file);

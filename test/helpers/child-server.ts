@@ -11,15 +11,28 @@ export interface ChildServer {
  * The real server (`server/main.ts`, the same entry `npm start` runs) in its own process on a
  * free loopback port, over `databaseUrl`; resolves once it prints the address it serves on.
  */
-export function startChildServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ChildServer> {
+export function startChildServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<ChildServer> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', SEED_DEMO: '0', RATE_LIMIT: '0', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      SEED_DEMO: '0',
+      RATE_LIMIT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => fail(new Error(`server did not start in 30 s:\n${out}`)), 30_000);
+    const timer = setTimeout(
+      () => fail(new Error(`server did not start in 30 s:\n${out}`)),
+      30_000,
+    );
     const fail = (e: Error) => {
       clearTimeout(timer);
       proc.kill('SIGKILL');
@@ -36,6 +49,8 @@ export function startChildServer(databaseUrl: string, env: Record<string, string
     };
     proc.stdout!.on('data', onData);
     proc.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-    proc.once('exit', (code, signal) => fail(new Error(`server exited (${code ?? signal}) before serving:\n${out}`)));
+    proc.once('exit', (code, signal) =>
+      fail(new Error(`server exited (${code ?? signal}) before serving:\n${out}`)),
+    );
   });
 }

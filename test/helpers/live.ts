@@ -2,7 +2,11 @@ import type { Page } from 'playwright-core';
 import type { LiveServer } from './browser.js';
 
 /** Signs in over real HTTP and returns the session cookie (name=value). */
-export async function liveLogin(base: string, email: string, password = 'demo-2024'): Promise<string> {
+export async function liveLogin(
+  base: string,
+  email: string,
+  password = 'demo-2024',
+): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: base },
@@ -13,7 +17,11 @@ export async function liveLogin(base: string, email: string, password = 'demo-20
 }
 
 /** A JSON request to the live server as a signed-in browser on the same site would send it. */
-export async function liveApi(base: string, path: string, init: { cookie?: string; body?: unknown } = {}) {
+export async function liveApi(
+  base: string,
+  path: string,
+  init: { cookie?: string; body?: unknown } = {},
+) {
   const headers: Record<string, string> = { origin: base };
   if (init.cookie) headers.cookie = init.cookie;
   if (init.body !== undefined) headers['content-type'] = 'application/json';

@@ -1,10 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { newCode } from '../../db/ids.js';
-import { insertCampaign } from '../../db/repositories/campaigns.js';
-import { upsertUnits } from '../../db/repositories/units.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createCampaign, submit, thcsAnswers } from '../helpers/campaigns.js';
-import { fileOne } from '../helpers/feedback.js';
+import { createCampaign } from '../helpers/campaigns.js';
+import { foreignData, foreignState, leaks, type Foreign } from '../helpers/foreign-data.js';
 
 /**
  * Every staff route, found in the app's own route table (so a route added later is covered or
@@ -18,60 +15,6 @@ const ROLES = [
   { email: 'tayho@demo.vn', foreign: 'HN-BADINH-THCS-GIANGVO', parent: 'HN-BADINH' },
   { email: 'dongthai@demo.vn', foreign: 'HN-TAYHO-TH-NHATTAN', parent: 'HN-TAYHO' },
 ] as const;
-
-/** Text that exists only in the foreign unit's data: none of it may reach the user. */
-const MARK = {
-  title: 'NGOAIPHAMVI tiêu đề phản ánh',
-  contact: 'Người Ngoài Phạm Vi',
-  campaign: 'NGOAIPHAMVI đợt khảo sát',
-  suggestion: 'NGOAIPHAMVI góp ý riêng',
-};
-
-interface Foreign {
-  unitId: string;
-  unitName: string;
-  campaignId: string;
-  code: string;
-  feedbackId: string;
-  trackingCode: string;
-}
-
-/** A campaign with one response and a feedback item with contact details, at `unitId`. */
-async function foreignData(t: TestApp, unitId: string, parent: string): Promise<Foreign> {
-  const now = t.clock().toISOString();
-  await upsertUnits(
-    t.handle.db,
-    [
-      { id: 'DN', parent_id: null, name: 'Sở GDĐT Đà Nẵng', kind: 'department', level: null, eligible: 0 },
-      { id: 'DN-THCS-NGOAI', parent_id: 'DN', name: 'Trường THCS Ngoài Phạm Vi', kind: 'school', level: 'THCS', eligible: 100 },
-    ],
-    now,
-  );
-  const unit = await t.handle.db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirstOrThrow();
-  const campaignId = `foreign-${unitId}`;
-  const code = newCode();
-  const day = 86_400_000;
-  await insertCampaign(
-    t.handle.db,
-    {
-      id: campaignId,
-      survey_id: 'edu-thcs',
-      survey_version: 1,
-      name: MARK.campaign,
-      opens_at: new Date(t.clock().getTime() - day).toISOString(),
-      closes_at: new Date(t.clock().getTime() + day).toISOString(),
-      access: 'link',
-      owner_unit_id: parent,
-      created_by: null,
-      created_at: now,
-    },
-    [{ unit_id: unitId, code }],
-  );
-  const res = await submit(t, code, { clientId: crypto.randomUUID(), answers: { ...thcsAnswers(2), gop_y: MARK.suggestion } });
-  expect(res.status).toBe(201);
-  const fb = await fileOne(t, { unitId, title: MARK.title, contact: { name: MARK.contact, phone: '0912345678' }, consent: true });
-  return { unitId, unitName: unit.name, campaignId, code, feedbackId: fb.id, trackingCode: fb.trackingCode };
-}
 
 /** The staff routes: everything under /api except sign-in and the public API; middleware excluded. */
 function staffRoutes(t: TestApp): { method: string; path: string }[] {
@@ -104,7 +47,12 @@ const WRITE_BODIES: Record<string, (f: Foreign, now: number) => unknown> = {
     access: 'link',
   }),
   'POST /api/campaigns/:id/tokens': (f) => ({ unitId: f.unitId, count: 2 }),
-  'PUT /api/targets/settings': (f) => ({ unitId: f.unitId, targetId: 'pakn_on_time', validFrom: '2026-01-01', value: 10 }),
+  'PUT /api/targets/settings': (f) => ({
+    unitId: f.unitId,
+    targetId: 'pakn_on_time',
+    validFrom: '2026-01-01',
+    value: 10,
+  }),
   'POST /api/feedback/:id/transitions': () => ({ to: 'accepted' }),
   'DELETE /api/feedback/by-code/:trackingCode/personal-data': () => undefined,
 };
@@ -113,21 +61,6 @@ const WRITE_BODIES: Record<string, (f: Foreign, now: number) => unknown> = {
 const ADMIN_ONLY_GLOBAL: Record<string, unknown> = {
   'PUT /api/holidays': { dates: ['2026-01-01'] },
 };
-
-function leaks(text: string, f: Foreign): string[] {
-  return [f.unitName, ...Object.values(MARK)].filter((m) => text.includes(m));
-}
-
-/** What the foreign unit's data looks like after the attempts: nothing may have changed. */
-async function foreignState(t: TestApp, f: Foreign) {
-  const db = t.handle.db;
-  const fb = await db.selectFrom('feedback').select('status').where('id', '=', f.feedbackId).executeTakeFirstOrThrow();
-  const contacts = await db.selectFrom('feedback_contacts').selectAll().where('feedback_id', '=', f.feedbackId).execute();
-  const tokens = await db.selectFrom('campaign_tokens').select('code').where('campaign_id', '=', f.campaignId).execute();
-  const campaigns = await db.selectFrom('campaign_units').select('campaign_id').where('unit_id', '=', f.unitId).execute();
-  const settings = await db.selectFrom('target_settings').selectAll().where('unit_id', '=', f.unitId).execute();
-  return { status: fb.status, contacts: contacts.length, tokens: tokens.length, campaigns: campaigns.length, settings: settings.length };
-}
 
 describe('the access matrix: every staff route × each demo role × data outside its subtree', () => {
   test('every staff route is either a read or a write this matrix knows how to aim', async () => {
@@ -144,9 +77,14 @@ describe('the access matrix: every staff route × each demo role × data outside
     const f = await foreignData(t, 'HN-TAYHO-TH-NHATTAN', 'HN-TAYHO');
     for (const r of staffRoutes(t)) {
       const key = `${r.method} ${r.path}`;
-      const res = await t.req(fillPath(r.path, f), { method: r.method, body: WRITE_BODIES[key]?.(f, Date.now()) ?? ADMIN_ONLY_GLOBAL[key] });
+      const res = await t.req(fillPath(r.path, f), {
+        method: r.method,
+        body: WRITE_BODIES[key]?.(f, Date.now()) ?? ADMIN_ONLY_GLOBAL[key],
+      });
       expect({ key, status: res.status }).toEqual({ key, status: 401 });
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+        'unauthenticated',
+      );
     }
   });
 
@@ -163,8 +101,13 @@ describe('the access matrix: every staff route × each demo role × data outside
       for (const r of staffRoutes(t)) {
         const key = `${r.method} ${r.path}`;
         if (key in ADMIN_ONLY_GLOBAL) {
-          const res = await t.req(r.path, { method: r.method, body: ADMIN_ONLY_GLOBAL[key], cookie });
-          if (role.email !== 'admin@demo.vn' && res.status !== 403) problems.push(`${key}: ${res.status}, expected 403`);
+          const res = await t.req(r.path, {
+            method: r.method,
+            body: ADMIN_ONLY_GLOBAL[key],
+            cookie,
+          });
+          if (role.email !== 'admin@demo.vn' && res.status !== 403)
+            problems.push(`${key}: ${res.status}, expected 403`);
           continue;
         }
         const path = fillPath(r.path, f);
@@ -172,24 +115,38 @@ describe('the access matrix: every staff route × each demo role × data outside
         if (r.method === 'GET' && !aimed) {
           // The same read about the user's own campaign works, so a refusal below means something.
           const ok = await t.req(`${path}?${base}`, { cookie });
-          if (ok.status !== 200) problems.push(`${r.method} ${path}?${base}: ${ok.status} for the user's own scope`);
+          if (ok.status !== 200)
+            problems.push(`${r.method} ${path}?${base}: ${ok.status} for the user's own scope`);
         }
         // Reads get the foreign unit with the user's own campaign, the foreign campaign, and both.
         const other = `campaignId=${f.campaignId}&surveyFamily=edu-thcs`;
         const all = [`unitId=${f.unitId}&${other}`];
-        const queries = r.method !== 'GET' ? [''] : aimed ? all : [`unitId=${f.unitId}&${base}`, other, ...all];
+        const queries =
+          r.method !== 'GET' ? [''] : aimed ? all : [`unitId=${f.unitId}&${base}`, other, ...all];
         for (const q of queries) {
           const url = q ? `${path}?${q}` : path;
-          const res = await t.req(url, { method: r.method, body: WRITE_BODIES[key]?.(f, t.clock().getTime()), cookie });
+          const res = await t.req(url, {
+            method: r.method,
+            body: WRITE_BODIES[key]?.(f, t.clock().getTime()),
+            cookie,
+          });
           const text = await res.text();
           const found = leaks(text, f);
-          if (found.length) problems.push(`${r.method} ${url}: ${res.status} shows ${found.join(', ')}`);
+          if (found.length)
+            problems.push(`${r.method} ${url}: ${res.status} shows ${found.join(', ')}`);
           if (res.status >= 500) problems.push(`${r.method} ${url}: ${res.status}`);
           const refused = res.status === 403 || res.status === 404;
           // A route whose path names the foreign thing, or a write, must refuse outright.
-          if ((aimed || r.method !== 'GET') && !refused) problems.push(`${r.method} ${url}: ${res.status}, expected 403/404`);
+          if ((aimed || r.method !== 'GET') && !refused)
+            problems.push(`${r.method} ${url}: ${res.status}, expected 403/404`);
           // A read told about a foreign unit must refuse too, unless it reads no unit at all.
-          if (!aimed && r.method === 'GET' && q.startsWith('unitId') && !refused && !IGNORES_UNIT.has(r.path))
+          if (
+            !aimed &&
+            r.method === 'GET' &&
+            q.startsWith('unitId') &&
+            !refused &&
+            !IGNORES_UNIT.has(r.path)
+          )
             problems.push(`${r.method} ${url}: ${res.status}, expected 403/404`);
         }
       }
@@ -200,12 +157,21 @@ describe('the access matrix: every staff route × each demo role × data outside
 });
 
 /** Reads with no unit in them: they answer about the user's own scope whatever the query says. */
-const IGNORES_UNIT = new Set(['/api/surveys', '/api/holidays', '/api/campaigns', '/api/reports/calendar', '/api/units', '/api/indices/campaigns']);
+const IGNORES_UNIT = new Set([
+  '/api/surveys',
+  '/api/holidays',
+  '/api/campaigns',
+  '/api/reports/calendar',
+  '/api/units',
+  '/api/indices/campaigns',
+]);
 
 describe('the session cookie and sign-in throttling', () => {
   test('the session cookie is HttpOnly, SameSite=Lax, site-wide, and Secure when configured', async () => {
     const plain = await createTestApp();
-    const res = await plain.req('/api/auth/login', { body: { email: 'tayho@demo.vn', password: 'demo-2024' } });
+    const res = await plain.req('/api/auth/login', {
+      body: { email: 'tayho@demo.vn', password: 'demo-2024' },
+    });
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^hl_session=[A-Za-z0-9_-]{40,};/);
     expect(cookie).toMatch(/; HttpOnly/i);
@@ -214,20 +180,29 @@ describe('the session cookie and sign-in throttling', () => {
     expect(cookie).not.toMatch(/; Secure/i);
 
     const https = await createTestApp({ config: { cookieSecure: true } });
-    const secure = await https.req('/api/auth/login', { body: { email: 'tayho@demo.vn', password: 'demo-2024' } });
+    const secure = await https.req('/api/auth/login', {
+      body: { email: 'tayho@demo.vn', password: 'demo-2024' },
+    });
     expect(secure.headers.get('set-cookie')).toMatch(/; Secure/i);
   });
 
   test('after five wrong passwords even the right one is refused with 429 for a while', async () => {
     const t = await createTestApp();
     for (let i = 0; i < 5; i++) {
-      const res = await t.req('/api/auth/login', { body: { email: 'tayho@demo.vn', password: `doan-mo-${i}` } });
+      const res = await t.req('/api/auth/login', {
+        body: { email: 'tayho@demo.vn', password: `doan-mo-${i}` },
+      });
       expect(res.status).toBe(401);
     }
-    const locked = await t.req('/api/auth/login', { body: { email: 'tayho@demo.vn', password: 'demo-2024' } });
+    const locked = await t.req('/api/auth/login', {
+      body: { email: 'tayho@demo.vn', password: 'demo-2024' },
+    });
     expect(locked.status).toBe(429);
     expect(locked.headers.get('set-cookie')).toBeNull();
     t.clock.advance(16 * 60_000);
-    expect((await t.req('/api/auth/login', { body: { email: 'tayho@demo.vn', password: 'demo-2024' } })).status).toBe(200);
+    expect(
+      (await t.req('/api/auth/login', { body: { email: 'tayho@demo.vn', password: 'demo-2024' } }))
+        .status,
+    ).toBe(200);
   });
 });

@@ -73,7 +73,12 @@ function send(base: string, s: Sent) {
  * Keeps IN_FLIGHT submissions going until `ackTarget` are acknowledged, then SIGKILLs the server
  * with requests still in flight. Returns the acknowledged ids and every request sent.
  */
-async function submitUntilKilled(server: ChildServer, codes: string[], ackTarget: number, offset: number) {
+async function submitUntilKilled(
+  server: ChildServer,
+  codes: string[],
+  ackTarget: number,
+  offset: number,
+) {
   const acked = new Map<string, string>();
   const sent: Sent[] = [];
   let killed = false;
@@ -84,7 +89,11 @@ async function submitUntilKilled(server: ChildServer, codes: string[], ackTarget
       const n = i++;
       const s: Sent = {
         code: codes[n % codes.length]!,
-        body: { clientId: randomUUID(), answers: answersFor(n), startedAt: new Date(Date.now() - 300_000).toISOString() },
+        body: {
+          clientId: randomUUID(),
+          answers: answersFor(n),
+          startedAt: new Date(Date.now() - 300_000).toISOString(),
+        },
       };
       sent.push(s);
       try {
@@ -107,48 +116,55 @@ async function submitUntilKilled(server: ChildServer, codes: string[], ackTarget
   return { acked, sent };
 }
 
-describe.skipIf(testDialect === 'postgres')('the server killed with SIGKILL during sustained submissions', () => {
-  test(
-    `loses no acknowledged response and stores none twice over ${ROUNDS} kills`,
-    async () => {
-      const file = await freshDatabaseFile();
-      let server = await startChildServer(file);
-      const { id: campaignId, codes } = await openCampaign(server.url);
-      const acked = new Map<string, string>();
-      const sent: Sent[] = [];
+describe.skipIf(testDialect === 'postgres')(
+  'the server killed with SIGKILL during sustained submissions',
+  () => {
+    test(
+      `loses no acknowledged response and stores none twice over ${ROUNDS} kills`,
+      async () => {
+        const file = await freshDatabaseFile();
+        let server = await startChildServer(file);
+        const { id: campaignId, codes } = await openCampaign(server.url);
+        const acked = new Map<string, string>();
+        const sent: Sent[] = [];
 
-      for (let round = 0; round < ROUNDS; round++) {
-        const r = await submitUntilKilled(server, codes, ACKS_BEFORE_KILL, sent.length);
-        r.acked.forEach((v, k) => acked.set(k, v));
-        sent.push(...r.sent);
-        server = await startChildServer(file);
-      }
+        for (let round = 0; round < ROUNDS; round++) {
+          const r = await submitUntilKilled(server, codes, ACKS_BEFORE_KILL, sent.length);
+          r.acked.forEach((v, k) => acked.set(k, v));
+          sent.push(...r.sent);
+          server = await startChildServer(file);
+        }
 
-      // Every acknowledged clientId sent again: the original id, nothing new stored.
-      for (const s of sent.filter((x) => acked.has(x.body.clientId))) {
-        const res = await send(server.url, s);
-        expect(res.status).toBe(200);
-        expect(((await res.json()) as { id: string }).id).toBe(acked.get(s.body.clientId));
-      }
-      // The ones cut off mid-flight: either stored before the kill (200, same row) or now (201).
-      for (const s of sent.filter((x) => !acked.has(x.body.clientId))) {
-        expect([200, 201]).toContain((await send(server.url, s)).status);
-      }
-      server.proc.kill('SIGTERM');
-      await server.exited;
+        // Every acknowledged clientId sent again: the original id, nothing new stored.
+        for (const s of sent.filter((x) => acked.has(x.body.clientId))) {
+          const res = await send(server.url, s);
+          expect(res.status).toBe(200);
+          expect(((await res.json()) as { id: string }).id).toBe(acked.get(s.body.clientId));
+        }
+        // The ones cut off mid-flight: either stored before the kill (200, same row) or now (201).
+        for (const s of sent.filter((x) => !acked.has(x.body.clientId))) {
+          expect([200, 201]).toContain((await send(server.url, s)).status);
+        }
+        server.proc.kill('SIGTERM');
+        await server.exited;
 
-      const h = createDb(file);
-      try {
-        const rows = await h.db.selectFrom('responses').select(['id', 'client_id']).where('campaign_id', '=', campaignId).execute();
-        const byClient = new Map(rows.map((r) => [r.client_id, r.id]));
-        expect(rows.length).toBe(sent.length);
-        expect(byClient.size).toBe(rows.length);
-        for (const [clientId, id] of acked) expect(byClient.get(clientId)).toBe(id);
-        expect(await storedCounters(h.db, campaignId)).toEqual(await recount(h.db, campaignId));
-      } finally {
-        await h.close();
-      }
-    },
-    SOAK ? 600_000 : 120_000,
-  );
-});
+        const h = createDb(file);
+        try {
+          const rows = await h.db
+            .selectFrom('responses')
+            .select(['id', 'client_id'])
+            .where('campaign_id', '=', campaignId)
+            .execute();
+          const byClient = new Map(rows.map((r) => [r.client_id, r.id]));
+          expect(rows.length).toBe(sent.length);
+          expect(byClient.size).toBe(rows.length);
+          for (const [clientId, id] of acked) expect(byClient.get(clientId)).toBe(id);
+          expect(await storedCounters(h.db, campaignId)).toEqual(await recount(h.db, campaignId));
+        } finally {
+          await h.close();
+        }
+      },
+      SOAK ? 600_000 : 120_000,
+    );
+  },
+);
