@@ -10,8 +10,8 @@ import { useAppState, type AppState } from '../state.js';
 export function createIndicesState(app: AppState) {
   const campaigns = signal<CampaignSummaryDto[] | null>(null);
   const campaignId = signal<string | null>(null);
-  /** null: the user's own unit. */
-  const unitId = signal<string | null>(null);
+  /** null: the user's own unit. A link such as /app/overview?unitId=… opens on that unit. */
+  const unitId = signal<string | null>(new URLSearchParams(location.search).get('unitId'));
   const error = signal<string | null>(null);
 
   const campaign = computed(() => campaigns.value?.find((c) => c.id === campaignId.value) ?? null);

@@ -3,6 +3,7 @@ import type { FailingItem, TargetResult, TargetStatus } from '../../../server/ta
 import { t } from '../i18n.js';
 import { pct } from '../indices/format.js';
 import { useFetch } from '../indices/use-fetch.js';
+import { useIndicesState } from '../indices/state.js';
 import { useAppState } from '../state.js';
 import { currentQuarter, PeriodPicker, scopeQuery, type Scope } from '../targets/period-picker.js';
 
@@ -19,10 +20,17 @@ const STATUS: Record<TargetStatus, [string, string, string]> = {
 
 function FailingLink({ item }: { item: FailingItem }) {
   const { navigate } = useAppState();
-  const href = item.kind === 'feedback' ? `/app/feedback/${item.id}` : `/app/overview?unitId=${encodeURIComponent(item.id)}`;
+  const indices = useIndicesState();
+  const isUnit = item.kind !== 'feedback';
+  const href = isUnit ? `/app/overview?unitId=${encodeURIComponent(item.id)}` : `/app/feedback/${item.id}`;
+  const open = (e: MouseEvent) => {
+    e.preventDefault();
+    if (isUnit) indices.unitId.value = item.id; // the overview is already mounted state: drill in
+    navigate(href);
+  };
   return (
     <li>
-      <a href={href} onClick={(e) => { e.preventDefault(); navigate(href); }}>{item.label}</a>
+      <a href={href} onClick={open}>{item.label}</a>
       {item.detail && <span class="muted"> — {t(item.detail, item.detailEn ?? item.detail)}</span>}
     </li>
   );
