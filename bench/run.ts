@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { pinned } from './lib.js';
 import { createScenario, type Scenario } from './scenario.js';
+import { indicesBench } from './benchmarks/indices.js';
 import { submitBench } from './benchmarks/submit.js';
 import type { BenchContext, Section } from './benchmarks/types.js';
 
@@ -13,6 +14,7 @@ import type { BenchContext, Section } from './benchmarks/types.js';
  */
 const BENCHES: Record<string, (ctx: BenchContext) => Promise<Section>> = {
   submit: submitBench,
+  indices: indicesBench,
 };
 
 const args = process.argv.slice(2);

@@ -62,7 +62,8 @@ export function isFast(duration: number | null, answered: number): boolean {
   return duration !== null && answered > 0 && duration < FAST_MS_PER_ANSWER * answered;
 }
 
-function fingerprint(def: TSurveyDefinition, answers: Answers): string {
+/** What a burst detector compares: the closed answers only, hashed. */
+export function fingerprint(def: TSurveyDefinition, answers: Answers): string {
   const closed = Object.fromEntries(
     allQuestions(def)
       .filter((q) => q.type !== 'text' && answers[q.id] !== undefined)
