@@ -5,7 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { systemClock } from '../db/clock.js';
 import type { AppDeps, AppEnv } from './context.js';
-import { AppError, MESSAGES, errorBody, toErrorResponse } from './errors.js';
+import { AppError, MESSAGES, errorBody, invalid, toErrorResponse } from './errors.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import feedbackPages from './pages/feedback.js';
 import home from './pages/home.js';
@@ -64,6 +64,11 @@ export function createApp(input: Omit<AppDeps, 'clock'> & Partial<Pick<AppDeps, 
   app.use('/feedback', feedbackFormLimit);
   app.use('/feedback/*', feedbackFormLimit);
 
+  // A NUL in an address is never a real code or id, and PostgreSQL text cannot hold one (a 500).
+  app.use(async (c, next) => {
+    if (/%00/.test(c.req.url)) throw invalid([{ path: 'url', message: 'contains a NUL character' }]);
+    await next();
+  });
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.use('/assets/*', serveStatic({ root: 'dist/public', rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
 
