@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { pinned } from './lib.js';
 import { createScenario, type Scenario } from './scenario.js';
+import { exportBench } from './benchmarks/export.js';
 import { indicesBench } from './benchmarks/indices.js';
+import { memoryBench } from './benchmarks/memory.js';
+import { pagesBench } from './benchmarks/pages.js';
 import { submitBench } from './benchmarks/submit.js';
 import type { BenchContext, Section } from './benchmarks/types.js';
 
@@ -15,6 +18,9 @@ import type { BenchContext, Section } from './benchmarks/types.js';
 const BENCHES: Record<string, (ctx: BenchContext) => Promise<Section>> = {
   submit: submitBench,
   indices: indicesBench,
+  memory: memoryBench,
+  pages: pagesBench,
+  export: exportBench,
 };
 
 const args = process.argv.slice(2);
@@ -45,7 +51,6 @@ const ctx: BenchContext = {
     return s;
   },
 };
-void tasksetArgs;
 
 const started = new Date();
 const sections: Section[] = [];
