@@ -69,7 +69,7 @@ const lines = [
   '# Benchmark results',
   '',
   `- date: ${started.toISOString()} (took ${((Date.now() - started.getTime()) / 60000).toFixed(1)} min)`,
-  `- machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? '?'}), ${(require_mem() / 1024 ** 3).toFixed(0)} GB, ${process.platform}`,
+  `- machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? '?'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GB, ${process.platform}`,
   `- Node ${process.version}`,
   `- command: \`${command}\`${full ? '' : ' (default sizes; `--full` for the large ones)'}`,
   '- the machine is shared with other work, so figures wobble by some percent between runs',
@@ -83,11 +83,3 @@ const lines = [
 const out = names.length ? 'bench/out/RESULTS.partial.md' : 'bench/RESULTS.md';
 writeFileSync(out, lines.join('\n'));
 console.log(`written: ${out}`);
-
-function require_mem(): number {
-  return (
-    Number(
-      /MemTotal:\s+(\d+)/.exec(spawnSync('cat', ['/proc/meminfo']).stdout.toString())?.[1] ?? 0,
-    ) * 1024
-  );
-}
