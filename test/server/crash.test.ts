@@ -62,11 +62,33 @@ function answersFor(i: number): Record<string, unknown> {
 
 interface Sent {
   code: string;
+  /** Every third goes as the no-JavaScript form post, the rest through the JSON API. */
+  channel: 'api' | 'form';
   body: { clientId: string; answers: Record<string, unknown>; startedAt: string };
 }
 
-function send(base: string, s: Sent) {
-  return liveApi(base, `/api/public/forms/${s.code}/responses`, { body: s.body });
+/** The answers as the plain HTML form posts them: 'na' for no opinion, one field per choice. */
+function formFields(s: Sent): URLSearchParams {
+  const f = new URLSearchParams({ _clientId: s.body.clientId, _startedAt: s.body.startedAt });
+  for (const [k, v] of Object.entries(s.body.answers)) {
+    for (const one of Array.isArray(v) ? v : [v]) f.append(k, one === null ? 'na' : String(one));
+  }
+  return f;
+}
+
+/** Sends one submission; the id when the API answered it (the form's thank-you page has none). */
+async function send(base: string, s: Sent): Promise<{ status: number; id?: string }> {
+  if (s.channel === 'api') {
+    const res = await liveApi(base, `/api/public/forms/${s.code}/responses`, { body: s.body });
+    return { status: res.status, id: ((await res.json()) as { id?: string }).id };
+  }
+  const res = await fetch(`${base}/s/${s.code}`, {
+    method: 'POST',
+    headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+    body: formFields(s),
+  });
+  const page = await res.text();
+  return { status: res.status === 200 && page.includes('Cảm ơn Quý vị!') ? 201 : res.status };
 }
 
 /**
@@ -89,6 +111,7 @@ async function submitUntilKilled(
       const n = i++;
       const s: Sent = {
         code: codes[n % codes.length]!,
+        channel: n % 3 === 2 ? 'form' : 'api',
         body: {
           clientId: randomUUID(),
           answers: answersFor(n),
@@ -98,8 +121,8 @@ async function submitUntilKilled(
       sent.push(s);
       try {
         const res = await send(server.url, s);
-        if (res.status !== 201) throw new Error(`unexpected ${res.status}: ${await res.text()}`);
-        acked.set(s.body.clientId, ((await res.json()) as { id: string }).id);
+        if (res.status !== 201) throw new Error(`unexpected ${res.status} (${s.channel})`);
+        acked.set(s.body.clientId, res.id ?? '');
       } catch (e) {
         if (!killed) throw e;
         return; // the connection died with the server: the outcome of this one is unknown
@@ -135,16 +158,23 @@ describe.skipIf(testDialect === 'postgres')(
           server = await startChildServer(file);
         }
 
-        // Every acknowledged clientId sent again: the original id, nothing new stored.
+        // Every acknowledged clientId sent again through the API: the original id, nothing new.
         for (const s of sent.filter((x) => acked.has(x.body.clientId))) {
-          const res = await send(server.url, s);
+          const res = await send(server.url, { ...s, channel: 'api' });
           expect(res.status).toBe(200);
-          expect(((await res.json()) as { id: string }).id).toBe(acked.get(s.body.clientId));
+          if (s.channel === 'api') expect(res.id).toBe(acked.get(s.body.clientId));
+          else acked.set(s.body.clientId, res.id!);
         }
         // The ones cut off mid-flight: either stored before the kill (200, same row) or now (201).
         for (const s of sent.filter((x) => !acked.has(x.body.clientId))) {
           expect([200, 201]).toContain((await send(server.url, s)).status);
         }
+        // What the staff see: the dashboard's count is every submission, once.
+        const cookie = await liveLogin(server.url, 'tayho@demo.vn');
+        const shown = await liveApi(server.url, `/api/indices?campaignId=${campaignId}`, {
+          cookie,
+        });
+        expect(((await shown.json()) as { responses: number }).responses).toBe(sent.length);
         server.proc.kill('SIGTERM');
         await server.exited;
 
