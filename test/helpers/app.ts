@@ -37,9 +37,9 @@ export interface TestApp {
 
 /** A fresh, migrated database with the demo units and accounts (or all demo data, or none) and the app. */
 export async function createTestApp(
-  opts: { seed?: 'base' | 'full' | false; config?: Partial<Config>; clock?: FixedClock } = {},
+  opts: { seed?: 'base' | 'full' | false; config?: Partial<Config>; clock?: FixedClock; handle?: DbHandle } = {},
 ): Promise<TestApp> {
-  const handle = await createTestDb();
+  const handle = opts.handle ?? (await createTestDb());
   open.push(handle);
   const clock = opts.clock ?? fixedClock();
   await prepare(handle.db, clock);

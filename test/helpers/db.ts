@@ -2,14 +2,17 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDb, migrateToLatest, type DbHandle } from '../../db/index.js';
 
+/** A test database that a second connection (a second server process) can open again. */
+export type TestDbHandle = DbHandle & { reopen(): DbHandle };
+
 export const testDialect = process.env.HL_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
 
 /**
  * A fresh database built by the real migrations: in-memory SQLite, or on PostgreSQL (project
  * 'postgres') a new schema of its own, dropped again on close.
  */
-export async function createTestDb(opts: { migrate?: boolean; sqlitePath?: string } = {}): Promise<DbHandle> {
-  let handle: DbHandle;
+export async function createTestDb(opts: { migrate?: boolean; sqlitePath?: string } = {}): Promise<TestDbHandle> {
+  let handle: TestDbHandle;
   if (testDialect === 'postgres') {
     const url = process.env.TEST_PG_URL;
     if (!url) throw new Error('HL_TEST_DIALECT=postgres needs TEST_PG_URL');
@@ -21,6 +24,7 @@ export async function createTestDb(opts: { migrate?: boolean; sqlitePath?: strin
     const inner = createDb(url, { searchPath: schema });
     handle = {
       ...inner,
+      reopen: () => createDb(url, { searchPath: schema }),
       close: async () => {
         await inner.close();
         const c = new pg.Client({ connectionString: url });
@@ -30,7 +34,14 @@ export async function createTestDb(opts: { migrate?: boolean; sqlitePath?: strin
       },
     };
   } else {
-    handle = createDb(opts.sqlitePath ?? ':memory:');
+    const path = opts.sqlitePath ?? ':memory:';
+    handle = {
+      ...createDb(path),
+      reopen: () => {
+        if (path === ':memory:') throw new Error('an in-memory database cannot be opened twice: pass sqlitePath');
+        return createDb(path);
+      },
+    };
   }
   if (opts.migrate !== false) await migrateToLatest(handle.db);
   return handle;
