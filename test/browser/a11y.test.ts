@@ -171,4 +171,48 @@ describe.skipIf(!chromiumPath)('accessibility (axe) and the keyboard', () => {
     });
     await page.context().close();
   });
+  test('the feedback form can be filled and sent with the keyboard alone', async () => {
+    const page = await phonePage(browser);
+    await page.goto(`${server.url}/feedback`);
+    await page.getByLabel('Tìm đơn vị').waitFor();
+    const seen: string[] = [];
+    for (let presses = 0; presses < 40; presses++) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(
+        () =>
+          document.activeElement?.id ||
+          document.activeElement?.getAttribute('aria-label') ||
+          document.activeElement?.textContent?.trim() ||
+          '',
+      );
+      seen.push(id);
+      if (id === 'Tìm đơn vị') await page.keyboard.type('dong thai');
+      else if (id === 'unitId') {
+        // Arrow keys walk the options the search left visible.
+        for (
+          let i = 0;
+          i < 30 && (await page.locator('#unitId').inputValue()) !== 'HN-TAYHO-THCS-DONGTHAI';
+          i++
+        ) {
+          await page.keyboard.press('ArrowDown');
+        }
+      } else if (id === 'title') await page.keyboard.type('Cổng trường hỏng khoá');
+      else if (id === 'content') await page.keyboard.type('Khoá cổng phụ bị hỏng, cổng mở cả đêm.');
+      else if (id === 'Gửi phản ánh') {
+        await page.keyboard.press('Enter');
+        break;
+      }
+    }
+    await page.locator('#tracking-code').waitFor();
+    expect(await page.locator('#tracking-code').textContent()).toMatch(/^PA-[A-Z0-9]{8}$/);
+    // The honeypot field is never reached by Tab.
+    expect(seen).not.toContain('website');
+    const row = await server.handle.db
+      .selectFrom('feedback')
+      .select(['unit_id', 'title'])
+      .where('title', '=', 'Cổng trường hỏng khoá')
+      .executeTakeFirstOrThrow();
+    expect(row.unit_id).toBe('HN-TAYHO-THCS-DONGTHAI');
+    await page.context().close();
+  });
 });
