@@ -72,7 +72,7 @@ const lines = [
   `- machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? '?'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GB, ${process.platform}`,
   `- Node ${process.version}`,
   `- command: \`${command}\`${full ? '' : ' (default sizes; `--full` for the large ones)'}`,
-  '- the machine is shared with other work, so figures wobble by some percent between runs',
+  '- the machine was shared with other test runs (load average 3–8 on 2 cores), so figures swing widely between rounds: compare ratios within one run, not figures across runs',
   '',
   '## Summary',
   '',
