@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { copyDatabase, countRows, userTables } from '../../db/copy.js';
 import { createDb, migrateToLatest, type DbHandle } from '../../db/index.js';
-import { BASE_STEP, seedDemo } from '../../db/seed/demo.js';
+import { BASE_STEP, DEMO_STEPS, seedDemo } from '../../db/seed/demo.js';
+import { indicesSnapshot } from '../../server/indices/snapshot.js';
 import { listSubtree } from '../../db/repositories/units.js';
 import { createTestDb, testDialect } from '../helpers/db.js';
+import { prepare } from '../../server/startup.js';
 
 const handles: DbHandle[] = [];
 afterEach(async () => {
@@ -11,11 +13,13 @@ afterEach(async () => {
 });
 
 describe(`db:copy from SQLite to ${testDialect}`, () => {
-  test('moves every row of every table and keeps the unit tree intact', async () => {
+  test('moves every row of every table of the full demo, keeping the unit tree and the indices', async () => {
     const src = createDb(':memory:');
     handles.push(src);
     await migrateToLatest(src.db);
-    await seedDemo({ db: src.db, clock: () => new Date('2026-11-23T02:00:00Z'), password: 'x' }, () => {}, [BASE_STEP]);
+    const clock = () => new Date('2026-11-23T02:00:00Z');
+    await prepare(src.db, clock);
+    await seedDemo({ db: src.db, clock, password: 'x' }, () => {}, DEMO_STEPS);
     const dst = await createTestDb();
     handles.push(dst);
 
@@ -24,6 +28,10 @@ describe(`db:copy from SQLite to ${testDialect}`, () => {
       expect(await countRows(dst.db, t), t).toBe(await countRows(src.db, t));
     }
     expect(copied.units).toBeGreaterThan(10);
+    expect(copied.responses).toBeGreaterThan(1000);
+    const before = await indicesSnapshot(src.db);
+    expect(Object.keys(before).length).toBeGreaterThan(0);
+    expect(await indicesSnapshot(dst.db)).toEqual(before);
     const tree = await listSubtree(dst.db, 'HN-TAYHO');
     expect(tree.map((u) => u.id)).toEqual((await listSubtree(src.db, 'HN-TAYHO')).map((u) => u.id));
   });

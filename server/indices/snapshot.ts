@@ -1,0 +1,19 @@
+import type { Db } from '../../db/index.js';
+import { loadCampaignFor, unitIndices, type IndicesDto } from './service.js';
+
+/**
+ * The pooled indices of every campaign over each top-level unit, as GET /api/indices computes
+ * them: two databases holding the same data give equal snapshots (db:copy, backup/restore).
+ */
+export async function indicesSnapshot(db: Db): Promise<Record<string, IndicesDto>> {
+  const roots = await db.selectFrom('units').selectAll().where('parent_id', 'is', null).orderBy('id').execute();
+  const campaigns = await db.selectFrom('campaigns').select('id').orderBy('id').execute();
+  const out: Record<string, IndicesDto> = {};
+  for (const root of roots) {
+    for (const { id } of campaigns) {
+      const loaded = await loadCampaignFor(db, root, id).catch(() => null); // not in this tree
+      if (loaded) out[`${root.id}/${id}`] = await unitIndices(db, loaded, root);
+    }
+  }
+  return out;
+}
