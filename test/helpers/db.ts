@@ -43,6 +43,23 @@ export async function createTestDb(opts: { migrate?: boolean; sqlitePath?: strin
       },
     };
   }
-  if (opts.migrate !== false) await migrateToLatest(handle.db);
+  if (opts.migrate !== false) await migrateWithRetry(handle);
   return handle;
+}
+
+/**
+ * Kysely's PostgreSQL introspection reads every schema on the server (pg_get_serial_sequence);
+ * when a parallel test file drops its own schema at that moment the query fails with "schema
+ * t_… does not exist". That race exists only between test schemas, so retry it, and nothing else.
+ */
+async function migrateWithRetry(handle: DbHandle): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(handle.db);
+      return;
+    } catch (e) {
+      const raced = handle.dialect === 'postgres' && /schema "?t_[0-9a-f]+"? does not exist/.test(String(e));
+      if (!raced || attempt >= 5) throw e;
+    }
+  }
 }
