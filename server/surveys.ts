@@ -63,10 +63,22 @@ function parseStored(definition: string, hash: string): TSurveyDefinition {
   return def;
 }
 
+// A stored (id, version) is immutable (start-up refuses changed content under an old version),
+// so each database handle keeps the versions it has read: a submission reads no definition text.
+const versionsByDb = new WeakMap<Db, Map<string, TSurveyDefinition>>();
+
 /** The definition of one stored version, or undefined. */
 export async function getDefinition(db: Db, id: string, version: number): Promise<TSurveyDefinition | undefined> {
+  let versions = versionsByDb.get(db);
+  const key = `${id}@${version}`;
+  const known = versions?.get(key);
+  if (known) return known;
   const row = await getSurveyRow(db, id, version);
-  return row ? parseStored(row.definition, row.hash) : undefined;
+  if (!row) return undefined;
+  const def = parseStored(row.definition, row.hash);
+  if (!versions) versionsByDb.set(db, (versions = new Map()));
+  versions.set(key, def);
+  return def;
 }
 
 /** The newest stored version of every questionnaire. */
