@@ -11,6 +11,7 @@ import { ReportsView } from './views/reports.js';
 import { SuggestionsView } from './views/suggestions.js';
 import { TargetsView } from './views/targets.js';
 import { TrendView } from './views/trend.js';
+import { CampaignsView } from './views/campaigns.js';
 import { UnitsView } from './views/units.js';
 
 /** Dashboard pages by path; features add theirs (path, Vietnamese and English label, view). */
@@ -20,6 +21,7 @@ export const PAGES: { path: string; vi: string; en: string; view: () => preact.J
   { path: '/app/trend', vi: 'Diễn biến', en: 'Trend', view: TrendView },
   { path: '/app/suggestions', vi: 'Góp ý', en: 'Suggestions', view: SuggestionsView },
   { path: '/app/quality', vi: 'Chất lượng', en: 'Quality', view: QualityView },
+  { path: '/app/campaigns', vi: 'Đợt khảo sát', en: 'Campaigns', view: CampaignsView },
   { path: '/app/feedback', vi: 'Phản ánh', en: 'Feedback', view: FeedbackPage },
   { path: '/app/targets', vi: 'Chỉ tiêu', en: 'Targets', view: TargetsView },
   { path: '/app/reports', vi: 'Báo cáo', en: 'Reports', view: ReportsView },

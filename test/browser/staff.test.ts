@@ -33,4 +33,33 @@ describe.skipIf(!chromiumPath)('staff dashboard in Chromium', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toBe('Email hoặc mật khẩu không đúng.');
   });
+
+  test('an office manager creates a link campaign for two schools and opens its QR code, poster and form', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    page.setDefaultTimeout(10_000);
+    await signIn(page, server.url, 'tayho@demo.vn');
+    await page.getByRole('link', { name: 'Đợt khảo sát', exact: true }).click();
+    await page.getByRole('link', { name: 'Tạo đợt khảo sát' }).click();
+    await page.getByLabel('Phiếu khảo sát').selectOption('edu-thcs');
+    await page.getByLabel('Tên đợt').fill('Khảo sát THCS học kỳ II');
+    // The THCS questionnaire picks the office's two THCS schools by default.
+    const boxes = page.locator('.campaign-form fieldset').nth(1).getByRole('checkbox');
+    await page.getByText('(2/7)').waitFor();
+    expect(await boxes.count()).toBe(7);
+    await page.getByRole('button', { name: 'Tạo đợt khảo sát' }).click();
+    await page.getByRole('heading', { name: 'Khảo sát THCS học kỳ II' }).waitFor();
+    const rows = page.locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.allTextContents()).toEqual([expect.stringContaining('THCS'), expect.stringContaining('THCS')]);
+    const qr = rows.first().getByRole('img');
+    await qr.waitFor();
+    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await screenshot(page, 'staff-campaign');
+    const formUrl = (await rows.first().locator('a[href*="/s/"]').getAttribute('href'))!;
+    const form = await browser.newPage();
+    await form.goto(formUrl);
+    expect(await form.locator('h1').first().textContent()).toContain('hài lòng');
+    const stored = await server.handle.db.selectFrom('campaigns').select('name').where('name', '=', 'Khảo sát THCS học kỳ II').execute();
+    expect(stored).toHaveLength(1);
+  });
 });

@@ -1,0 +1,49 @@
+import type { campaignDto } from '../../../server/campaigns.js';
+import { CAMPAIGN_STATE, CampaignDetail, when } from '../campaigns/campaign-detail.js';
+import { NewCampaign } from '../campaigns/new-campaign.js';
+import { t } from '../i18n.js';
+import { useFetch } from '../indices/use-fetch.js';
+import { useAppState } from '../state.js';
+
+type CampaignDto = ReturnType<typeof campaignDto>;
+
+
+function CampaignList() {
+  const { navigate, me } = useAppState();
+  const list = useFetch<CampaignDto[]>('/api/campaigns');
+  const go = (to: string) => (e: Event) => {
+    e.preventDefault();
+    navigate(to);
+  };
+  return (
+    <section>
+      <h1>{t('Đợt khảo sát', 'Survey campaigns')}</h1>
+      {me.value?.user.role !== 'viewer' && (
+        <p><a class="button" href="/app/campaigns/new" onClick={go('/app/campaigns/new')}>{t('Tạo đợt khảo sát', 'New campaign')}</a></p>
+      )}
+      {list.error && <p class="error" role="alert">{list.error}</p>}
+      <table>
+        <thead><tr><th>{t('Tên', 'Name')}</th><th>{t('Phiếu', 'Questionnaire')}</th><th>{t('Thời gian', 'Window')}</th><th>{t('Trạng thái', 'State')}</th></tr></thead>
+        <tbody>
+          {(list.data ?? []).map((c) => (
+            <tr key={c.id}>
+              <td><a href={`/app/campaigns/${c.id}`} onClick={go(`/app/campaigns/${c.id}`)}>{c.name}</a></td>
+              <td>{c.surveyId} v{c.surveyVersion}</td>
+              <td>{when(c.opensAt, true)} – {when(c.closesAt, true)}</td>
+              <td>{t(...(CAMPAIGN_STATE[c.state] ?? [c.state, c.state]))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** /app/campaigns, /app/campaigns/new and /app/campaigns/:id. */
+export function CampaignsView() {
+  const { path } = useAppState();
+  const rest = path.value.replace(/^\/app\/campaigns\/?/, '');
+  if (rest === 'new') return <NewCampaign />;
+  if (rest) return <CampaignDetail id={decodeURIComponent(rest)} />;
+  return <CampaignList />;
+}
