@@ -13,6 +13,7 @@ import { TargetsView } from './views/targets.js';
 import { TrendView } from './views/trend.js';
 import { CampaignsView } from './views/campaigns.js';
 import { UnitsView } from './views/units.js';
+import { HolidaysView } from './views/holidays.js';
 
 /** Dashboard pages by path; features add theirs (path, Vietnamese and English label, view). */
 export const PAGES: { path: string; vi: string; en: string; view: () => preact.JSX.Element }[] = [
@@ -26,6 +27,7 @@ export const PAGES: { path: string; vi: string; en: string; view: () => preact.J
   { path: '/app/targets', vi: 'Chỉ tiêu', en: 'Targets', view: TargetsView },
   { path: '/app/reports', vi: 'Báo cáo', en: 'Reports', view: ReportsView },
   { path: '/app/units', vi: 'Đơn vị', en: 'Units', view: UnitsView },
+  { path: '/app/holidays', vi: 'Ngày nghỉ', en: 'Holidays', view: HolidaysView },
 ];
 
 function Shell() {

@@ -62,4 +62,29 @@ describe.skipIf(!chromiumPath)('staff dashboard in Chromium', () => {
     const stored = await server.handle.db.selectFrom('campaigns').select('name').where('name', '=', 'Khảo sát THCS học kỳ II').execute();
     expect(stored).toHaveLength(1);
   });
+
+  test("the Department's admin adds a holiday and removes it again", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    page.setDefaultTimeout(10_000);
+    await signIn(page, server.url, 'admin@demo.vn');
+    await page.getByRole('link', { name: 'Ngày nghỉ', exact: true }).click();
+    await page.getByLabel('Ngày', { exact: true }).fill('2026-12-31');
+    await page.getByLabel('Tên', { exact: true }).fill('Nghỉ bù cuối năm');
+    await page.getByRole('button', { name: 'Thêm ngày nghỉ' }).click();
+    await page.getByRole('cell', { name: 'Nghỉ bù cuối năm' }).waitFor();
+    const row = await server.handle.db.selectFrom('holidays').selectAll().where('date', '=', '2026-12-31').executeTakeFirst();
+    expect(row?.name).toBe('Nghỉ bù cuối năm');
+    await page.getByRole('button', { name: 'Xoá 2026-12-31' }).click();
+    await page.getByRole('cell', { name: 'Nghỉ bù cuối năm' }).waitFor({ state: 'detached' });
+    expect(await server.handle.db.selectFrom('holidays').selectAll().where('date', '=', '2026-12-31').executeTakeFirst()).toBeUndefined();
+  });
+
+  test('a school manager sees the holidays but cannot edit them', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    page.setDefaultTimeout(10_000);
+    await signIn(page, server.url, 'dongthai@demo.vn');
+    await page.getByRole('link', { name: 'Ngày nghỉ', exact: true }).click();
+    await page.getByRole('cell').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Thêm ngày nghỉ' }).count()).toBe(0);
+  });
 });
