@@ -1,22 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromiumPath, launchBrowser, screenshot, signIn, startServer, type LiveServer } from '../helpers/browser.js';
+import { describe, expect, test } from 'vitest';
+import { chromiumPath, screenshot, signIn, useLive } from '../helpers/browser.js';
 
 describe.skipIf(!chromiumPath)('feedback (PAKN) in Chromium', () => {
-  let browser: Browser;
-  let server: LiveServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const live = useLive();
 
   test('a parent files feedback on a phone with JavaScript off and reads the tracking code', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, javaScriptEnabled: false });
+    const ctx = await live.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, javaScriptEnabled: false });
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/feedback`);
+    await page.goto(`${live.server.url}/feedback`);
     await page.getByLabel('Đơn vị nhận phản ánh').selectOption('HN-TAYHO-THCS-DONGTHAI');
     await page.getByLabel('Lĩnh vực').selectOption('thu_phi');
     await page.getByLabel('Tiêu đề').fill('Khoản thu quỹ lớp');
@@ -31,8 +22,8 @@ describe.skipIf(!chromiumPath)('feedback (PAKN) in Chromium', () => {
   });
 
   test('with JavaScript on, typing in the search box narrows the unit list', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/feedback`);
+    const page = await live.browser.newPage();
+    await page.goto(`${live.server.url}/feedback`);
     await page.getByLabel('Tìm đơn vị').fill('nhat tan');
     const hidden = (id: string) => page.locator(`option[value="${id}"]`).evaluate((o) => (o as HTMLOptionElement).hidden);
     expect(await hidden('HN-TAYHO-TH-NHATTAN')).toBe(false);
@@ -40,8 +31,8 @@ describe.skipIf(!chromiumPath)('feedback (PAKN) in Chromium', () => {
   });
 
   test('a school manager opens a new item from the inbox and accepts it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-    await signIn(page, server.url, 'dongthai@demo.vn');
+    const page = await live.browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await signIn(page, live.server.url, 'dongthai@demo.vn');
     await page.getByRole('link', { name: 'Phản ánh' }).click();
     await page.getByRole('cell', { name: /Quạt trần lớp 8A kêu to/ }).waitFor();
     await screenshot(page, 'feedback-inbox');

@@ -1,21 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromiumPath, launchBrowser, screenshot, signIn, startServer, type LiveServer } from '../helpers/browser.js';
+import { describe, expect, test } from 'vitest';
+import { chromiumPath, screenshot, signIn, useLive } from '../helpers/browser.js';
 
 describe.skipIf(!chromiumPath)('staff dashboard in Chromium', () => {
-  let browser: Browser;
-  let server: LiveServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const live = useLive();
 
   test('a school manager signs in and sees only its own school in the unit tree', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-    await signIn(page, server.url, 'dongthai@demo.vn');
+    const page = await live.browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await signIn(page, live.server.url, 'dongthai@demo.vn');
     await page.getByRole('link', { name: 'Đơn vị' }).click();
     const tree = page.getByRole('list', { name: 'Cây đơn vị' });
     await tree.getByText('Trường THCS Đông Thái').waitFor();
@@ -24,8 +15,8 @@ describe.skipIf(!chromiumPath)('staff dashboard in Chromium', () => {
   });
 
   test('a wrong password shows the error in Vietnamese', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/app`);
+    const page = await live.browser.newPage();
+    await page.goto(`${live.server.url}/app`);
     await page.getByLabel('Email').fill('admin@demo.vn');
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -35,9 +26,9 @@ describe.skipIf(!chromiumPath)('staff dashboard in Chromium', () => {
   });
 
   test('an office manager creates a link campaign for two schools and opens its QR code, poster and form', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await live.browser.newPage({ viewport: { width: 1200, height: 900 } });
     page.setDefaultTimeout(10_000);
-    await signIn(page, server.url, 'tayho@demo.vn');
+    await signIn(page, live.server.url, 'tayho@demo.vn');
     await page.getByRole('link', { name: 'Đợt khảo sát', exact: true }).click();
     await page.getByRole('link', { name: 'Tạo đợt khảo sát' }).click();
     await page.getByLabel('Phiếu khảo sát').selectOption('edu-thcs');
@@ -56,33 +47,33 @@ describe.skipIf(!chromiumPath)('staff dashboard in Chromium', () => {
     expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await screenshot(page, 'staff-campaign');
     const formUrl = (await rows.first().locator('a[href*="/s/"]').getAttribute('href'))!;
-    const form = await browser.newPage();
+    const form = await live.browser.newPage();
     await form.goto(formUrl);
     expect(await form.locator('h1').first().textContent()).toContain('hài lòng');
-    const stored = await server.handle.db.selectFrom('campaigns').select('name').where('name', '=', 'Khảo sát THCS học kỳ II').execute();
+    const stored = await live.server.handle.db.selectFrom('campaigns').select('name').where('name', '=', 'Khảo sát THCS học kỳ II').execute();
     expect(stored).toHaveLength(1);
   });
 
   test("the Department's admin adds a holiday and removes it again", async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await live.browser.newPage({ viewport: { width: 1200, height: 900 } });
     page.setDefaultTimeout(10_000);
-    await signIn(page, server.url, 'admin@demo.vn');
+    await signIn(page, live.server.url, 'admin@demo.vn');
     await page.getByRole('link', { name: 'Ngày nghỉ', exact: true }).click();
     await page.getByLabel('Ngày', { exact: true }).fill('2026-12-31');
     await page.getByLabel('Tên', { exact: true }).fill('Nghỉ bù cuối năm');
     await page.getByRole('button', { name: 'Thêm ngày nghỉ' }).click();
     await page.getByRole('cell', { name: 'Nghỉ bù cuối năm' }).waitFor();
-    const row = await server.handle.db.selectFrom('holidays').selectAll().where('date', '=', '2026-12-31').executeTakeFirst();
+    const row = await live.server.handle.db.selectFrom('holidays').selectAll().where('date', '=', '2026-12-31').executeTakeFirst();
     expect(row?.name).toBe('Nghỉ bù cuối năm');
     await page.getByRole('button', { name: 'Xoá 2026-12-31' }).click();
     await page.getByRole('cell', { name: 'Nghỉ bù cuối năm' }).waitFor({ state: 'detached' });
-    expect(await server.handle.db.selectFrom('holidays').selectAll().where('date', '=', '2026-12-31').executeTakeFirst()).toBeUndefined();
+    expect(await live.server.handle.db.selectFrom('holidays').selectAll().where('date', '=', '2026-12-31').executeTakeFirst()).toBeUndefined();
   });
 
   test('a school manager sees the holidays but cannot edit them', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await live.browser.newPage({ viewport: { width: 1200, height: 900 } });
     page.setDefaultTimeout(10_000);
-    await signIn(page, server.url, 'dongthai@demo.vn');
+    await signIn(page, live.server.url, 'dongthai@demo.vn');
     await page.getByRole('link', { name: 'Ngày nghỉ', exact: true }).click();
     await page.getByRole('cell').first().waitFor();
     expect(await page.getByRole('button', { name: 'Thêm ngày nghỉ' }).count()).toBe(0);

@@ -1,22 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromiumPath, launchBrowser, screenshot, signIn, startServer, type LiveServer } from '../helpers/browser.js';
+import { describe, expect, test } from 'vitest';
+import { chromiumPath, screenshot, signIn, useLive } from '../helpers/browser.js';
 
 describe.skipIf(!chromiumPath)('targets and reports pages in Chromium', () => {
-  let browser: Browser;
-  let server: LiveServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const live = useLive();
 
   test('an office manager opens the on-time card and follows a failing item to the feedback page', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await live.browser.newPage({ viewport: { width: 1200, height: 900 } });
     page.setDefaultTimeout(10_000);
-    await signIn(page, server.url, 'tayho@demo.vn');
+    await signIn(page, live.server.url, 'tayho@demo.vn');
     await page.getByRole('link', { name: 'Chỉ tiêu', exact: true }).click();
     const card = page.getByRole('article', { name: 'Phản ánh, kiến nghị được giải quyết đúng hạn' });
     await card.waitFor();
@@ -35,17 +26,17 @@ describe.skipIf(!chromiumPath)('targets and reports pages in Chromium', () => {
     expect(href).toMatch(/^\/app\/feedback\/[0-9a-f-]{36}$/);
     await screenshot(page, 'staff-targets');
     await first.click();
-    await page.waitForURL(`${server.url}${href}`);
+    await page.waitForURL(`${live.server.url}${href}`);
   });
 
   test('the reports page names the next report due and offers the downloads', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    await signIn(page, server.url, 'tayho@demo.vn');
+    const page = await live.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await signIn(page, live.server.url, 'tayho@demo.vn');
     await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
     const next = page.getByRole('status');
     await next.getByText(/hạn nộp \d\d\/\d\d\/\d{4}/).waitFor();
     const xlsx = await next.getByRole('link', { name: 'Tải Excel (XLSX)' }).getAttribute('href');
-    const res = await page.request.get(`${server.url}${xlsx}`);
+    const res = await page.request.get(`${live.server.url}${xlsx}`);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toContain('spreadsheetml');
     await screenshot(page, 'staff-reports');

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createDb, migrateToLatest, type DbHandle } from '../../db/index.js';
 import { seedDemo } from '../../db/seed/demo.js';
 import { createApp } from '../../server/app.js';
@@ -79,4 +80,20 @@ export async function signIn(page: Page, base: string, email: string): Promise<v
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Mật khẩu').fill('demo-2024');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/**
+ * One Chromium and one live server shared by the tests of a describe block (call it inside the
+ * block): started before the first test, closed after the last.
+ */
+export function useLive(): { browser: Browser; server: LiveServer } {
+  const live = {} as { browser: Browser; server: LiveServer };
+  beforeAll(async () => {
+    [live.browser, live.server] = await Promise.all([launchBrowser(), startServer()]);
+  });
+  afterAll(async () => {
+    await live.browser?.close();
+    await live.server?.close();
+  });
+  return live;
 }
