@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { addCounters, counterUnit, type CounterValue } from '../db/repositories/rollups.js';
+import type { Database } from '../db/schema.js';
 import { validateAnswers } from '../server/answers.js';
 import { counterValues, durationMs, fingerprint, isFast } from '../server/responses.js';
 import { prng, realisticAnswers } from './answers.js';
@@ -8,12 +11,12 @@ import type { Scenario } from './scenario.js';
 /**
  * Fills a scenario database with `count` more responses, fast: rows are written with one
  * prepared statement in transactions of 50,000, and the counters are summed in memory and added
- * once at the end. What lands is what recordResponse would have written for the same answers:
+ * once at the end, per unit, through addCounters as recordResponse does (leaf and rollups). What lands is what recordResponse would have written for the same answers:
  * the answers go through the same validation, the counters through the same counterValues and
  * isFast, the fingerprint through the same function. Not durable while it runs (synchronous=OFF):
  * it is a generator, not the application.
  */
-export function fillResponses(s: Scenario, count: number, seed = 7): { ms: number } {
+export async function fillResponses(s: Scenario, count: number, seed = 7): Promise<{ ms: number }> {
   const started = Date.now();
   const sqlite = new SQLite(s.file);
   sqlite.pragma('journal_mode = WAL');
@@ -28,7 +31,8 @@ export function fillResponses(s: Scenario, count: number, seed = 7): { ms: numbe
     `insert into text_answers (response_id, question_id, campaign_id, unit_id, text, submitted_at)
      values (?, ?, ?, ?, ?, ?)`,
   );
-  const answerCounts = new Map<string, number>();
+  // unit → 'question\0value' → count
+  const answerCounts = new Map<string, Map<string, CounterValue>>();
   const responseCounts = new Map<string, [number, number]>();
   const r = prng(seed + count);
   const def = s.definition;
@@ -64,9 +68,13 @@ export function fillResponses(s: Scenario, count: number, seed = 7): { ms: numbe
       const text = answers[q];
       if (typeof text === 'string') insertText.run(id, q, s.campaignId, unit, text, submittedAt);
     }
+    const counts = answerCounts.get(unit) ?? new Map<string, CounterValue>();
+    answerCounts.set(unit, counts);
     for (const c of counterValues(def, answers)) {
-      const key = `${unit}\0${c.questionId}\0${c.value}`;
-      answerCounts.set(key, (answerCounts.get(key) ?? 0) + 1);
+      const key = `${c.questionId}\0${c.value}`;
+      const had = counts.get(key);
+      if (had) had.n++;
+      else counts.set(key, { ...c, n: 1 });
     }
     const rc = responseCounts.get(unit) ?? [0, 0];
     rc[0]++;
@@ -78,32 +86,27 @@ export function fillResponses(s: Scenario, count: number, seed = 7): { ms: numbe
     for (let i = 0; i < n; i++) one();
   });
   for (let done = 0; done < count; done += 50_000) batch(Math.min(50_000, count - done));
-  writeCounters(sqlite, s.campaignId, answerCounts, responseCounts);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await writeCounters(db, s.campaignId, answerCounts, responseCounts);
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  sqlite.close();
+  await db.destroy(); // closes sqlite
   return { ms: Date.now() - started };
 }
 
-function writeCounters(
-  sqlite: SQLite.Database,
+async function writeCounters(
+  db: Kysely<Database>,
   campaignId: string,
-  answerCounts: Map<string, number>,
+  answerCounts: Map<string, Map<string, CounterValue>>,
   responseCounts: Map<string, [number, number]>,
-): void {
-  const addAnswer = sqlite.prepare(
-    `insert into answer_counts (campaign_id, unit_id, question_id, value, n) values (?, ?, ?, ?, ?)
-     on conflict (campaign_id, unit_id, question_id, value) do update set n = answer_counts.n + excluded.n`,
-  );
-  const addResponse = sqlite.prepare(
-    `insert into response_counts (campaign_id, unit_id, n, fast_n) values (?, ?, ?, ?)
-     on conflict (campaign_id, unit_id) do update
-       set n = response_counts.n + excluded.n, fast_n = response_counts.fast_n + excluded.fast_n`,
-  );
-  sqlite.transaction(() => {
-    for (const [key, n] of answerCounts) {
-      const [unit, question, value] = key.split('\0') as [string, string, string];
-      addAnswer.run(campaignId, unit, question, value, n);
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const [unitId, [n, fast]] of responseCounts) {
+      const unit = await counterUnit(trx, unitId);
+      if (!unit) throw new Error(`no unit ${unitId}`);
+      await addCounters(trx, campaignId, unit, [...(answerCounts.get(unitId)?.values() ?? [])], {
+        n,
+        fast,
+      });
     }
-    for (const [unit, [n, fast]] of responseCounts) addResponse.run(campaignId, unit, n, fast);
-  })();
+  });
 }

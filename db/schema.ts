@@ -220,6 +220,8 @@ export interface Database {
   holidays: HolidayTable;
   feedback_ratings: FeedbackRatingTable;
   target_settings: TargetSettingTable;
+  answer_rollups: AnswerRollupTable;
+  response_rollups: ResponseRollupTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -261,3 +263,11 @@ export interface TargetSettingTable {
   updated_at: string;
 }
 export type TargetSetting = Selectable<TargetSettingTable>;
+
+/**
+ * answer_counts pooled over a unit's subtree: one row per ancestor-or-self of the answering unit,
+ * so a unit's pooled counts are its own rows. Derived: the leaf counters stay authoritative.
+ */
+export type AnswerRollupTable = AnswerCountTable;
+/** response_counts pooled over a unit's subtree, like answer_rollups. */
+export type ResponseRollupTable = ResponseCountTable;

@@ -4,9 +4,8 @@ import { newId } from '../db/ids.js';
 import { groupCommit } from '../db/group-commit.js';
 import type { Db } from '../db/index.js';
 import { claimToken, resolveCode, type CodeTarget } from '../db/repositories/campaigns.js';
+import { addCounters, counterUnit } from '../db/repositories/rollups.js';
 import {
-  bumpAnswerCounts,
-  bumpResponseCounts,
   getResponseByClientId,
   insertResponseOnce,
   insertTextAnswers,
@@ -81,6 +80,9 @@ export function fingerprint(def: TSurveyDefinition, answers: Answers): string {
 export async function recordResponse(db: Db, input: RecordInput): Promise<{ id: string; created: boolean }> {
   const id = newId();
   const run = async (trx: Db) => {
+    // Read here, not when the code was resolved: a unit moved meanwhile rolls up to its new parents.
+    const unit = await counterUnit(trx, input.unitId);
+    if (!unit) throw new Error(`response for a missing unit ${input.unitId}`);
     if (input.tokenCode && !(await claimToken(trx, input.tokenCode, id, input.submittedAt))) {
       const existing = await getResponseByClientId(trx, input.clientId);
       if (existing) throw new Duplicate(existing);
@@ -106,8 +108,9 @@ export async function recordResponse(db: Db, input: RecordInput): Promise<{ id: 
       if (!existing) throw new Error('client_id conflict without a stored response');
       throw new Duplicate(existing);
     }
-    await bumpAnswerCounts(trx, input.campaignId, input.unitId, counterValues(input.definition, input.answers));
-    await bumpResponseCounts(trx, input.campaignId, input.unitId, isFast(duration, Object.keys(input.answers).length));
+    const values = counterValues(input.definition, input.answers).map((v) => ({ ...v, n: 1 }));
+    const fast = isFast(duration, Object.keys(input.answers).length) ? 1 : 0;
+    await addCounters(trx, input.campaignId, unit, values, { n: 1, fast });
     await insertTextAnswers(trx, textRows(id, input));
   };
   try {

@@ -14,7 +14,7 @@ export async function scaleScenario(ctx: BenchContext, n: number): Promise<Scena
   const have = filled.get(name) ?? 0;
   if (have < n) {
     ctx.log(`  generating ${(n - have).toLocaleString('en')} responses (${name})…`);
-    const { ms } = fillResponses(s, n - have, have + 1);
+    const { ms } = await fillResponses(s, n - have, have + 1);
     ctx.log(`  … ${(ms / 1000).toFixed(0)} s`);
     filled.set(name, n);
   }

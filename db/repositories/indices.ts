@@ -5,9 +5,9 @@ import { pathInSubtree } from './subtree.js';
 import type { Campaign, Unit } from '../schema.js';
 
 /**
- * Reads for the satisfaction indices. Answer figures come from the pooled counters only
- * (answer_counts, response_counts), never from the responses table, so their cost grows with the
- * number of units and questions, not with the number of responses.
+ * Reads for the satisfaction indices. Answer figures come from the rollup counters only
+ * (answer_rollups, response_rollups: db/repositories/rollups.ts), never from the responses table
+ * nor by summing a subtree's counters, so a unit's figures cost the same whatever its size.
  */
 
 export interface CountRow {
@@ -24,32 +24,33 @@ export interface SubtreeTotals {
 /** `units` alias `u` lies in the subtree whose root path is `rootPath` (index-friendly on SQLite). */
 const inSubtree = (db: Db, rootPath: string) => pathInSubtree(db, 'u.path', rootPath);
 
-/** Answer counts of one campaign summed over a unit's subtree, by question and value: one query. */
-export async function pooledAnswerCounts(db: Db, campaignId: string, root: Unit): Promise<CountRow[]> {
-  // units first, cross join: SQLite then walks the subtree on the path index and reads each
-  // unit's counters by primary key, instead of every counter of the campaign (query-plans test).
-  return db
-    .selectFrom('units as u')
-    .crossJoin('answer_counts as ac')
-    .whereRef('ac.unit_id', '=', 'u.id')
-    .where('ac.campaign_id', '=', campaignId)
-    .where(inSubtree(db, root.path))
-    .groupBy(['ac.question_id', 'ac.value'])
-    .select(['ac.question_id', 'ac.value', sql<number>`sum(ac.n)`.as('n')])
-    .execute()
-    .then((rows) => rows.map((r) => ({ ...r, n: Number(r.n) })));
+/** Answer counts of one campaign pooled over a unit's subtree: the unit's own rollup rows, by key. */
+export async function pooledAnswerCounts(
+  db: Db,
+  campaignId: string,
+  root: Unit,
+): Promise<CountRow[]> {
+  const rows = await db
+    .selectFrom('answer_rollups')
+    .where('campaign_id', '=', campaignId)
+    .where('unit_id', '=', root.id)
+    .select(['question_id', 'value', 'n'])
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
-export async function pooledResponseTotals(db: Db, campaignId: string, root: Unit): Promise<SubtreeTotals> {
+export async function pooledResponseTotals(
+  db: Db,
+  campaignId: string,
+  root: Unit,
+): Promise<SubtreeTotals> {
   const row = await db
-    .selectFrom('units as u')
-    .crossJoin('response_counts as rc')
-    .whereRef('rc.unit_id', '=', 'u.id')
-    .where('rc.campaign_id', '=', campaignId)
-    .where(inSubtree(db, root.path))
-    .select([sql<number>`coalesce(sum(rc.n), 0)`.as('n'), sql<number>`coalesce(sum(rc.fast_n), 0)`.as('fast')])
+    .selectFrom('response_rollups')
+    .where('campaign_id', '=', campaignId)
+    .where('unit_id', '=', root.id)
+    .select(['n', 'fast_n'])
     .executeTakeFirst();
-  return { responses: Number(row?.n ?? 0), fast: Number(row?.fast ?? 0) };
+  return { responses: Number(row?.n ?? 0), fast: Number(row?.fast_n ?? 0) };
 }
 
 /** Eligible respondents of the subtree's units that the campaign covers. */
@@ -68,16 +69,21 @@ export interface ChildCountRow extends CountRow {
   child_id: string;
 }
 
-/** Answer counts pooled over each direct child's subtree, in one query. */
-export async function childAnswerCounts(db: Db, campaignId: string, parentId: string): Promise<ChildCountRow[]> {
+/** Answer counts pooled over each direct child's subtree: the children's rollup rows. */
+export async function childAnswerCounts(
+  db: Db,
+  campaignId: string,
+  parentId: string,
+): Promise<ChildCountRow[]> {
   const rows = await db
     .selectFrom('units as c')
-    .innerJoin('units as u', (j) => j.on(sql<boolean>`substr(u.path, 1, length(c.path)) = c.path`))
-    .innerJoin('answer_counts as ac', 'ac.unit_id', 'u.id')
+    // cross join: SQLite then starts from the children (parent index) and reads each one's
+    // rollups by key, not every rollup row of the campaign (query-plans test).
+    .crossJoin('answer_rollups as ar')
+    .whereRef('ar.unit_id', '=', 'c.id')
     .where('c.parent_id', '=', parentId)
-    .where('ac.campaign_id', '=', campaignId)
-    .groupBy(['c.id', 'ac.question_id', 'ac.value'])
-    .select(['c.id as child_id', 'ac.question_id', 'ac.value', sql<number>`sum(ac.n)`.as('n')])
+    .where('ar.campaign_id', '=', campaignId)
+    .select(['c.id as child_id', 'ar.question_id', 'ar.value', 'ar.n'])
     .execute();
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
@@ -90,15 +96,18 @@ export interface ChildTotalsRow {
 }
 
 /** Responses and eligible respondents pooled over each direct child's subtree. */
-export async function childTotals(db: Db, campaignId: string, parentId: string): Promise<ChildTotalsRow[]> {
+export async function childTotals(
+  db: Db,
+  campaignId: string,
+  parentId: string,
+): Promise<ChildTotalsRow[]> {
   const responses = await db
     .selectFrom('units as c')
-    .innerJoin('units as u', (j) => j.on(sql<boolean>`substr(u.path, 1, length(c.path)) = c.path`))
-    .innerJoin('response_counts as rc', 'rc.unit_id', 'u.id')
+    .crossJoin('response_rollups as rr') // as in childAnswerCounts
+    .whereRef('rr.unit_id', '=', 'c.id')
     .where('c.parent_id', '=', parentId)
-    .where('rc.campaign_id', '=', campaignId)
-    .groupBy('c.id')
-    .select(['c.id as child_id', sql<number>`sum(rc.n)`.as('n'), sql<number>`sum(rc.fast_n)`.as('fast')])
+    .where('rr.campaign_id', '=', campaignId)
+    .select(['c.id as child_id', 'rr.n', 'rr.fast_n as fast'])
     .execute();
   const eligible = await db
     .selectFrom('units as c')
@@ -115,27 +124,41 @@ export async function childTotals(db: Db, campaignId: string, parentId: string):
     byChild.set(id, r);
     return r;
   };
-  for (const r of responses) Object.assign(row(r.child_id), { responses: Number(r.n), fast: Number(r.fast) });
+  for (const r of responses)
+    Object.assign(row(r.child_id), { responses: Number(r.n), fast: Number(r.fast) });
   for (const r of eligible) row(r.child_id).eligible = Number(r.n);
   return [...byChild.values()];
 }
 
 export async function listChildren(db: Db, parentId: string): Promise<Unit[]> {
-  return db.selectFrom('units').selectAll().where('parent_id', '=', parentId).orderBy('name').execute();
+  return db
+    .selectFrom('units')
+    .selectAll()
+    .where('parent_id', '=', parentId)
+    .orderBy('name')
+    .execute();
 }
 
 /**
  * Campaigns a user rooted at `root` may read (the campaigns' own scope rule: owned in the subtree
  * or targeting a unit in it), optionally of one questionnaire, by closing date.
  */
-export async function listVisibleCampaigns(db: Db, root: Unit, surveyId?: string): Promise<Campaign[]> {
+export async function listVisibleCampaigns(
+  db: Db,
+  root: Unit,
+  surveyId?: string,
+): Promise<Campaign[]> {
   const all = await listCampaignsInScope(db, root.path);
   return all
     .filter((c) => !surveyId || c.survey_id === surveyId)
     .sort((a, b) => a.closes_at.localeCompare(b.closes_at) || a.id.localeCompare(b.id));
 }
 
-export async function getSurveyDefinition(db: Db, id: string, version: number): Promise<string | undefined> {
+export async function getSurveyDefinition(
+  db: Db,
+  id: string,
+  version: number,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('surveys')
     .select('definition')
@@ -154,7 +177,11 @@ export interface TextAnswerRow {
 }
 
 /** Every open-ended answer of a campaign in a subtree, newest first. */
-export async function listTextAnswers(db: Db, campaignId: string, root: Unit): Promise<TextAnswerRow[]> {
+export async function listTextAnswers(
+  db: Db,
+  campaignId: string,
+  root: Unit,
+): Promise<TextAnswerRow[]> {
   return db
     .selectFrom('text_answers as ta')
     .innerJoin('units as u', 'u.id', 'ta.unit_id')

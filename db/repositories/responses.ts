@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database, NewResponse, ResponseRow } from '../schema.js';
 
 type Q = Kysely<Database>;
@@ -25,39 +25,6 @@ export async function getResponseByClientId(
     .select(['id', 'campaign_id', 'unit_id', 'token_code'])
     .where('client_id', '=', clientId)
     .executeTakeFirst();
-}
-
-/** Adds one to each (question, value) counter of a campaign × unit, in one statement. */
-export async function bumpAnswerCounts(
-  db: Q,
-  campaignId: string,
-  unitId: string,
-  values: { questionId: string; value: string }[],
-): Promise<void> {
-  if (!values.length) return;
-  await db
-    .insertInto('answer_counts')
-    .values(
-      values.map((v) => ({ campaign_id: campaignId, unit_id: unitId, question_id: v.questionId, value: v.value, n: 1 })),
-    )
-    .onConflict((oc) =>
-      oc.columns(['campaign_id', 'unit_id', 'question_id', 'value']).doUpdateSet({ n: sql`answer_counts.n + 1` }),
-    )
-    .execute();
-}
-
-export async function bumpResponseCounts(db: Q, campaignId: string, unitId: string, fast: boolean): Promise<void> {
-  const f = fast ? 1 : 0;
-  await db
-    .insertInto('response_counts')
-    .values({ campaign_id: campaignId, unit_id: unitId, n: 1, fast_n: f })
-    .onConflict((oc) =>
-      oc.columns(['campaign_id', 'unit_id']).doUpdateSet({
-        n: sql`response_counts.n + 1`,
-        fast_n: sql`response_counts.fast_n + ${f}`,
-      }),
-    )
-    .execute();
 }
 
 export async function insertTextAnswers(

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../index.js';
 import type { NewUnit, Unit } from '../schema.js';
+import { rebuildRollups } from './rollups.js';
 
 export type UnitInput = Omit<NewUnit, 'path' | 'created_at' | 'updated_at'>;
 
@@ -32,7 +33,8 @@ export async function listAllUnits(db: Db): Promise<Unit[]> {
 
 /**
  * Inserts or updates units given parents-first or in any order whose parents exist in the
- * batch or the database; recomputes every descendant's path when a unit moves.
+ * batch or the database; recomputes every descendant's path and the rollup counters when a
+ * unit moves. Call it in a transaction.
  */
 export async function upsertUnits(db: Db, units: UnitInput[], now: string): Promise<void> {
   const existing = new Map((await listAllUnits(db)).map((u) => [u.id, u]));
@@ -55,6 +57,7 @@ export async function upsertUnits(db: Db, units: UnitInput[], now: string): Prom
   // Insert parents before children so foreign keys hold at every step.
   const all = [...parentOf.keys()].sort((a, b) => pathOf(a).length - pathOf(b).length);
   const incoming = new Map(units.map((u) => [u.id, u]));
+  let moved = false;
   for (const id of all) {
     const path = pathOf(id);
     const input = incoming.get(id);
@@ -65,6 +68,7 @@ export async function upsertUnits(db: Db, units: UnitInput[], now: string): Prom
         .values({ ...input, parent_id: input.parent_id ?? null, path, created_at: now, updated_at: now })
         .execute();
     } else if (input || (old && old.path !== path)) {
+      moved ||= !!old && old.path !== path;
       await db
         .updateTable('units')
         .set({ ...(input ?? {}), path, updated_at: now })
@@ -72,4 +76,6 @@ export async function upsertUnits(db: Db, units: UnitInput[], now: string): Prom
         .execute();
     }
   }
+  // A moved unit's counts now pool into other ancestors: derive the rollups again.
+  if (moved) await rebuildRollups(db);
 }

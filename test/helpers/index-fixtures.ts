@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '../../db/index.js';
+import { addCounters, counterUnit } from '../../db/repositories/rollups.js';
 import { ZSurveyDefinition, type TSurveyDefinition } from '../../surveys/schema.js';
 
 /**
@@ -47,7 +48,11 @@ export function smallSurvey(over: Partial<TSurveyDefinition> = {}): TSurveyDefin
   });
 }
 
-export async function createSurvey(db: Db, def: TSurveyDefinition, now = '2026-01-01T00:00:00.000Z'): Promise<void> {
+export async function createSurvey(
+  db: Db,
+  def: TSurveyDefinition,
+  now = '2026-01-01T00:00:00.000Z',
+): Promise<void> {
   const definition = JSON.stringify(def);
   await db
     .insertInto('surveys')
@@ -89,7 +94,10 @@ export async function createCampaign(db: Db, input: CampaignInput): Promise<stri
     })
     .execute();
   for (const unitId of input.unitIds) {
-    await db.insertInto('campaign_units').values({ campaign_id: id, unit_id: unitId, code: randomUUID() }).execute();
+    await db
+      .insertInto('campaign_units')
+      .values({ campaign_id: id, unit_id: unitId, code: randomUUID() })
+      .execute();
   }
   return id;
 }
@@ -106,21 +114,25 @@ export async function addCounts(
   answers: Record<string, Record<string, number>>,
   fast = 0,
 ): Promise<void> {
-  await db.insertInto('response_counts').values({ campaign_id: campaignId, unit_id: unitId, n: responses, fast_n: fast }).execute();
-  for (const [questionId, values] of Object.entries(answers)) {
-    for (const [value, n] of Object.entries(values)) {
-      await db
-        .insertInto('answer_counts')
-        .values({ campaign_id: campaignId, unit_id: unitId, question_id: questionId, value, n })
-        .execute();
-    }
-  }
+  // Through the write path's own function, so the leaf counters and the rollups agree.
+  const unit = await counterUnit(db, unitId);
+  if (!unit) throw new Error(`no unit ${unitId}`);
+  const values = Object.entries(answers).flatMap(([questionId, byValue]) =>
+    Object.entries(byValue).map(([value, n]) => ({ questionId, value, n })),
+  );
+  await addCounters(db, campaignId, unit, values, { n: responses, fast });
 }
 
 /** One stored response row (for quality and suggestions), optionally with an open answer. */
 export async function addResponse(
   db: Db,
-  input: { campaignId: string; unitId: string; submittedAt: string; fingerprint?: string; text?: string },
+  input: {
+    campaignId: string;
+    unitId: string;
+    submittedAt: string;
+    fingerprint?: string;
+    text?: string;
+  },
 ): Promise<string> {
   const id = randomUUID();
   await db

@@ -6,7 +6,12 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../db/index.js';
 import { claimToken, resolveCode } from '../../db/repositories/campaigns.js';
-import { pooledAnswerCounts, pooledResponseTotals } from '../../db/repositories/indices.js';
+import {
+  childAnswerCounts,
+  childTotals,
+  pooledAnswerCounts,
+  pooledResponseTotals,
+} from '../../db/repositories/indices.js';
 import { getResponseByClientId } from '../../db/repositories/responses.js';
 import type { Database, Unit } from '../../db/schema.js';
 import { createTestDb, testDialect } from '../helpers/db.js';
@@ -46,18 +51,37 @@ const scans = (plans: string[][]) => plans.flat().filter((d) => d.startsWith('SC
 // EXPLAIN QUERY PLAN is SQLite's; PostgreSQL plans by its own statistics, so these pin SQLite's
 // choices only (the shipped single-server database).
 describe.skipIf(testDialect === 'postgres')('query plans of the hot queries (SQLite)', () => {
-  test("a school's indices read its own counters by key, walking the subtree on the path index", async () => {
+  test("a unit's indices read its own rollup rows by key, whatever the size of its subtree", async () => {
     const plans = await plansOf(async (db) => {
       await pooledAnswerCounts(db, 'c1', school);
       await pooledResponseTotals(db, 'c1', school);
     });
-    for (const plan of plans) {
-      expect(plan.some((d) => d.includes('units_path_idx'))).toBe(true);
-      expect(scans([plan])).toEqual([]);
-    }
+    expect(plans).toHaveLength(2);
     expect(
-      plans[0]!.some((d) => /SEARCH ac USING .*INDEX .*\(campaign_id=\? AND unit_id=\?\)/.test(d)),
+      plans[0]!.some((d) =>
+        /^SEARCH answer_rollups USING .*INDEX .*\(campaign_id=\? AND unit_id=\?\)/.test(d),
+      ),
     ).toBe(true);
+    expect(
+      plans[1]!.some((d) =>
+        /^SEARCH response_rollups USING .*INDEX .*\(campaign_id=\? AND unit_id=\?\)/.test(d),
+      ),
+    ).toBe(true);
+    expect(scans(plans)).toEqual([]);
+  });
+
+  test("the ranking reads each child's rollup rows by key", async () => {
+    const plans = await plansOf(async (db) => {
+      await childAnswerCounts(db, 'c1', 'HN');
+      await childTotals(db, 'c1', 'HN');
+    });
+    expect(
+      plans[0]!.some((d) => /^SEARCH ar USING .*INDEX .*\(campaign_id=\? AND unit_id=\?\)/.test(d)),
+    ).toBe(true);
+    expect(
+      plans[1]!.some((d) => /^SEARCH rr USING .*INDEX .*\(campaign_id=\? AND unit_id=\?\)/.test(d)),
+    ).toBe(true);
+    expect(scans(plans.slice(0, 2))).toEqual([]);
   });
 
   test('a retried submission is found by its clientId through an index, not a scan of responses', async () => {
