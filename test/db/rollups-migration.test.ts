@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import type { DbHandle } from '../../db/index.js';
+import * as rollups from '../../db/migrations/2026-11-22T1800-rollups.js';
+import { upsertUnits } from '../../db/repositories/units.js';
+import { DEMO_UNITS } from '../../db/seed/units.js';
+import { createTestDb, testDialect } from '../helpers/db.js';
+
+let handle: DbHandle | undefined;
+afterEach(async () => handle?.close());
+
+describe(`the rollups migration (${testDialect})`, () => {
+  test('pools the leaf counters stored before it ran over every subtree', async () => {
+    handle = await createTestDb();
+    const { db } = handle;
+    await db
+      .transaction()
+      .execute((trx) => upsertUnits(trx, DEMO_UNITS, '2026-11-23T02:00:00.000Z'));
+    // Leaf counters as a database upgraded from before the rollups holds them.
+    await db
+      .insertInto('answer_counts')
+      .values([
+        {
+          campaign_id: 'c1',
+          unit_id: 'HN-TAYHO-THCS-DONGTHAI',
+          question_id: 'q1',
+          value: '5',
+          n: 3,
+        },
+        { campaign_id: 'c1', unit_id: 'HN-TAYHO-THCS-TULIEN', question_id: 'q1', value: '5', n: 4 },
+        {
+          campaign_id: 'c1',
+          unit_id: 'HN-BADINH-THCS-GIANGVO',
+          question_id: 'q1',
+          value: '2',
+          n: 6,
+        },
+        { campaign_id: 'c2', unit_id: 'HN-TAYHO-THCS-TULIEN', question_id: 'q1', value: '5', n: 9 },
+      ])
+      .execute();
+    await db
+      .insertInto('response_counts')
+      .values([
+        { campaign_id: 'c1', unit_id: 'HN-TAYHO-THCS-DONGTHAI', n: 3, fast_n: 1 },
+        { campaign_id: 'c1', unit_id: 'HN-TAYHO-THCS-TULIEN', n: 4, fast_n: 0 },
+        { campaign_id: 'c1', unit_id: 'HN-BADINH-THCS-GIANGVO', n: 6, fast_n: 2 },
+      ])
+      .execute();
+    await rollups.down(db);
+    await rollups.up(db);
+
+    const answers = await db
+      .selectFrom('answer_rollups')
+      .select(['campaign_id', 'unit_id', 'value', 'n'])
+      .where('unit_id', 'in', ['HN', 'HN-TAYHO', 'HN-BADINH', 'HN-TAYHO-THCS-TULIEN'])
+      .orderBy('campaign_id')
+      .orderBy('unit_id')
+      .orderBy('value')
+      .execute();
+    expect(answers.map((r) => ({ ...r, n: Number(r.n) }))).toEqual([
+      { campaign_id: 'c1', unit_id: 'HN', value: '2', n: 6 },
+      { campaign_id: 'c1', unit_id: 'HN', value: '5', n: 7 },
+      { campaign_id: 'c1', unit_id: 'HN-BADINH', value: '2', n: 6 },
+      { campaign_id: 'c1', unit_id: 'HN-TAYHO', value: '5', n: 7 },
+      { campaign_id: 'c1', unit_id: 'HN-TAYHO-THCS-TULIEN', value: '5', n: 4 },
+      { campaign_id: 'c2', unit_id: 'HN', value: '5', n: 9 },
+      { campaign_id: 'c2', unit_id: 'HN-TAYHO', value: '5', n: 9 },
+      { campaign_id: 'c2', unit_id: 'HN-TAYHO-THCS-TULIEN', value: '5', n: 9 },
+    ]);
+    const department = await db
+      .selectFrom('response_rollups')
+      .select(['n', 'fast_n'])
+      .where('campaign_id', '=', 'c1')
+      .where('unit_id', '=', 'HN')
+      .executeTakeFirstOrThrow();
+    expect([Number(department.n), Number(department.fast_n)]).toEqual([13, 3]);
+  });
+});
