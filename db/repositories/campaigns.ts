@@ -37,6 +37,18 @@ export async function listCampaignUnits(db: Q, campaignId: string) {
  * targeting at least one unit in it (a school sees the Department's campaign at its school).
  */
 export async function listCampaignsInScope(db: Q, rootPath: string): Promise<Campaign[]> {
+  return scopedCampaigns(db, rootPath).orderBy('c.opens_at', 'desc').orderBy('c.id').execute();
+}
+
+/**
+ * One campaign if a user rooted at `rootPath` may see it (listCampaignsInScope's rule): by key,
+ * without listing the campaign's units, so its cost does not grow with the campaign's size.
+ */
+export async function getCampaignInScope(db: Q, rootPath: string, id: string): Promise<Campaign | undefined> {
+  return scopedCampaigns(db, rootPath).where('c.id', '=', id).executeTakeFirst();
+}
+
+function scopedCampaigns(db: Q, rootPath: string) {
   const inSubtree = (col: 'o.path' | 'u.path') => sql<boolean>`substr(${sql.ref(col)}, 1, ${rootPath.length}) = ${rootPath}`;
   return db
     .selectFrom('campaigns as c')
@@ -59,10 +71,7 @@ export async function listCampaignsInScope(db: Q, rootPath: string): Promise<Cam
             .where(inSubtree('u.path')),
         ),
       ]),
-    )
-    .orderBy('c.opens_at', 'desc')
-    .orderBy('c.id')
-    .execute();
+    );
 }
 
 export async function insertTokens(db: Q, tokens: Omit<CampaignTokenTable, 'used_at' | 'response_id'>[]): Promise<void> {

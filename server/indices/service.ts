@@ -12,7 +12,7 @@ import {
 } from '../../db/repositories/indices.js';
 import type { Campaign, Unit } from '../../db/schema.js';
 import { ZSurveyDefinition, type TSurveyDefinition, type TText } from '../../surveys/schema.js';
-import { campaignInScope } from '../campaigns.js';
+import { getCampaignInScope } from '../../db/repositories/campaigns.js';
 import { notFound } from '../errors.js';
 import {
   computeIndices,
@@ -40,7 +40,8 @@ export function parseDefinition(json: string): TSurveyDefinition {
 
 /** The campaign if a user rooted at `root` may see it (the campaigns' scope rule), else 404. */
 export async function loadCampaignFor(db: Db, root: Unit, campaignId: string): Promise<LoadedCampaign> {
-  const { campaign } = await campaignInScope(db, root, campaignId);
+  const campaign = await getCampaignInScope(db, root.path, campaignId);
+  if (!campaign) throw notFound();
   const json = await getSurveyDefinition(db, campaign.survey_id, campaign.survey_version);
   if (!json) throw notFound();
   return { campaign, definition: parseDefinition(json) };
