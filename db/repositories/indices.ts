@@ -154,20 +154,6 @@ export async function listVisibleCampaigns(
     .sort((a, b) => a.closes_at.localeCompare(b.closes_at) || a.id.localeCompare(b.id));
 }
 
-export async function getSurveyDefinition(
-  db: Db,
-  id: string,
-  version: number,
-): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('surveys')
-    .select('definition')
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return row?.definition;
-}
-
 export interface TextAnswerRow {
   response_id: string;
   question_id: string;

@@ -2,7 +2,6 @@ import type { Db } from '../../db/index.js';
 import {
   childAnswerCounts,
   childTotals,
-  getSurveyDefinition,
   listChildren,
   listVisibleCampaigns,
   pooledAnswerCounts,
@@ -11,9 +10,10 @@ import {
   type CountRow,
 } from '../../db/repositories/indices.js';
 import type { Campaign, Unit } from '../../db/schema.js';
-import { ZSurveyDefinition, type TSurveyDefinition, type TText } from '../../surveys/schema.js';
+import type { TSurveyDefinition, TText } from '../../surveys/schema.js';
 import { getCampaignInScope } from '../../db/repositories/campaigns.js';
 import { notFound } from '../errors.js';
+import { allQuestions, getDefinition } from '../surveys.js';
 import {
   computeIndices,
   isRepresentative,
@@ -34,22 +34,15 @@ export interface LoadedCampaign {
   definition: TSurveyDefinition;
 }
 
-export function parseDefinition(json: string): TSurveyDefinition {
-  return ZSurveyDefinition.parse(JSON.parse(json));
-}
-
 /** The campaign if a user rooted at `root` may see it (the campaigns' scope rule), else 404. */
 export async function loadCampaignFor(db: Db, root: Unit, campaignId: string): Promise<LoadedCampaign> {
   const campaign = await getCampaignInScope(db, root.path, campaignId);
   if (!campaign) throw notFound();
-  const json = await getSurveyDefinition(db, campaign.survey_id, campaign.survey_version);
-  if (!json) throw notFound();
-  return { campaign, definition: parseDefinition(json) };
+  const definition = await getDefinition(db, campaign.survey_id, campaign.survey_version);
+  if (!definition) throw notFound();
+  return { campaign, definition };
 }
 
-function allQuestions(def: TSurveyDefinition) {
-  return def.sections.flatMap((s) => s.questions);
-}
 
 function likertQuestions(def: TSurveyDefinition): IndexQuestionDef[] {
   return allQuestions(def).flatMap((q) => (q.type === 'likert5' && q.factor ? [{ id: q.id, factor: q.factor }] : []));
@@ -224,9 +217,9 @@ export async function unitTrend(db: Db, root: Unit, surveyId: string, unit: Unit
   const points: TrendPointDto[] = [];
   let target: number | null = null;
   for (const campaign of campaigns) {
-    const json = await getSurveyDefinition(db, campaign.survey_id, campaign.survey_version);
-    if (!json) continue;
-    const loaded = { campaign, definition: parseDefinition(json) };
+    const definition = await getDefinition(db, campaign.survey_id, campaign.survey_version);
+    if (!definition) continue;
+    const loaded = { campaign, definition };
     const dto = await unitIndices(db, loaded, unit);
     target = dto.target ?? target;
     points.push({
