@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { pinned } from './lib.js';
 import { createScenario, type Scenario } from './scenario.js';
 import { exportBench } from './benchmarks/export.js';
@@ -53,6 +53,7 @@ const ctx: BenchContext = {
 };
 
 const started = new Date();
+const loadStart = loadavg()[0]!;
 const sections: Section[] = [];
 for (const name of selected) {
   const t = Date.now();
@@ -72,7 +73,7 @@ const lines = [
   `- machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? '?'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GB, ${process.platform}`,
   `- Node ${process.version}`,
   `- command: \`${command}\`${full ? '' : ' (default sizes; `--full` for the large ones)'}`,
-  '- the machine was shared with other test runs (load average 3–8 on 2 cores), so figures swing widely between rounds: compare ratios within one run, not figures across runs',
+  `- load average (1 min) at the start ${loadStart.toFixed(2)}, at the end ${loadavg()[0]!.toFixed(2)}: figures swing between rounds on 2 shared cores, so compare ratios within one run, not figures across runs`,
   '',
   '## Summary',
   '',
