@@ -15,8 +15,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the benchmark generator', () => {
   test('writes counters equal to a recount of the responses it stored, across two fills', async () => {
     const s = await createScenario(join(dir, 'gen.db'), { offices: 1, schoolsPerOffice: 3 });
-    fillResponses(s, 400, 1);
-    fillResponses(s, 300, 2);
+    await fillResponses(s, 400, 1);
+    await fillResponses(s, 300, 2);
     const handle = createDb(s.file);
     try {
       const stored = await storedCounters(handle.db, s.campaignId);
