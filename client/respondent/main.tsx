@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { loadDraft, saveDraft } from './draft.js';
 import { answered, clean, fromForm, tx, visible, type Answers, type Lang, type PageData, type Value } from './model.js';
 import { QuestionView } from './question.js';
@@ -40,7 +40,9 @@ function App({ data, initial, resumed }: { data: PageData; initial: { answers: A
   const last = at === shown.length - 1;
   const done = status === 'done' || status === 'campaign_closed' || status === 'token_used' || status === 'error';
 
-  useEffect(() => {
+  // A layout effect runs right after the render, not a frame later: a phone closed or reloaded
+  // just after the last tap still finds that answer in the draft.
+  useLayoutEffect(() => {
     if (!done) saveDraft(data.code, { clientId: data.clientId, startedAt: data.startedAt, answers, step: at, pending: status === 'sending' || status === 'retry' });
   }, [answers, at, status]);
   useEffect(() => {
