@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../index.js';
-import type { FeedbackKind, FeedbackStatus, TargetSetting } from '../schema.js';
+import type { Feedback, TargetSetting } from '../schema.js';
 
 /**
  * Reads behind the targets and the periodic reports. Every read is limited to a subtree by the
@@ -13,7 +13,8 @@ export interface Span {
   endIso: string;
 }
 
-const inSubtree = (rootPath: string) => sql<boolean>`substr(u.path, 1, ${rootPath.length}) = ${rootPath}`;
+const inSubtree = (rootPath: string) =>
+  sql<boolean>`substr(u.path, 1, ${rootPath.length}) = ${rootPath}`;
 
 const FEEDBACK_COLUMNS = [
   'f.id',
@@ -33,23 +34,25 @@ const FEEDBACK_COLUMNS = [
   'f.duplicate_of',
 ] as const;
 
-export interface FeedbackTargetRow {
-  id: string;
-  tracking_code: string;
-  unit_id: string;
-  kind: FeedbackKind;
-  category: string;
-  status: FeedbackStatus;
-  received_at: string;
-  accept_due_at: string;
-  due_at: string;
-  publish_due_at: string | null;
-  accepted_at: string | null;
-  answered_at: string | null;
-  published_at: string | null;
-  closed_at: string | null;
-  duplicate_of: string | null;
-}
+/** The columns the target formulas read, as stored. */
+export type FeedbackTargetRow = Pick<
+  Feedback,
+  | 'id'
+  | 'tracking_code'
+  | 'unit_id'
+  | 'kind'
+  | 'category'
+  | 'status'
+  | 'received_at'
+  | 'accept_due_at'
+  | 'due_at'
+  | 'publish_due_at'
+  | 'accepted_at'
+  | 'answered_at'
+  | 'published_at'
+  | 'closed_at'
+  | 'duplicate_of'
+>;
 
 /** Feedback of the subtree whose `column` instant lies in the span, oldest first. */
 export async function feedbackByInstant(
@@ -86,7 +89,11 @@ export interface CampaignUnitRow {
  * The subtree's units in campaigns that overlap the span (opened before it ends, closed after
  * it starts), or with `closingOnly` whose campaign closes within it; with their response counts.
  */
-export async function campaignUnitsIn(db: Db, s: Span, closingOnly = false): Promise<CampaignUnitRow[]> {
+export async function campaignUnitsIn(
+  db: Db,
+  s: Span,
+  closingOnly = false,
+): Promise<CampaignUnitRow[]> {
   let q = db
     .selectFrom('campaign_units as cu')
     .innerJoin('campaigns as c', 'c.id', 'cu.campaign_id')
@@ -113,7 +120,12 @@ export async function campaignUnitsIn(db: Db, s: Span, closingOnly = false): Pro
     .orderBy('u.path')
     .orderBy('c.closes_at')
     .execute();
-  return rows.map((r) => ({ ...r, survey_version: Number(r.survey_version), eligible: Number(r.eligible), responses: Number(r.responses) }));
+  return rows.map((r) => ({
+    ...r,
+    survey_version: Number(r.survey_version),
+    eligible: Number(r.eligible),
+    responses: Number(r.responses),
+  }));
 }
 
 export interface AnswerCountRow {
@@ -125,7 +137,11 @@ export interface AnswerCountRow {
 }
 
 /** The pooled answer counters of these campaigns at the subtree's units. */
-export async function answerCountsFor(db: Db, campaignIds: readonly string[], rootPath: string): Promise<AnswerCountRow[]> {
+export async function answerCountsFor(
+  db: Db,
+  campaignIds: readonly string[],
+  rootPath: string,
+): Promise<AnswerCountRow[]> {
   if (campaignIds.length === 0) return [];
   const rows = await db
     .selectFrom('answer_counts as ac')
@@ -144,13 +160,19 @@ export async function surveyDefinitions(
   if (keys.length === 0) return [];
   return db
     .selectFrom('surveys')
-    .where((eb) => eb.or(keys.map((k) => eb.and([eb('id', '=', k.id), eb('version', '=', k.version)]))))
+    .where((eb) =>
+      eb.or(keys.map((k) => eb.and([eb('id', '=', k.id), eb('version', '=', k.version)]))),
+    )
     .select(['id', 'version', 'definition'])
     .execute();
 }
 
 /** Settings of any of these units (a unit and its ancestors) in force on `onDate`. */
-export async function targetSettingsFor(db: Db, unitIds: readonly string[], onDate: string): Promise<TargetSetting[]> {
+export async function targetSettingsFor(
+  db: Db,
+  unitIds: readonly string[],
+  onDate: string,
+): Promise<TargetSetting[]> {
   if (unitIds.length === 0) return [];
   const rows = await db
     .selectFrom('target_settings')
@@ -189,7 +211,10 @@ export async function upsertTargetSetting(db: Db, s: TargetSetting): Promise<voi
     .execute();
 }
 
-export async function deleteTargetSetting(db: Db, k: { unit_id: string; target_id: string; valid_from: string }): Promise<boolean> {
+export async function deleteTargetSetting(
+  db: Db,
+  k: { unit_id: string; target_id: string; valid_from: string },
+): Promise<boolean> {
   const res = await db
     .deleteFrom('target_settings')
     .where('unit_id', '=', k.unit_id)

@@ -1,4 +1,4 @@
-import type { FeedbackStatus } from '../../db/schema.js';
+import type { Feedback, FeedbackStatus } from '../../db/schema.js';
 import { daysLate } from './period.js';
 import { ratio, type FailingItem, type Measure } from './types.js';
 
@@ -7,19 +7,21 @@ import { ratio, type FailingItem, type Measure } from './types.js';
  * Timestamps are ISO UTC strings of one format, so string order is time order.
  */
 
-export interface FeedbackFacts {
-  id: string;
-  tracking_code: string;
-  status: FeedbackStatus;
-  accept_due_at: string;
-  due_at: string;
-  publish_due_at: string | null;
-  accepted_at: string | null;
-  answered_at: string | null;
-  published_at: string | null;
-  closed_at: string | null;
-  duplicate_of: string | null;
-}
+/** What the formulas need of an item: a subset of the stored row. */
+export type FeedbackFacts = Pick<
+  Feedback,
+  | 'id'
+  | 'tracking_code'
+  | 'status'
+  | 'accept_due_at'
+  | 'due_at'
+  | 'publish_due_at'
+  | 'accepted_at'
+  | 'answered_at'
+  | 'published_at'
+  | 'closed_at'
+  | 'duplicate_of'
+>;
 
 /** Still being handled: the resolution clock runs (except while waiting for the citizen). */
 const OPEN: ReadonlySet<FeedbackStatus> = new Set(['received', 'accepted', 'in_progress']);
@@ -33,9 +35,21 @@ export function inResolutionRemit(f: FeedbackFacts): boolean {
   return f.status !== 'rejected' && f.status !== 'transferred' && f.duplicate_of === null;
 }
 
-function late(f: FeedbackFacts, dueIso: string, atIso: string, vi: string, en: string): FailingItem {
+function late(
+  f: FeedbackFacts,
+  dueIso: string,
+  atIso: string,
+  vi: string,
+  en: string,
+): FailingItem {
   const d = daysLate(dueIso, atIso);
-  return { id: f.id, label: f.tracking_code, kind: 'feedback', detail: `${vi} ${d} ngày`, detailEn: `${en} ${d} day${d === 1 ? '' : 's'}` };
+  return {
+    id: f.id,
+    label: f.tracking_code,
+    kind: 'feedback',
+    detail: `${vi} ${d} ngày`,
+    detailEn: `${en} ${d} day${d === 1 ? '' : 's'}`,
+  };
 }
 
 /**
@@ -114,7 +128,9 @@ export function paknAcceptedOnTime(items: readonly FeedbackFacts[], nowIso: stri
       else failing.push(late(f, f.accept_due_at, at, 'Tiếp nhận muộn', 'Accepted late by'));
     } else if (f.status === 'received' && f.accept_due_at < nowIso) {
       denominator++;
-      failing.push(late(f, f.accept_due_at, nowIso, 'Chưa tiếp nhận, quá hạn', 'Not accepted, overdue by'));
+      failing.push(
+        late(f, f.accept_due_at, nowIso, 'Chưa tiếp nhận, quá hạn', 'Not accepted, overdue by'),
+      );
     } else {
       pending++;
     }
