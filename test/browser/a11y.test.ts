@@ -1,15 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  chromiumPath,
-  launchBrowser,
-  phonePage,
-  screenshot,
-  signIn,
-  startServer,
-  type LiveServer,
-} from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { chromiumPath, phonePage, screenshot, signIn, useLive } from '../helpers/browser.js';
 import { liveApi, liveCampaign, storedResponses } from '../helpers/live.js';
 
 /** The serious and critical axe violations on the page as it is now, one line each. */
@@ -50,12 +42,10 @@ async function focused(page: Page) {
 }
 
 describe.skipIf(!chromiumPath)('accessibility (axe) and the keyboard', () => {
-  let browser: Browser;
-  let server: LiveServer;
+  const live = useLive();
   let trackingCode: string;
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-    const res = await liveApi(server.url, '/api/public/feedback', {
+    const res = await liveApi(live.server.url, '/api/public/feedback', {
       body: {
         unitId: 'HN-TAYHO-THCS-DONGTHAI',
         category: 'co_so_vat_chat',
@@ -66,15 +56,11 @@ describe.skipIf(!chromiumPath)('accessibility (axe) and the keyboard', () => {
     });
     trackingCode = ((await res.json()) as { trackingCode: string }).trackingCode;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   test('the questionnaire on a phone, with JavaScript and without, has no serious violations', async () => {
-    const { code } = await liveCampaign(server);
-    const page = await phonePage(browser);
-    await page.goto(`${server.url}/s/${code}`);
+    const { code } = await liveCampaign(live.server);
+    const page = await phonePage(live.browser);
+    await page.goto(`${live.server.url}/s/${code}`);
     await page.getByText('Phần 1 / 7').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     // A part with an unanswered required question flagged: the error state is checked too.
@@ -85,16 +71,16 @@ describe.skipIf(!chromiumPath)('accessibility (axe) and the keyboard', () => {
     await page.context().close();
 
     // axe itself needs JavaScript: the page "without JavaScript" is the one whose script never loads.
-    const plain = await phonePage(browser);
+    const plain = await phonePage(live.browser);
     await plain.route('**/assets/respondent.js', (r) => r.abort());
-    await plain.goto(`${server.url}/s/${code}`);
+    await plain.goto(`${live.server.url}/s/${code}`);
     expect(await plain.locator('fieldset.q').count()).toBe(25);
     expect(await seriousViolations(plain)).toEqual([]);
     await plain.context().close();
   }, 60_000);
 
   test('the citizen pages: home, feedback form, look-up, status and disclosures', async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(live.browser);
     for (const path of [
       '/',
       '/feedback',
@@ -102,11 +88,11 @@ describe.skipIf(!chromiumPath)('accessibility (axe) and the keyboard', () => {
       `/feedback/status/${trackingCode}`,
       '/disclosures/HN-TAYHO-THCS-DONGTHAI',
     ]) {
-      await page.goto(server.url + path);
+      await page.goto(live.server.url + path);
       expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
     }
     // The form refused: the error messages and their links to the fields.
-    await page.goto(`${server.url}/feedback`);
+    await page.goto(`${live.server.url}/feedback`);
     await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
     await page.getByRole('alert').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -114,13 +100,13 @@ describe.skipIf(!chromiumPath)('accessibility (axe) and the keyboard', () => {
   });
 
   test('the sign-in page and every dashboard page', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await live.browser.newContext({ viewport: { width: 1280, height: 900 } });
     ctx.setDefaultTimeout(10_000);
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/app`);
+    await page.goto(`${live.server.url}/app`);
     await page.getByLabel('Email').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await signIn(page, server.url, 'admin@demo.vn');
+    await signIn(page, live.server.url, 'admin@demo.vn');
     const nav = page.getByRole('navigation', { name: 'Điều hướng' });
     await nav.waitFor();
     const names = await nav.getByRole('link').allTextContents();
@@ -139,9 +125,9 @@ describe.skipIf(!chromiumPath)('accessibility (axe) and the keyboard', () => {
   }, 90_000);
 
   test('a whole questionnaire can be answered and sent with the keyboard alone', async () => {
-    const { id, code } = await liveCampaign(server);
-    const page = await phonePage(browser);
-    await page.goto(`${server.url}/s/${code}`);
+    const { id, code } = await liveCampaign(live.server);
+    const page = await phonePage(live.browser);
+    await page.goto(`${live.server.url}/s/${code}`);
     await page.getByText('Phần 1 / 7').waitFor();
     let sent = false;
     for (let presses = 0; presses < 400 && !sent; presses++) {
@@ -159,7 +145,7 @@ describe.skipIf(!chromiumPath)('accessibility (axe) and the keyboard', () => {
     }
     expect(sent).toBe(true);
     await page.getByRole('heading', { name: 'Cảm ơn Quý vị! Phiếu đã được ghi nhận.' }).waitFor();
-    const rows = await storedResponses(server, id);
+    const rows = await storedResponses(live.server, id);
     expect(rows).toHaveLength(1);
     // Space on the first choice of each group picks "5 · Rất hài lòng" (the form lists 5 first).
     expect(rows[0]!.answers).toMatchObject({
@@ -172,8 +158,8 @@ describe.skipIf(!chromiumPath)('accessibility (axe) and the keyboard', () => {
     await page.context().close();
   });
   test('the feedback form can be filled and sent with the keyboard alone', async () => {
-    const page = await phonePage(browser);
-    await page.goto(`${server.url}/feedback`);
+    const page = await phonePage(live.browser);
+    await page.goto(`${live.server.url}/feedback`);
     await page.getByLabel('Tìm đơn vị').waitFor();
     const seen: string[] = [];
     for (let presses = 0; presses < 40; presses++) {
@@ -207,7 +193,7 @@ describe.skipIf(!chromiumPath)('accessibility (axe) and the keyboard', () => {
     expect(await page.locator('#tracking-code').textContent()).toMatch(/^PA-[A-Z0-9]{8}$/);
     // The honeypot field is never reached by Tab.
     expect(seen).not.toContain('website');
-    const row = await server.handle.db
+    const row = await live.server.handle.db
       .selectFrom('feedback')
       .select(['unit_id', 'title'])
       .where('title', '=', 'Cổng trường hỏng khoá')

@@ -1,14 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  chromiumPath,
-  launchBrowser,
-  phonePage,
-  screenshot,
-  signIn,
-  startServer,
-  type LiveServer,
-} from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { chromiumPath, phonePage, screenshot, signIn, useLive } from '../helpers/browser.js';
 import { liveApi } from '../helpers/live.js';
 
 /** If any of this ever runs as markup, window.__xss is set (or a dialog opens). */
@@ -27,12 +19,10 @@ const ran = (page: Page) =>
   page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? 0);
 
 describe.skipIf(!chromiumPath)('markup typed by a citizen stays text in the browser', () => {
-  let browser: Browser;
-  let server: LiveServer;
+  const live = useLive();
   let trackingCode: string;
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-    const res = await liveApi(server.url, '/api/public/feedback', {
+    const res = await liveApi(live.server.url, '/api/public/feedback', {
       body: {
         unitId: 'HN-TAYHO-THCS-DONGTHAI',
         category: 'thu_phi',
@@ -44,15 +34,11 @@ describe.skipIf(!chromiumPath)('markup typed by a citizen stays text in the brow
     expect(res.status).toBe(201);
     trackingCode = ((await res.json()) as { trackingCode: string }).trackingCode;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   test('on the public status page', async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(live.browser);
     const dialogs = await watch(page);
-    await page.goto(`${server.url}/feedback/status/${trackingCode}`);
+    await page.goto(`${live.server.url}/feedback/status/${trackingCode}`);
     await page.getByText(TITLE).waitFor();
     expect(await ran(page)).toBe(0);
     expect(dialogs).toEqual([]);
@@ -60,11 +46,11 @@ describe.skipIf(!chromiumPath)('markup typed by a citizen stays text in the brow
   });
 
   test('in the school inbox and the item opened from it', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await live.browser.newContext({ viewport: { width: 1280, height: 900 } });
     ctx.setDefaultTimeout(10_000);
     const page = await ctx.newPage();
     const dialogs = await watch(page);
-    await signIn(page, server.url, 'dongthai@demo.vn');
+    await signIn(page, live.server.url, 'dongthai@demo.vn');
     await page.getByRole('link', { name: 'Phản ánh', exact: true }).click();
     const row = page.getByRole('row', { name: /Học phí/ });
     await row.waitFor();

@@ -1,17 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_CAMPAIGNS } from '../../db/seed/campaigns.js';
-import { chromiumPath, launchBrowser, phonePage, screenshot, startServer, type LiveServer } from '../helpers/browser.js';
+import { chromiumPath, phonePage, screenshot, useLive } from '../helpers/browser.js';
 
 const UNIT = 'HN-TAYHO-THCS-DONGTHAI';
 
 describe.skipIf(!chromiumPath)('the respondent page on a phone', () => {
-  let browser: Browser;
-  let server: LiveServer;
+  const live = useLive();
   let code: string;
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-    const row = await server.handle.db
+    const row = await live.server.handle.db
       .selectFrom('campaign_units')
       .select('code')
       .where('campaign_id', '=', DEMO_CAMPAIGNS.open)
@@ -19,22 +17,26 @@ describe.skipIf(!chromiumPath)('the respondent page on a phone', () => {
       .executeTakeFirstOrThrow();
     code = row.code;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   const stored = async () =>
-    (await server.handle.db.selectFrom('responses').select(['channel']).where('campaign_id', '=', DEMO_CAMPAIGNS.open).where('unit_id', '=', UNIT).execute()).length;
+    (
+      await live.server.handle.db
+        .selectFrom('responses')
+        .select(['channel'])
+        .where('campaign_id', '=', DEMO_CAMPAIGNS.open)
+        .where('unit_id', '=', UNIT)
+        .execute()
+    ).length;
 
   /** Picks `label` in every radio group on the current screen. */
   async function answerAll(page: Page, label: string) {
-    for (const r of await page.getByRole('radio', { name: label, exact: true }).all()) await r.check();
+    for (const r of await page.getByRole('radio', { name: label, exact: true }).all())
+      await r.check();
   }
 
   test('one section per screen, required messages, a resumed draft, a conditional question and a submit that survives going offline', async () => {
-    const page = await phonePage(browser);
-    await page.goto(`${server.url}/s/${code}`);
+    const page = await phonePage(live.browser);
+    await page.goto(`${live.server.url}/s/${code}`);
     await page.getByText('Phần 1 / 7').waitFor();
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
 
@@ -47,7 +49,9 @@ describe.skipIf(!chromiumPath)('the respondent page on a phone', () => {
     await page.reload();
     await page.getByText('Đã khôi phục các câu trả lời').waitFor();
     await page.getByRole('heading', { name: '1. Tiếp cận dịch vụ' }).waitFor();
-    expect(await page.getByRole('radio', { name: '4 · Hài lòng', exact: true }).first().isChecked()).toBe(true);
+    expect(
+      await page.getByRole('radio', { name: '4 · Hài lòng', exact: true }).first().isChecked(),
+    ).toBe(true);
 
     for (let i = 0; i < 3; i++) {
       await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -57,7 +61,10 @@ describe.skipIf(!chromiumPath)('the respondent page on a phone', () => {
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
     await page.getByText('Phần 6 / 7').waitFor();
     expect(await page.getByRole('radio', { name: '3 · Bình thường', exact: true }).count()).toBe(2);
-    await page.getByRole('group', { name: /có gửi góp ý/ }).getByRole('radio', { name: 'Có' }).check();
+    await page
+      .getByRole('group', { name: /có gửi góp ý/ })
+      .getByRole('radio', { name: 'Có' })
+      .check();
     expect(await page.getByRole('radio', { name: '3 · Bình thường', exact: true }).count()).toBe(4);
     await answerAll(page, '3 · Bình thường');
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -75,24 +82,34 @@ describe.skipIf(!chromiumPath)('the respondent page on a phone', () => {
   });
 
   test('switches to English in place, keeping the answers', async () => {
-    const page = await phonePage(browser);
-    await page.goto(`${server.url}/s/${code}`);
+    const page = await phonePage(live.browser);
+    await page.goto(`${live.server.url}/s/${code}`);
     await page.getByRole('radio', { name: 'Trực tuyến (Cổng dịch vụ công)' }).check();
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { name: 'Satisfaction with administrative services (SIPAS)' }).waitFor();
-    expect(await page.getByRole('radio', { name: 'Online (public service portal)' }).isChecked()).toBe(true);
+    await page
+      .getByRole('heading', { name: 'Satisfaction with administrative services (SIPAS)' })
+      .waitFor();
+    expect(
+      await page.getByRole('radio', { name: 'Online (public service portal)' }).isChecked(),
+    ).toBe(true);
   });
 
   test('works with JavaScript off: the plain form posts and thanks', async () => {
-    const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const ctx = await live.browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 740 },
+    });
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/s/${code}`);
+    await page.goto(`${live.server.url}/s/${code}`);
     const before = await stored();
     for (const group of await page.locator('fieldset.q:not([data-if])').all()) {
       const radio = group.getByRole('radio', { name: '4 · Hài lòng', exact: true });
       if (await radio.count()) await radio.check();
     }
-    await page.getByRole('group', { name: /có gửi góp ý/ }).getByRole('radio', { name: 'Không' }).check();
+    await page
+      .getByRole('group', { name: /có gửi góp ý/ })
+      .getByRole('radio', { name: 'Không' })
+      .check();
     await page.getByRole('button', { name: 'Gửi phiếu' }).click();
     await page.getByText('Cảm ơn Quý vị!').waitFor();
     expect(await stored()).toBe(before + 1);
