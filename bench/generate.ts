@@ -4,7 +4,8 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { addCounters, counterUnit, type CounterValue } from '../db/repositories/rollups.js';
 import type { Database } from '../db/schema.js';
 import { validateAnswers } from '../server/answers.js';
-import { counterValues, durationMs, fingerprint, isFast } from '../server/responses.js';
+import { counterValues, durationMs, isFast } from '../surveys/counting.js';
+import { fingerprint } from '../server/responses.js';
 import { prng, realisticAnswers } from './answers.js';
 import type { Scenario } from './scenario.js';
 

@@ -14,6 +14,7 @@ import {
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { closeTally } from './repositories/tally.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -45,7 +46,7 @@ export function createDb(url: string = DEFAULT_DATABASE_URL, opts: { searchPath?
       ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', close: () => closeDb(db) };
   }
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
   const sqlite = new SQLite(url);
@@ -54,7 +55,13 @@ export function createDb(url: string = DEFAULT_DATABASE_URL, opts: { searchPath?
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', close: () => closeDb(db) };
+}
+
+/** Counts what is still uncounted (best effort: it is durable either way), then closes. */
+async function closeDb(db: Db): Promise<void> {
+  await closeTally(db);
+  await db.destroy();
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * The Database interface (Kysely). Portable on purpose: timestamps are ISO 8601 UTC strings,
@@ -107,6 +107,8 @@ export interface ResponseTable {
   channel: string;
   /** Hash of the closed answers: bursts of identical responses show up as repeats. */
   fingerprint: string;
+  /** 0 while the tally has not yet added it to the counters (db/repositories/tally.ts). */
+  counted: Generated<number>;
 }
 
 /** Pooled counters: one row per campaign × unit × question × answer value ('1'…'5', 'na', option). */

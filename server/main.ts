@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { systemClock } from '../db/clock.js';
 import { createDb, migrateToLatest } from '../db/index.js';
+import { sweepCounts } from '../db/repositories/tally.js';
 import { seedDemo } from '../db/seed/demo.js';
 import { DEMO_USERS } from '../db/seed/units.js';
 import { createApp } from './app.js';
@@ -16,6 +17,9 @@ if (config.seedDemo) {
   const seeded = await seedDemo({ db: handle.db, clock: systemClock, password: config.demoPassword }, console.log);
   if (seeded) console.log('empty database: filled with the demo data');
 }
+
+// Several servers may share one PostgreSQL database: pick up what a stopped one left uncounted.
+if (handle.dialect === 'postgres') sweepCounts(handle.db, 5_000);
 
 const app = createApp({ ...handle, config });
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {

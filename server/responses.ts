@@ -4,7 +4,7 @@ import { newId } from '../db/ids.js';
 import { groupCommit } from '../db/group-commit.js';
 import type { Db } from '../db/index.js';
 import { claimToken, resolveCode, type CodeTarget } from '../db/repositories/campaigns.js';
-import { addCounters, counterUnit } from '../db/repositories/rollups.js';
+import { responseStored, settleCounts } from '../db/repositories/tally.js';
 import {
   getResponseByClientId,
   insertResponseOnce,
@@ -13,12 +13,12 @@ import {
 import type { Campaign } from '../db/schema.js';
 import { canonicalJson } from '../surveys/load.js';
 import type { TSurveyDefinition } from '../surveys/schema.js';
-import { validateAnswers, type AnswerValue, type Answers } from './answers.js';
+import { durationMs } from '../surveys/counting.js';
+import { validateAnswers, type Answers } from './answers.js';
 import { AppError, conflict, invalid, notFound } from './errors.js';
 import { allQuestions, getDefinition } from './surveys.js';
 
-/** Below this many milliseconds per answered question a response counts as implausibly fast. */
-export const FAST_MS_PER_ANSWER = 2000;
+export { FAST_MS_PER_ANSWER, counterValues, durationMs, isFast } from '../surveys/counting.js';
 
 export interface RecordInput {
   campaignId: string;
@@ -37,30 +37,6 @@ class Duplicate {
   constructor(readonly existing: { id: string; campaign_id: string }) {}
 }
 
-/** One counter increment per answer value: likert '1'…'5' or 'na', option values; text none. */
-export function counterValues(def: TSurveyDefinition, answers: Answers): { questionId: string; value: string }[] {
-  const out: { questionId: string; value: string }[] = [];
-  for (const q of allQuestions(def)) {
-    const a: AnswerValue | undefined = answers[q.id];
-    if (a === undefined || q.type === 'text') continue;
-    if (q.type === 'likert5') out.push({ questionId: q.id, value: a === null ? 'na' : String(a) });
-    else for (const v of Array.isArray(a) ? a : [String(a)]) out.push({ questionId: q.id, value: v });
-  }
-  // One global order, so concurrent PostgreSQL transactions lock counter rows in the same order.
-  return out.sort((x, y) => (x.questionId + '\0' + x.value < y.questionId + '\0' + y.value ? -1 : 1));
-}
-
-/** Milliseconds from start to submit, or null when unknown or the phone's clock ran ahead. */
-export function durationMs(startedAt: string | null | undefined, submittedAt: string): number | null {
-  if (!startedAt) return null;
-  const d = Date.parse(submittedAt) - Date.parse(startedAt);
-  return Number.isFinite(d) && d >= 0 ? d : null;
-}
-
-export function isFast(duration: number | null, answered: number): boolean {
-  return duration !== null && answered > 0 && duration < FAST_MS_PER_ANSWER * answered;
-}
-
 /** What a burst detector compares: the closed answers only, hashed. */
 export function fingerprint(def: TSurveyDefinition, answers: Answers): string {
   const closed = Object.fromEntries(
@@ -72,23 +48,21 @@ export function fingerprint(def: TSurveyDefinition, answers: Answers): string {
 }
 
 /**
- * Stores one response and its counters atomically; idempotent on clientId (the original id
- * comes back with created=false). A token is claimed in the same transaction, so it accepts one
- * response even under concurrent submissions. Called inside a caller's transaction (the demo
- * seed), it runs in that transaction and the caller owns atomicity.
+ * Stores one response durably; idempotent on clientId (the original id comes back with
+ * created=false). A token is claimed in the same transaction, so it accepts one response even
+ * under concurrent submissions. The counters are not written here: the response is stored
+ * uncounted and the tally (db/repositories/tally.ts) adds it within milliseconds, many at a time,
+ * and before any read of counters. Called inside a caller's transaction (the demo seed), it runs
+ * in that transaction, which also counts it at once: the caller owns atomicity.
  */
 export async function recordResponse(db: Db, input: RecordInput): Promise<{ id: string; created: boolean }> {
   const id = newId();
   const run = async (trx: Db) => {
-    // Read here, not when the code was resolved: a unit moved meanwhile rolls up to its new parents.
-    const unit = await counterUnit(trx, input.unitId);
-    if (!unit) throw new Error(`response for a missing unit ${input.unitId}`);
     if (input.tokenCode && !(await claimToken(trx, input.tokenCode, id, input.submittedAt))) {
       const existing = await getResponseByClientId(trx, input.clientId);
       if (existing) throw new Duplicate(existing);
       throw tokenUsed();
     }
-    const duration = durationMs(input.startedAt, input.submittedAt);
     const inserted = await insertResponseOnce(trx, {
       id,
       campaign_id: input.campaignId,
@@ -99,7 +73,7 @@ export async function recordResponse(db: Db, input: RecordInput): Promise<{ id: 
       answers: JSON.stringify(input.answers),
       started_at: input.startedAt ?? null,
       submitted_at: input.submittedAt,
-      duration_ms: duration,
+      duration_ms: durationMs(input.startedAt, input.submittedAt),
       channel: input.channel,
       fingerprint: fingerprint(input.definition, input.answers),
     });
@@ -108,15 +82,17 @@ export async function recordResponse(db: Db, input: RecordInput): Promise<{ id: 
       if (!existing) throw new Error('client_id conflict without a stored response');
       throw new Duplicate(existing);
     }
-    const values = counterValues(input.definition, input.answers).map((v) => ({ ...v, n: 1 }));
-    const fast = isFast(duration, Object.keys(input.answers).length) ? 1 : 0;
-    await addCounters(trx, input.campaignId, unit, values, { n: 1, fast });
     await insertTextAnswers(trx, textRows(id, input));
   };
   try {
-    if (db.isTransaction) await run(db);
-    // Shares one durable commit with the submissions arriving at the same moment (bench/).
-    else await groupCommit(db).run(run);
+    if (db.isTransaction) {
+      await run(db);
+      await settleCounts(db);
+    } else {
+      // Shares one durable commit with the submissions arriving at the same moment (bench/).
+      await groupCommit(db).run(run);
+      responseStored(db);
+    }
     return { id, created: true };
   } catch (e) {
     if (!(e instanceof Duplicate)) throw e;
@@ -160,9 +136,33 @@ export function campaignState(c: Pick<Campaign, 'opens_at' | 'closes_at'>, now: 
 
 export type OpenTarget = CodeTarget & { definition: TSurveyDefinition };
 
+/**
+ * Link codes resolved lately, per database handle. A campaign and its links are never changed
+ * once created, so a link's target is the same on every request; the short life bounds how long
+ * a unit's renaming (a units import) takes to show on its form. One-time tokens are not kept:
+ * their used state changes.
+ */
+const LINK_CACHE_MS = 10_000;
+const LINK_CACHE_MAX = 20_000;
+const linksByDb = new WeakMap<Db, Map<string, { at: number; target: CodeTarget }>>();
+
+async function resolveCached(db: Db, code: string): Promise<CodeTarget | undefined> {
+  let links = linksByDb.get(db);
+  if (!links) linksByDb.set(db, (links = new Map()));
+  const now = Date.now();
+  const hit = links.get(code);
+  if (hit && now - hit.at < LINK_CACHE_MS) return hit.target;
+  const target = await resolveCode(db, code);
+  if (target && !target.token) {
+    if (links.size >= LINK_CACHE_MAX) links.clear();
+    links.set(code, { at: now, target });
+  }
+  return target;
+}
+
 /** What a public code opens, with its pinned questionnaire; 404 for an unknown code. */
 export async function openCode(db: Db, code: string): Promise<OpenTarget> {
-  const target = /^[A-Z0-9]{4,32}$/i.test(code) ? await resolveCode(db, code.toUpperCase()) : undefined;
+  const target = /^[A-Z0-9]{4,32}$/i.test(code) ? await resolveCached(db, code.toUpperCase()) : undefined;
   // A token campaign's unit codes exist (the table needs one) but only its tokens open the form.
   if (!target || (!target.token && target.campaign.access === 'token')) {
     throw notFound({ vi: 'Không tìm thấy phiếu khảo sát.', en: 'No survey has this code.' });
@@ -181,7 +181,9 @@ export interface Submission {
 /**
  * The submission service behind the JSON endpoint and the no-JS form: a retry of an acknowledged
  * response is answered first (even after the campaign closed or its token was used), then the
- * campaign window, then the answers, then the atomic store.
+ * campaign window, then the answers, then the atomic store. On the usual path (open, valid) the
+ * retry is recognised by the store itself (its clientId is unique), so a new response costs no
+ * extra lookup; only a refusal looks for an earlier acknowledged response first.
  */
 export async function submitResponse(
   deps: { db: Db; clock: Clock },
@@ -189,13 +191,21 @@ export async function submitResponse(
   sub: Submission,
   channel: RecordInput['channel'],
 ): Promise<{ id: string; created: boolean }> {
-  const before = await getResponseByClientId(deps.db, sub.clientId);
-  if (before && before.campaign_id === target.campaign.id) return { id: before.id, created: false };
   const now = deps.clock();
-  if (campaignState(target.campaign, now) !== 'open') throw campaignClosed();
-  if (target.token?.usedAt) throw tokenUsed();
-  const { answers, errors } = validateAnswers(target.definition, sub.answers);
-  if (errors.length) throw invalid(errors);
+  let refusal: AppError | null = null;
+  let answers: Answers = {};
+  if (campaignState(target.campaign, now) !== 'open') refusal = campaignClosed();
+  else if (target.token?.usedAt) refusal = tokenUsed();
+  else {
+    const checked = validateAnswers(target.definition, sub.answers);
+    if (checked.errors.length) refusal = invalid(checked.errors);
+    answers = checked.answers;
+  }
+  if (refusal) {
+    const before = await getResponseByClientId(deps.db, sub.clientId);
+    if (before && before.campaign_id === target.campaign.id) return { id: before.id, created: false };
+    throw refusal;
+  }
   return recordResponse(deps.db, {
     campaignId: target.campaign.id,
     unitId: target.unitId,

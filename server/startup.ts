@@ -1,6 +1,7 @@
 import type { Clock } from '../db/clock.js';
 import type { Db } from '../db/index.js';
 import { eraseExpiredContacts } from '../db/repositories/feedback.js';
+import { settleCounts } from '../db/repositories/tally.js';
 import { seedDefaultHolidays } from './holidays.js';
 import { syncSurveys } from './surveys.js';
 
@@ -12,4 +13,6 @@ export async function prepare(db: Db, clock: Clock): Promise<void> {
   await syncSurveys(db, clock);
   await seedDefaultHolidays(db);
   await eraseExpiredContacts(db, clock().toISOString());
+  // Responses stored but not yet counted when the last run stopped (a crash) are counted now.
+  await settleCounts(db);
 }

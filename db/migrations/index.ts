@@ -5,6 +5,7 @@ import * as feedback from './2026-11-22T1520-feedback.js';
 import * as feedbackRatings from './2026-11-22T1650-feedback-ratings.js';
 import * as targetSettings from './2026-11-22T1700-target-settings.js';
 import * as rollups from './2026-11-22T1800-rollups.js';
+import * as tally from './2026-11-22T1900-tally.js';
 
 /** Every migration, by its frozen dated name. Add new ones at the end; never edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1650-feedback-ratings': feedbackRatings,
   '2026-11-22T1700-target-settings': targetSettings,
   '2026-11-22T1800-rollups': rollups,
+  '2026-11-22T1900-tally': tally,
 };

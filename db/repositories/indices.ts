@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../index.js';
 import { listCampaignsInScope } from './campaigns.js';
+import { settleCounts } from './tally.js';
 import { pathInSubtree } from './subtree.js';
 import type { Campaign, Unit } from '../schema.js';
 
@@ -30,6 +31,7 @@ export async function pooledAnswerCounts(
   campaignId: string,
   root: Unit,
 ): Promise<CountRow[]> {
+  await settleCounts(db);
   const rows = await db
     .selectFrom('answer_rollups')
     .where('campaign_id', '=', campaignId)
@@ -44,6 +46,7 @@ export async function pooledResponseTotals(
   campaignId: string,
   root: Unit,
 ): Promise<SubtreeTotals> {
+  await settleCounts(db);
   const row = await db
     .selectFrom('response_rollups')
     .where('campaign_id', '=', campaignId)
@@ -75,6 +78,7 @@ export async function childAnswerCounts(
   campaignId: string,
   parentId: string,
 ): Promise<ChildCountRow[]> {
+  await settleCounts(db);
   const rows = await db
     .selectFrom('units as c')
     // cross join: SQLite then starts from the children (parent index) and reads each one's
@@ -101,6 +105,7 @@ export async function childTotals(
   campaignId: string,
   parentId: string,
 ): Promise<ChildTotalsRow[]> {
+  await settleCounts(db);
   const responses = await db
     .selectFrom('units as c')
     .crossJoin('response_rollups as rr') // as in childAnswerCounts

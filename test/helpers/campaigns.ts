@@ -1,4 +1,5 @@
 import type { TestApp } from './app.js';
+import { settleCounts } from '../../db/repositories/tally.js';
 
 export interface CampaignOpts {
   surveyId?: string;
@@ -44,6 +45,7 @@ type Db = TestApp['handle']['db'];
 
 /** The counters as stored, keyed 'unit|question|value' → n. */
 export async function storedCounters(db: Db, campaignId: string) {
+  await settleCounts(db); // what every reader of counters does first
   const answers = await db.selectFrom('answer_counts').selectAll().where('campaign_id', '=', campaignId).execute();
   const responses = await db.selectFrom('response_counts').selectAll().where('campaign_id', '=', campaignId).execute();
   return {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { settleCounts } from '../../db/repositories/tally.js';
 import { createTestApp } from '../helpers/app.js';
 import { createCampaign, submit, thcsAnswers } from '../helpers/campaigns.js';
 
@@ -8,6 +9,7 @@ const DONGTHAI = 'HN-TAYHO-THCS-DONGTHAI';
 
 async function counts(t: Awaited<ReturnType<typeof createTestApp>>, campaignId: string) {
   const db = t.handle.db;
+  await settleCounts(db); // what every reader of counters does first
   const answers = await db.selectFrom('answer_counts').selectAll().where('campaign_id', '=', campaignId).execute();
   const responses = await db.selectFrom('response_counts').selectAll().where('campaign_id', '=', campaignId).execute();
   const stored = await db.selectFrom('responses').select(['id', 'answers']).where('campaign_id', '=', campaignId).execute();

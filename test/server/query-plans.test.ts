@@ -13,6 +13,7 @@ import {
   pooledResponseTotals,
 } from '../../db/repositories/indices.js';
 import { getResponseByClientId } from '../../db/repositories/responses.js';
+import { settleCounts, tallyPending } from '../../db/repositories/tally.js';
 import type { Database, Unit } from '../../db/schema.js';
 import { createTestDb, testDialect } from '../helpers/db.js';
 
@@ -24,17 +25,26 @@ const school = {
   path: '/HN/HN-TAYHO/HN-TAYHO-THCS-DONGTHAI/',
 } as Unit;
 
-/** The plan of every query `run` sends, as SQLite's EXPLAIN QUERY PLAN detail lines. */
+const isSettleCheck = (text: string) => /from "responses" where "counted" = \?/.test(text);
+
+/**
+ * The plan of every query `run` sends, as SQLite's EXPLAIN QUERY PLAN detail lines. The tally
+ * runs first, unlogged: every reader of counters settles it, and its own plan is tested below.
+ */
 async function plansOf(run: (db: Db) => Promise<unknown>): Promise<string[][]> {
   const file = join(dir, `${Math.random().toString(36).slice(2)}.db`);
   await (await createTestDb({ sqlitePath: file })).close(); // migrated by the real migrations
   const raw = new SQLite(file);
   const queries: { sql: string; parameters: readonly unknown[] }[] = [];
+  let logging = false;
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: raw }),
-    log: (e) => void (e.level === 'query' && queries.push(e.query)),
+    // The readers' look for uncounted responses is left out here and tested with the tally below.
+    log: (e) => void (logging && e.level === 'query' && !isSettleCheck(e.query.sql) && queries.push(e.query)),
   });
   try {
+    await settleCounts(db);
+    logging = true;
     await run(db);
     return queries.map((q) =>
       (raw.prepare(`explain query plan ${q.sql}`).all(...q.parameters) as { detail: string }[]).map(
@@ -104,5 +114,28 @@ describe.skipIf(testDialect === 'postgres')('query plans of the hot queries (SQL
       plans[2]!.some((d) => /^SEARCH campaign_tokens USING .*INDEX .*\(code=\?\)/.test(d)),
     ).toBe(true);
     expect(scans(plans)).toEqual([]);
+  });
+
+  test('a reader finds out whether anything is uncounted from the partial index alone', async () => {
+    const file = join(dir, `${Math.random().toString(36).slice(2)}.db`);
+    await (await createTestDb({ sqlitePath: file })).close();
+    const raw = new SQLite(file);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+    try {
+      const check = db.selectFrom('responses').select('id').where('counted', '=', 0).limit(1).compile();
+      expect(isSettleCheck(check.sql)).toBe(true);
+      const plan = raw.prepare(`explain query plan ${check.sql}`).all(...check.parameters) as { detail: string }[];
+      expect(plan.map((r) => r.detail)).toEqual([expect.stringMatching(/USING (COVERING )?INDEX responses_uncounted_idx/)]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  test('the tally walks only its partial index of uncounted responses, never the responses table', async () => {
+    const plans = await plansOf((db) => tallyPending(db, 16));
+    // A walk of the partial index is the point: it holds the few uncounted rows and nothing else.
+    const pending = /^SCAN r USING INDEX responses_uncounted_idx$/;
+    expect(plans.flat().some((d) => pending.test(d))).toBe(true);
+    expect(scans(plans).filter((d) => !pending.test(d))).toEqual([]);
   });
 });
