@@ -86,9 +86,13 @@ export async function listLatestDefinitions(db: Db): Promise<TSurveyDefinition[]
   return (await listLatestSurveyRows(db)).map((r) => parseStored(r.definition, r.hash));
 }
 
-/** Every question of a definition, in order. */
+const questionLists = new WeakMap<TSurveyDefinition, TQuestion[]>();
+
+/** Every question of a definition, in order (listed once per definition object: it is frozen). */
 export function allQuestions(def: TSurveyDefinition): TQuestion[] {
-  return def.sections.flatMap((s) => s.questions);
+  let list = questionLists.get(def);
+  if (!list) questionLists.set(def, (list = def.sections.flatMap((s) => s.questions)));
+  return list;
 }
 
 /** Vietnamese in the contract's field, English beside it with an `En` suffix. */

@@ -40,39 +40,64 @@ export async function counterUnit(db: Q, unitId: string): Promise<CounterUnit | 
   return (isSqlite(db) ? q : q.forShare()).executeTakeFirst();
 }
 
-/** Sums duplicate (question, value) pairs and sorts them: one upsert may touch a row only once. */
-function merge(values: readonly CounterValue[]): CounterValue[] {
-  const byKey = new Map<string, CounterValue>();
-  for (const v of values) {
-    const key = `${v.questionId}\0${v.value}`;
-    const had = byKey.get(key);
-    byKey.set(key, { ...v, n: (had?.n ?? 0) + v.n });
-  }
-  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
+/** What one campaign × unit adds: answer values (summed if repeated) and responses. */
+export interface CounterGroup {
+  campaignId: string;
+  unit: CounterUnit;
+  answers: readonly CounterValue[];
+  responses: { n: number; fast: number };
+}
+
+/** Sums into a map keyed by the row's key columns joined with NUL (which sorts as tuples do). */
+function add(into: Map<string, number[]>, key: string, sums: number[]): void {
+  const had = into.get(key);
+  if (!had) into.set(key, [...sums]);
+  else for (let i = 0; i < sums.length; i++) had[i]! += sums[i]!;
+}
+
+/** Rows in the one global order: by key columns, as the joined keys sort. */
+function rowsOf(sums: Map<string, number[]>): unknown[][] {
+  return [...sums.keys()].sort().map((k) => [...k.split('\0'), ...sums.get(k)!]);
 }
 
 /**
- * Adds counts of one campaign × unit to its leaf counters and to the rollups of the unit and
- * its ancestors: four statements, whatever the depth. Rows go in one global order (table, then
- * unit, question, value), so concurrent PostgreSQL transactions lock counter rows in the same
- * order and cannot deadlock.
+ * Adds counts of any number of campaign × unit groups to their leaf counters and to the rollups
+ * of each unit and its ancestors, summed over the groups first: a batch of responses from many
+ * schools writes its office and Department rollup rows once, not once per school. Rows go in
+ * one global order (table, then campaign, unit, question, value), so concurrent PostgreSQL
+ * transactions lock counter rows in the same order and cannot deadlock.
  */
-export async function addCounters(
+export async function addCounterGroups(db: Q, groups: readonly CounterGroup[]): Promise<void> {
+  const leafAnswers = new Map<string, number[]>();
+  const leafResponses = new Map<string, number[]>();
+  const rollAnswers = new Map<string, number[]>();
+  const rollResponses = new Map<string, number[]>();
+  for (const g of groups) {
+    const units = selfAndAncestors(g.unit.path);
+    for (const v of g.answers) {
+      add(leafAnswers, `${g.campaignId}\0${g.unit.id}\0${v.questionId}\0${v.value}`, [v.n]);
+      for (const u of units) add(rollAnswers, `${g.campaignId}\0${u}\0${v.questionId}\0${v.value}`, [v.n]);
+    }
+    if (!g.responses.n && !g.responses.fast) continue;
+    const r = [g.responses.n, g.responses.fast];
+    add(leafResponses, `${g.campaignId}\0${g.unit.id}`, r);
+    for (const u of units) add(rollResponses, `${g.campaignId}\0${u}`, r);
+  }
+  await addRows(db, ANSWERS, 'answer_counts', rowsOf(leafAnswers));
+  await addRows(db, RESPONSES, 'response_counts', rowsOf(leafResponses));
+  await addRows(db, ANSWERS, 'answer_rollups', rowsOf(rollAnswers));
+  await addRows(db, RESPONSES, 'response_rollups', rowsOf(rollResponses));
+}
+
+/** addCounterGroups for one campaign × unit. */
+export function addCounters(
   db: Q,
   campaignId: string,
   unit: CounterUnit,
   answers: readonly CounterValue[],
   responses: { n: number; fast: number },
 ): Promise<void> {
-  const values = merge(answers);
-  const units = selfAndAncestors(unit.path).sort();
-  const answerRows = (unitIds: string[]) =>
-    unitIds.flatMap((u) => values.map((v) => [campaignId, u, v.questionId, v.value, v.n]));
-  const responseRows = (unitIds: string[]) => unitIds.map((u) => [campaignId, u, responses.n, responses.fast]);
-  if (values.length) await addRows(db, ANSWERS, 'answer_counts', answerRows([unit.id]));
-  if (responses.n || responses.fast) await addRows(db, RESPONSES, 'response_counts', responseRows([unit.id]));
-  if (values.length) await addRows(db, ANSWERS, 'answer_rollups', answerRows(units));
-  if (responses.n || responses.fast) await addRows(db, RESPONSES, 'response_rollups', responseRows(units));
+  return addCounterGroups(db, [{ campaignId, unit, answers, responses }]);
 }
 
 interface CounterShape {
@@ -90,13 +115,34 @@ const RESPONSES: CounterShape = { keys: ['campaign_id', 'unit_id'], sums: ['n', 
  * prepared statement is reused. Table and column names are constants above, never input.
  */
 async function addRows(db: Q, shape: CounterShape, table: string, rows: unknown[][]): Promise<void> {
-  const cols = [...shape.keys, ...shape.sums];
-  let i = 0;
-  const mark = isSqlite(db) ? () => '?' : () => `$${++i}`;
-  const tuples = rows.map((r) => `(${r.map(mark).join(', ')})`).join(', ');
-  const sets = shape.sums.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
-  const text = `insert into ${table} (${cols.join(', ')}) values ${tuples} on conflict (${shape.keys.join(', ')}) do update set ${sets}`;
-  await db.executeQuery(CompiledQuery.raw(text, rows.flat()));
+  const sqlite = isSqlite(db);
+  // Chunks of a few fixed sizes (64, then 32, 16 … 1 for the rest), so a handful of statement
+  // texts serve every row count and stay prepared.
+  for (let at = 0; at < rows.length; ) {
+    let size = CHUNK;
+    while (size > rows.length - at) size /= 2;
+    const chunk = rows.slice(at, at + size);
+    await db.executeQuery(CompiledQuery.raw(upsertText(shape, table, size, sqlite), chunk.flat()));
+    at += size;
+  }
+}
+
+const CHUNK = 64;
+const upsertTexts = new Map<string, string>();
+
+function upsertText(shape: CounterShape, table: string, rows: number, sqlite: boolean): string {
+  const key = `${table}/${rows}/${sqlite}`;
+  let text = upsertTexts.get(key);
+  if (!text) {
+    const cols = [...shape.keys, ...shape.sums];
+    let i = 0;
+    const mark = sqlite ? () => '?' : () => `$${++i}`;
+    const tuples = Array.from({ length: rows }, () => `(${cols.map(mark).join(', ')})`).join(', ');
+    const sets = shape.sums.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
+    text = `insert into ${table} (${cols.join(', ')}) values ${tuples} on conflict (${shape.keys.join(', ')}) do update set ${sets}`;
+    upsertTexts.set(key, text);
+  }
+  return text;
 }
 
 /**

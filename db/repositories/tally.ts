@@ -2,7 +2,7 @@ import { CompiledQuery, SqliteAdapter, sql } from 'kysely';
 import type { Db } from '../index.js';
 import { counterValues, isFast, type CountedAnswer } from '../../surveys/counting.js';
 import type { TSurveyDefinition } from '../../surveys/schema.js';
-import { addCounters, type CounterUnit, type CounterValue } from './rollups.js';
+import { addCounterGroups, type CounterGroup } from './rollups.js';
 
 /**
  * The tally: counting stored responses into the counters, off the submission's path.
@@ -11,8 +11,8 @@ import { addCounters, type CounterUnit, type CounterValue } from './rollups.js';
  * commit. The tally then takes the uncounted responses a batch at a time and, in ONE
  * transaction, adds them to the leaf counters and rollups and marks them counted: a crash
  * before that commit leaves them uncounted (the next tally takes them), after it they are
- * counted once. A batch sums its responses per campaign × unit first, so the office and
- * Department rollups shared by a batch are written once, not once per response.
+ * counted once. A batch sums its responses first, so the office and Department rollups shared
+ * by a batch are written once, not once per response.
  *
  * Readers of counters call settleCounts first, so every acknowledged response is in the figures
  * read after it, whichever server process stored it.
@@ -112,24 +112,19 @@ async function countBatch(trx: Db, limit: number, wait: boolean): Promise<number
       .execute();
     const paths = new Map(units.map((u) => [u.id, u.path]));
 
-    // Sum per campaign × unit, then write in one global order (PostgreSQL lock order).
-    const groups = new Map<string, { campaignId: string; unit: CounterUnit; values: CounterValue[]; n: number; fast: number }>();
-    for (const r of rows) {
+    const groups: CounterGroup[] = rows.map((r) => {
       const path = paths.get(r.unit_id);
       if (!path) throw new Error(`response ${r.id} names a missing unit ${r.unit_id}`);
-      const key = `${r.campaign_id}\0${r.unit_id}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { campaignId: r.campaign_id, unit: { id: r.unit_id, path }, values: [], n: 0, fast: 0 }));
       const answers = JSON.parse(r.answers) as Record<string, CountedAnswer>;
       const def = defs.get(`${r.survey_id}@${r.survey_version}`)!;
-      for (const v of counterValues(def, answers)) g.values.push({ ...v, n: 1 });
-      g.n += 1;
-      if (isFast(r.duration_ms, Object.keys(answers).length)) g.fast += 1;
-    }
-    for (const key of [...groups.keys()].sort()) {
-      const g = groups.get(key)!;
-      await addCounters(trx, g.campaignId, g.unit, g.values, { n: g.n, fast: g.fast });
-    }
+      return {
+        campaignId: r.campaign_id,
+        unit: { id: r.unit_id, path },
+        answers: counterValues(def, answers).map((v) => ({ ...v, n: 1 })),
+        responses: { n: 1, fast: isFast(r.duration_ms, Object.keys(answers).length) ? 1 : 0 },
+      };
+    });
+    await addCounterGroups(trx, groups);
     const ids = rows.map((r) => r.id);
     const marks = ids.map((_, i) => (sqlite ? '?' : `$${i + 1}`)).join(', ');
     await trx.executeQuery(CompiledQuery.raw(`update responses set counted = 1 where id in (${marks})`, ids));
