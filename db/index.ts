@@ -22,7 +22,14 @@ export type Db = Kysely<Database>;
 export interface DbHandle {
   db: Db;
   dialect: Dialect;
+  /** How another thread opens the same database (createDb's arguments); null for ':memory:'. */
+  source: DbSource | null;
   close(): Promise<void>;
+}
+
+export interface DbSource {
+  url: string;
+  searchPath?: string;
 }
 
 export const DEFAULT_DATABASE_URL = 'data/hailong.db';
@@ -46,7 +53,7 @@ export function createDb(url: string = DEFAULT_DATABASE_URL, opts: { searchPath?
       ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => closeDb(db) };
+    return { db, dialect: 'postgres', source: { url, ...opts }, close: () => closeDb(db) };
   }
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
   const sqlite = new SQLite(url);
@@ -58,7 +65,7 @@ export function createDb(url: string = DEFAULT_DATABASE_URL, opts: { searchPath?
   // read walks stay in memory at a million responses, within the 256 MB budget (bench/).
   sqlite.pragma('cache_size = -16384');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
-  return { db, dialect: 'sqlite', close: () => closeDb(db) };
+  return { db, dialect: 'sqlite', source: url === ':memory:' ? null : { url }, close: () => closeDb(db) };
 }
 
 /** Counts what is still uncounted (best effort: it is durable either way), then closes. */

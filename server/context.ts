@@ -1,5 +1,5 @@
 import type { Clock } from '../db/clock.js';
-import type { Db, Dialect } from '../db/index.js';
+import type { Db, DbSource, Dialect } from '../db/index.js';
 import type { Unit, User } from '../db/schema.js';
 import type { Config } from './config.js';
 
@@ -7,6 +7,8 @@ import type { Config } from './config.js';
 export interface AppDeps {
   db: Db;
   dialect: Dialect;
+  /** Where a worker thread opens the same database (exports); null or absent: in this thread. */
+  source?: DbSource | null;
   clock: Clock;
   config: Config;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../context.js';
 import { loadCampaignFor } from '../indices/service.js';
 import { requireStaff, scopedUnit } from '../middleware/auth.js';
-import { streamCampaignCsv, streamCampaignXlsx } from '../reports/export-stream.js';
+import { exportStream } from '../reports/export-thread.js';
 import { validate } from '../validate.js';
 
 /** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266) for Vietnamese titles. */
@@ -28,7 +28,7 @@ const exports = new Hono<AppEnv>()
       const unit = await scopedUnit(c, unitId);
       const input = { campaignId: campaign.id, definition, rootPath: unit.path };
       const base = `phieu-tra-loi-${campaign.name}-${unit.id}`;
-      const stream = format === 'csv' ? streamCampaignCsv(db, input) : streamCampaignXlsx(db, input);
+      const stream = exportStream(c.var.deps, format, input);
       return c.body(stream, 200, {
         'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
         'content-disposition': attachment(`${base}.${format}`),
