@@ -43,7 +43,10 @@ export function isPostgresUrl(url: string): boolean {
  * SQLite runs in WAL mode with synchronous=FULL, so a write acknowledged to a client survives
  * a crash or power loss.
  */
-export function createDb(url: string = DEFAULT_DATABASE_URL, opts: { searchPath?: string } = {}): DbHandle {
+export function createDb(
+  url: string = DEFAULT_DATABASE_URL,
+  opts: { searchPath?: string; cacheMb?: number } = {},
+): DbHandle {
   if (isPostgresUrl(url)) {
     // count(*) and bigint come back as strings by default; our counts fit in a double.
     pg.types.setTypeParser(20, (v) => Number(v));
@@ -53,7 +56,8 @@ export function createDb(url: string = DEFAULT_DATABASE_URL, opts: { searchPath?
       ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', source: { url, ...opts }, close: () => closeDb(db) };
+    const source = { url, ...(opts.searchPath ? { searchPath: opts.searchPath } : {}) };
+    return { db, dialect: 'postgres', source, close: () => closeDb(db) };
   }
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
   const sqlite = new SQLite(url);
@@ -63,7 +67,7 @@ export function createDb(url: string = DEFAULT_DATABASE_URL, opts: { searchPath?
   sqlite.pragma('busy_timeout = 5000');
   // 16 MiB of pages (SQLite's default is 2 MiB): the counters and units that every dashboard
   // read walks stay in memory at a million responses, within the 256 MB budget (bench/).
-  sqlite.pragma('cache_size = -16384');
+  sqlite.pragma(`cache_size = -${(opts.cacheMb ?? 16) * 1024}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   return { db, dialect: 'sqlite', source: url === ':memory:' ? null : { url }, close: () => closeDb(db) };
 }

@@ -1,6 +1,5 @@
 import { once, type EventEmitter } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/index.js';
 import { responsePage, type ExportCursor, type ExportRow } from '../../db/repositories/exports.js';
 import type { TSurveyDefinition } from '../../surveys/schema.js';
@@ -89,8 +88,10 @@ async function caughtUp(sheet: unknown, out: PassThrough): Promise<void> {
 export function streamCampaignXlsx(db: Db, input: ExportInput): ReadableStream<Uint8Array> {
   const columns = exportColumns(input.definition);
   const out = new PassThrough({ highWaterMark: 1 << 20 });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   void (async () => {
+    // Loaded on the first XLSX export only: a CSV export (and its worker) never needs it.
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     const sheet = workbook.addWorksheet('Phiếu trả lời', { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = columns.map((c) => ({ header: c.header, width: Math.min(40, Math.max(10, c.header.length)) }));
     sheet.getRow(1).font = { bold: true };

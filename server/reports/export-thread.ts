@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db, DbSource } from '../../db/index.js';
 import { streamCampaignCsv, streamCampaignXlsx, type ExportInput } from './export-stream.js';
@@ -13,16 +17,40 @@ import { streamCampaignCsv, streamCampaignXlsx, type ExportInput } from './expor
 export type ExportFormat = 'csv' | 'xlsx';
 
 /**
- * The worker's first module: the worker is TypeScript, run through tsx as the server itself is,
- * so it registers tsx's loader in its own thread and then imports the export code.
+ * The worker's script: export-worker.ts bundled once per process by esbuild (its packages stay
+ * imports), written under node_modules/.cache so those imports resolve, named by its content so
+ * processes never overwrite each other's. Plain JavaScript: a worker booting tsx needed a
+ * loader thread of its own and about 60 MB more (bench/).
  */
-const BOOT = new URL(
-  `data:text/javascript,${encodeURIComponent(
-    `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))};
-register();
-await import(${JSON.stringify(new URL('./export-worker.ts', import.meta.url).href)});`,
-  )}`,
-);
+let script: Promise<URL> | null = null;
+
+function workerScript(): Promise<URL> {
+  script ??= (async () => {
+    const { build } = await import('esbuild');
+    const out = await build({
+      entryPoints: [fileURLToPath(new URL('./export-worker.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = out.outputFiles[0]!.contents;
+    const dir = join(process.cwd(), 'node_modules', '.cache', 'hai-long');
+    const file = join(dir, `export-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+    if (!existsSync(file)) {
+      mkdirSync(dir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, code);
+      renameSync(tmp, file);
+    }
+    return pathToFileURL(file);
+  })();
+  script.catch(() => (script = null));
+  return script;
+}
 
 export interface ExportJob {
   source: DbSource;
@@ -53,8 +81,12 @@ export function exportStream(
     worker = null;
   };
   return new ReadableStream<Uint8Array>({
-    start() {
-      worker = new Worker(BOOT, { workerData: job });
+    async start() {
+      // A bounded heap: the export streams, so it never needs much; the server's budget is shared.
+      worker = new Worker(await workerScript(), {
+        workerData: job,
+        resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
+      });
       worker.on('message', settle);
       worker.on('error', (e: unknown) => settle({ type: 'error', message: e instanceof Error ? e.message : String(e) }));
       worker.on('exit', () => settle({ type: 'error', message: 'export worker stopped' }));

@@ -12,7 +12,8 @@ const job = workerData as ExportJob;
 const port = parentPort!;
 // Open, never create: a missing file is an error here, not a new empty database.
 if (!isPostgresUrl(job.source.url) && !existsSync(job.source.url)) throw new Error(`no database at ${job.source.url}`);
-const handle = createDb(job.source.url, job.source.searchPath ? { searchPath: job.source.searchPath } : {});
+// A sequential read needs no large page cache (SQLite's default 2 MiB).
+const handle = createDb(job.source.url, { ...(job.source.searchPath ? { searchPath: job.source.searchPath } : {}), cacheMb: 2 });
 const stream = job.format === 'csv' ? streamCampaignCsv(handle.db, job.input) : streamCampaignXlsx(handle.db, job.input);
 const reader = stream.getReader();
 
