@@ -18,12 +18,15 @@ import { addCounterGroups, type CounterGroup } from './rollups.js';
  * read after it, whichever server process stored it.
  */
 
-/** Responses per tally transaction in the background: a few milliseconds of work each. */
-export const SLICE = 16;
+/**
+ * Responses per tally transaction in the background: 3–5 ms of work each here. Submissions wait
+ * behind a slice for the one connection, so longer slices lengthened their tail (bench/).
+ */
+export const SLICE = 8;
 /** Responses per transaction when a reader waits for the tally. */
 const SETTLE_BATCH = 256;
 /** How long after a submission the background tally starts, gathering the ones that follow. */
-const DELAY_MS = 10;
+const DELAY_MS = 5;
 
 const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
 
