@@ -3,6 +3,7 @@ import type { Db } from '../index.js';
 import { counterValues, isFast, type CountedAnswer } from '../../surveys/counting.js';
 import type { TSurveyDefinition } from '../../surveys/schema.js';
 import { addCounterGroups, type CounterGroup } from './rollups.js';
+import { getSurveyRow } from './surveys.js';
 
 /**
  * The tally: counting stored responses into the counters, off the submission's path.
@@ -49,12 +50,8 @@ async function definitionsFor(db: Db, rows: Pending[]): Promise<Map<string, TSur
   for (const r of rows) {
     const key = `${r.survey_id}@${r.survey_version}`;
     if (known.has(key)) continue;
-    const row = await db
-      .selectFrom('surveys')
-      .select('definition')
-      .where('id', '=', r.survey_id)
-      .where('version', '=', r.survey_version)
-      .executeTakeFirstOrThrow();
+    const row = await getSurveyRow(db, r.survey_id, r.survey_version);
+    if (!row) throw new Error(`response ${r.id} names a missing questionnaire ${key}`);
     // Validated when it was stored (server/surveys.ts); the text is frozen under its version.
     known.set(key, JSON.parse(row.definition) as TSurveyDefinition);
   }

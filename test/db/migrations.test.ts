@@ -7,9 +7,21 @@ import { createTestDb, testDialect } from '../helpers/db.js';
 let handle: DbHandle | undefined;
 afterEach(async () => handle?.close());
 
+/**
+ * The tables of this test's own database. On PostgreSQL introspection lists every schema on the
+ * server, including those of test files running meanwhile: keep this connection's schema only.
+ */
 async function tableNames(h: DbHandle): Promise<string[]> {
   const tables = await h.db.introspection.getTables();
-  return tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_')).sort();
+  const own =
+    h.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(h.db)).rows[0]!.s
+      : undefined;
+  return tables
+    .filter((t) => own === undefined || t.schema === own)
+    .map((t) => t.name)
+    .filter((n) => !n.startsWith('kysely_'))
+    .sort();
 }
 
 describe(`migrations (${testDialect})`, () => {
