@@ -6,9 +6,9 @@ import { pathInSubtree } from './subtree.js';
 import type { Campaign, Unit } from '../schema.js';
 
 /**
- * Reads for the satisfaction indices. Answer figures come from the rollup counters only
- * (answer_rollups, response_rollups: db/repositories/rollups.ts), never from the responses table
- * nor by summing a subtree's counters, so a unit's figures cost the same whatever its size.
+ * Reads for the satisfaction indices. Answer figures come from a unit's own leaf counters plus
+ * its rollup counters (its descendants: db/repositories/rollups.ts), never from the responses
+ * table nor by summing a subtree's counters, so a unit's figures cost the same whatever its size.
  */
 
 export interface CountRow {
@@ -25,20 +25,35 @@ export interface SubtreeTotals {
 /** `units` alias `u` lies in the subtree whose root path is `rootPath` (index-friendly on SQLite). */
 const inSubtree = (db: Db, rootPath: string) => pathInSubtree(db, 'u.path', rootPath);
 
-/** Answer counts of one campaign pooled over a unit's subtree: the unit's own rollup rows, by key. */
+/**
+ * Answer counts of one campaign pooled over a unit's subtree: the unit's own leaf rows plus its
+ * rollup rows (its descendants), each read by key.
+ */
 export async function pooledAnswerCounts(
   db: Db,
   campaignId: string,
   root: Unit,
 ): Promise<CountRow[]> {
   await settleCounts(db);
-  const rows = await db
+  const own = db
+    .selectFrom('answer_counts')
+    .where('campaign_id', '=', campaignId)
+    .where('unit_id', '=', root.id)
+    .select(['question_id', 'value', 'n']);
+  const below = db
     .selectFrom('answer_rollups')
     .where('campaign_id', '=', campaignId)
     .where('unit_id', '=', root.id)
-    .select(['question_id', 'value', 'n'])
-    .execute();
-  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+    .select(['question_id', 'value', 'n']);
+  const rows = await own.unionAll(below).execute();
+  const byKey = new Map<string, CountRow>();
+  for (const r of rows) {
+    const key = `${r.question_id}\0${r.value}`;
+    const had = byKey.get(key);
+    if (had) had.n += Number(r.n);
+    else byKey.set(key, { question_id: r.question_id, value: r.value, n: Number(r.n) });
+  }
+  return [...byKey.values()];
 }
 
 export async function pooledResponseTotals(
@@ -47,13 +62,21 @@ export async function pooledResponseTotals(
   root: Unit,
 ): Promise<SubtreeTotals> {
   await settleCounts(db);
-  const row = await db
+  const own = db
+    .selectFrom('response_counts')
+    .where('campaign_id', '=', campaignId)
+    .where('unit_id', '=', root.id)
+    .select(['n', 'fast_n']);
+  const below = db
     .selectFrom('response_rollups')
     .where('campaign_id', '=', campaignId)
     .where('unit_id', '=', root.id)
-    .select(['n', 'fast_n'])
-    .executeTakeFirst();
-  return { responses: Number(row?.n ?? 0), fast: Number(row?.fast_n ?? 0) };
+    .select(['n', 'fast_n']);
+  const rows = await own.unionAll(below).execute();
+  return {
+    responses: rows.reduce((a, r) => a + Number(r.n), 0),
+    fast: rows.reduce((a, r) => a + Number(r.fast_n), 0),
+  };
 }
 
 /** Eligible respondents of the subtree's units that the campaign covers. */
@@ -72,24 +95,35 @@ export interface ChildCountRow extends CountRow {
   child_id: string;
 }
 
-/** Answer counts pooled over each direct child's subtree: the children's rollup rows. */
+/** Answer counts pooled over each direct child's subtree: each child's leaf and rollup rows. */
 export async function childAnswerCounts(
   db: Db,
   campaignId: string,
   parentId: string,
 ): Promise<ChildCountRow[]> {
   await settleCounts(db);
-  const rows = await db
-    .selectFrom('units as c')
-    // cross join: SQLite then starts from the children (parent index) and reads each one's
-    // rollups by key, not every rollup row of the campaign (query-plans test).
-    .crossJoin('answer_rollups as ar')
-    .whereRef('ar.unit_id', '=', 'c.id')
-    .where('c.parent_id', '=', parentId)
-    .where('ar.campaign_id', '=', campaignId)
-    .select(['c.id as child_id', 'ar.question_id', 'ar.value', 'ar.n'])
-    .execute();
-  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+  const rows: ChildCountRow[] = [];
+  for (const table of ['answer_counts', 'answer_rollups'] as const) {
+    const part = await db
+      .selectFrom('units as c')
+      // cross join: SQLite then starts from the children (parent index) and reads each one's
+      // rows by key, not every counter row of the campaign (query-plans test).
+      .crossJoin(`${table} as ar`)
+      .whereRef('ar.unit_id', '=', 'c.id')
+      .where('c.parent_id', '=', parentId)
+      .where('ar.campaign_id', '=', campaignId)
+      .select(['c.id as child_id', 'ar.question_id', 'ar.value', 'ar.n'])
+      .execute();
+    rows.push(...part.map((r) => ({ ...r, n: Number(r.n) })));
+  }
+  const byKey = new Map<string, ChildCountRow>();
+  for (const r of rows) {
+    const key = `${r.child_id}\0${r.question_id}\0${r.value}`;
+    const had = byKey.get(key);
+    if (had) had.n += r.n;
+    else byKey.set(key, { ...r });
+  }
+  return [...byKey.values()];
 }
 
 export interface ChildTotalsRow {
@@ -106,14 +140,19 @@ export async function childTotals(
   parentId: string,
 ): Promise<ChildTotalsRow[]> {
   await settleCounts(db);
-  const responses = await db
-    .selectFrom('units as c')
-    .crossJoin('response_rollups as rr') // as in childAnswerCounts
-    .whereRef('rr.unit_id', '=', 'c.id')
-    .where('c.parent_id', '=', parentId)
-    .where('rr.campaign_id', '=', campaignId)
-    .select(['c.id as child_id', 'rr.n', 'rr.fast_n as fast'])
-    .execute();
+  const responses: { child_id: string; n: number; fast: number }[] = [];
+  for (const table of ['response_counts', 'response_rollups'] as const) {
+    responses.push(
+      ...(await db
+        .selectFrom('units as c')
+        .crossJoin(`${table} as rr`) // as in childAnswerCounts
+        .whereRef('rr.unit_id', '=', 'c.id')
+        .where('c.parent_id', '=', parentId)
+        .where('rr.campaign_id', '=', campaignId)
+        .select(['c.id as child_id', 'rr.n', 'rr.fast_n as fast'])
+        .execute()),
+    );
+  }
   const eligible = await db
     .selectFrom('units as c')
     .innerJoin('units as u', (j) => j.on(sql<boolean>`substr(u.path, 1, length(c.path)) = c.path`))
@@ -129,8 +168,11 @@ export async function childTotals(
     byChild.set(id, r);
     return r;
   };
-  for (const r of responses)
-    Object.assign(row(r.child_id), { responses: Number(r.n), fast: Number(r.fast) });
+  for (const r of responses) {
+    const into = row(r.child_id);
+    into.responses += Number(r.n);
+    into.fast += Number(r.fast);
+  }
   for (const r of eligible) row(r.child_id).eligible = Number(r.n);
   return [...byChild.values()];
 }

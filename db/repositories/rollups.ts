@@ -5,10 +5,12 @@ type Q = Kysely<Database>;
 
 /**
  * Counters of answers and responses. Each campaign × unit has its own leaf counters
- * (answer_counts, response_counts: authoritative) and, for the unit and every ancestor, rollup
- * rows pooled over the whole subtree (answer_rollups, response_rollups), so a unit's indices
- * read its own rows by key however large its subtree. Every write goes through addCounters, and
- * rebuildRollups derives the rollups from the leaves again, so the two cannot drift.
+ * (answer_counts, response_counts: authoritative) and, for every unit with descendants, rollup
+ * rows pooled over its descendants (answer_rollups, response_rollups; a unit's own responses are
+ * in its leaf rows only, so a response is written once for its unit and once per ancestor, not
+ * twice for its own unit). A unit's subtree is its leaf rows plus its rollup rows, both read by
+ * key however large the subtree. Every write goes through addCounterGroups, and rebuildRollups
+ * derives the rollups from the leaves again, so the two cannot drift.
  */
 
 export interface CounterValue {
@@ -25,9 +27,9 @@ export interface CounterUnit {
 
 const isSqlite = (db: Q) => db.getExecutor().adapter instanceof SqliteAdapter;
 
-/** The unit itself and every ancestor, root first. */
-export function selfAndAncestors(path: string): string[] {
-  return path.split('/').filter(Boolean);
+/** The unit's ancestors, root first, without the unit itself. */
+export function ancestors(path: string): string[] {
+  return path.split('/').filter(Boolean).slice(0, -1);
 }
 
 /**
@@ -62,7 +64,7 @@ function rowsOf(sums: Map<string, number[]>): unknown[][] {
 
 /**
  * Adds counts of any number of campaign × unit groups to their leaf counters and to the rollups
- * of each unit and its ancestors, summed over the groups first: a batch of responses from many
+ * of each unit's ancestors, summed over the groups first: a batch of responses from many
  * schools writes its office and Department rollup rows once, not once per school. Rows go in
  * one global order (table, then campaign, unit, question, value), so concurrent PostgreSQL
  * transactions lock counter rows in the same order and cannot deadlock.
@@ -73,7 +75,7 @@ export async function addCounterGroups(db: Q, groups: readonly CounterGroup[]): 
   const rollAnswers = new Map<string, number[]>();
   const rollResponses = new Map<string, number[]>();
   for (const g of groups) {
-    const units = selfAndAncestors(g.unit.path);
+    const units = ancestors(g.unit.path);
     for (const v of g.answers) {
       add(leafAnswers, `${g.campaignId}\0${g.unit.id}\0${v.questionId}\0${v.value}`, [v.n]);
       for (const u of units) add(rollAnswers, `${g.campaignId}\0${u}\0${v.questionId}\0${v.value}`, [v.n]);
@@ -157,9 +159,9 @@ export async function rebuildRollups(db: Q): Promise<void> {
     await sql`lock table answer_rollups, response_rollups in exclusive mode`.execute(db);
   await db.deleteFrom('answer_rollups').execute();
   await db.deleteFrom('response_rollups').execute();
-  // Each unit with its ancestors-or-self, by path prefix (the same SQL as the rollups migration).
+  // Each unit with its proper ancestors, by path prefix (the same SQL as the strict-rollups migration).
   const pairs = sql`(select u.id as unit_id, anc.id as ancestor_id from units u
-    join units anc on substr(u.path, 1, length(anc.path)) = anc.path)`;
+    join units anc on substr(u.path, 1, length(anc.path)) = anc.path and anc.id <> u.id)`;
   await sql`insert into answer_rollups (campaign_id, unit_id, question_id, value, n)
     select ac.campaign_id, p.ancestor_id, ac.question_id, ac.value, sum(ac.n)
     from answer_counts ac join ${pairs} p on p.unit_id = ac.unit_id

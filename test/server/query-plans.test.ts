@@ -56,42 +56,37 @@ async function plansOf(run: (db: Db) => Promise<unknown>): Promise<string[][]> {
   }
 }
 
+/** A plan line that reads `table` (or alias) by campaign and unit through an index. */
+const byKey = (table: string) => new RegExp(`^SEARCH ${table} USING .*INDEX .*\\(campaign_id=\\? AND unit_id=\\?\\)`);
+
 const scans = (plans: string[][]) => plans.flat().filter((d) => d.startsWith('SCAN'));
 
 // EXPLAIN QUERY PLAN is SQLite's; PostgreSQL plans by its own statistics, so these pin SQLite's
 // choices only (the shipped single-server database).
 describe.skipIf(testDialect === 'postgres')('query plans of the hot queries (SQLite)', () => {
-  test("a unit's indices read its own rollup rows by key, whatever the size of its subtree", async () => {
+  test("a unit's indices read its own leaf and rollup rows by key, whatever the size of its subtree", async () => {
     const plans = await plansOf(async (db) => {
       await pooledAnswerCounts(db, 'c1', school);
       await pooledResponseTotals(db, 'c1', school);
     });
     expect(plans).toHaveLength(2);
-    expect(
-      plans[0]!.some((d) =>
-        /^SEARCH answer_rollups USING .*INDEX .*\(campaign_id=\? AND unit_id=\?\)/.test(d),
-      ),
-    ).toBe(true);
-    expect(
-      plans[1]!.some((d) =>
-        /^SEARCH response_rollups USING .*INDEX .*\(campaign_id=\? AND unit_id=\?\)/.test(d),
-      ),
-    ).toBe(true);
+    for (const table of ['answer_counts', 'answer_rollups'])
+      expect(plans[0]!.some((d) => byKey(table).test(d))).toBe(true);
+    for (const table of ['response_counts', 'response_rollups'])
+      expect(plans[1]!.some((d) => byKey(table).test(d))).toBe(true);
     expect(scans(plans)).toEqual([]);
   });
 
-  test("the ranking reads each child's rollup rows by key", async () => {
+  test("the ranking reads each child's leaf and rollup rows by key", async () => {
     const plans = await plansOf(async (db) => {
       await childAnswerCounts(db, 'c1', 'HN');
       await childTotals(db, 'c1', 'HN');
     });
-    expect(
-      plans[0]!.some((d) => /^SEARCH ar USING .*INDEX .*\(campaign_id=\? AND unit_id=\?\)/.test(d)),
-    ).toBe(true);
-    expect(
-      plans[1]!.some((d) => /^SEARCH rr USING .*INDEX .*\(campaign_id=\? AND unit_id=\?\)/.test(d)),
-    ).toBe(true);
-    expect(scans(plans.slice(0, 2))).toEqual([]);
+    // Leaf then rollup rows of the answers, the same of the responses, then eligibility.
+    expect(plans).toHaveLength(5);
+    for (const [i, alias] of [[0, 'ar'], [1, 'ar'], [2, 'rr'], [3, 'rr']] as const)
+      expect(plans[i]!.some((d) => byKey(alias).test(d))).toBe(true);
+    expect(scans(plans.slice(0, 4))).toEqual([]);
   });
 
   test('a retried submission is found by its clientId through an index, not a scan of responses', async () => {
