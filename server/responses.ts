@@ -55,7 +55,10 @@ export function fingerprint(def: TSurveyDefinition, answers: Answers): string {
  * and before any read of counters. Called inside a caller's transaction (the demo seed), it runs
  * in that transaction, which also counts it at once: the caller owns atomicity.
  */
-export async function recordResponse(db: Db, input: RecordInput): Promise<{ id: string; created: boolean }> {
+export async function recordResponse(
+  db: Db,
+  input: RecordInput,
+): Promise<{ id: string; created: boolean }> {
   const id = newId();
   const run = async (trx: Db) => {
     if (input.tokenCode && !(await claimToken(trx, input.tokenCode, id, input.submittedAt))) {
@@ -97,7 +100,10 @@ export async function recordResponse(db: Db, input: RecordInput): Promise<{ id: 
   } catch (e) {
     if (!(e instanceof Duplicate)) throw e;
     if (e.existing.campaign_id !== input.campaignId) {
-      throw conflict({ vi: 'Mã phiếu (clientId) đã được dùng cho một khảo sát khác.', en: 'This clientId was used for another survey.' });
+      throw conflict({
+        vi: 'Mã phiếu (clientId) đã được dùng cho một khảo sát khác.',
+        en: 'This clientId was used for another survey.',
+      });
     }
     return { id: e.existing.id, created: false };
   }
@@ -128,7 +134,10 @@ export const tokenUsed = () =>
   });
 
 export type CampaignState = 'open' | 'not_yet_open' | 'closed';
-export function campaignState(c: Pick<Campaign, 'opens_at' | 'closes_at'>, now: Date): CampaignState {
+export function campaignState(
+  c: Pick<Campaign, 'opens_at' | 'closes_at'>,
+  now: Date,
+): CampaignState {
   const t = now.toISOString();
   if (t < c.opens_at) return 'not_yet_open';
   return t < c.closes_at ? 'open' : 'closed';
@@ -162,12 +171,18 @@ async function resolveCached(db: Db, code: string): Promise<CodeTarget | undefin
 
 /** What a public code opens, with its pinned questionnaire; 404 for an unknown code. */
 export async function openCode(db: Db, code: string): Promise<OpenTarget> {
-  const target = /^[A-Z0-9]{4,32}$/i.test(code) ? await resolveCached(db, code.toUpperCase()) : undefined;
+  const target = /^[A-Z0-9]{4,32}$/i.test(code)
+    ? await resolveCached(db, code.toUpperCase())
+    : undefined;
   // A token campaign's unit codes exist (the table needs one) but only its tokens open the form.
   if (!target || (!target.token && target.campaign.access === 'token')) {
     throw notFound({ vi: 'Không tìm thấy phiếu khảo sát.', en: 'No survey has this code.' });
   }
-  const definition = await getDefinition(db, target.campaign.survey_id, target.campaign.survey_version);
+  const definition = await getDefinition(
+    db,
+    target.campaign.survey_id,
+    target.campaign.survey_version,
+  );
   if (!definition) throw new Error(`campaign ${target.campaign.id} pins a missing survey version`);
   return { ...target, definition };
 }
@@ -203,7 +218,8 @@ export async function submitResponse(
   }
   if (refusal) {
     const before = await getResponseByClientId(deps.db, sub.clientId);
-    if (before && before.campaign_id === target.campaign.id) return { id: before.id, created: false };
+    if (before && before.campaign_id === target.campaign.id)
+      return { id: before.id, created: false };
     throw refusal;
   }
   return recordResponse(deps.db, {

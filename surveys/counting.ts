@@ -22,14 +22,20 @@ export function counterValues(
     for (const q of s.questions) {
       const a = answers[q.id];
       if (a === undefined || q.type === 'text') continue;
-      if (q.type === 'likert5') out.push({ questionId: q.id, value: a === null ? 'na' : String(a) });
-      else for (const v of Array.isArray(a) ? a : [String(a)]) out.push({ questionId: q.id, value: v });
+      if (q.type === 'likert5')
+        out.push({ questionId: q.id, value: a === null ? 'na' : String(a) });
+      else
+        for (const v of Array.isArray(a) ? a : [String(a)])
+          out.push({ questionId: q.id, value: v });
     }
   return out;
 }
 
 /** Milliseconds from start to submit, or null when unknown or the phone's clock ran ahead. */
-export function durationMs(startedAt: string | null | undefined, submittedAt: string): number | null {
+export function durationMs(
+  startedAt: string | null | undefined,
+  submittedAt: string,
+): number | null {
   if (!startedAt) return null;
   const d = Date.parse(submittedAt) - Date.parse(startedAt);
   return Number.isFinite(d) && d >= 0 ? d : null;

@@ -34,10 +34,13 @@ export function appEnv(file: string): Record<string, string> {
 async function backlog(file: string): Promise<{ left: number; drainedMs: number }> {
   const db = new SQLite(file, { readonly: true });
   try {
-    const count = () => (db.prepare('select count(*) as n from responses where counted = 0').get() as { n: number }).n;
+    const count = () =>
+      (db.prepare('select count(*) as n from responses where counted = 0').get() as { n: number })
+        .n;
     const left = count();
     const t = performance.now();
-    while (count() > 0 && performance.now() - t < 60_000) await new Promise((r) => setTimeout(r, 20));
+    while (count() > 0 && performance.now() - t < 60_000)
+      await new Promise((r) => setTimeout(r, 20));
     return { left, drainedMs: performance.now() - t };
   } finally {
     db.close();
@@ -83,7 +86,9 @@ export async function submitBench(ctx: BenchContext): Promise<Section> {
       bHi.push(await load({ ...bareLoad, connections: HIGH_CONNECTIONS, seconds }));
       aHi.push(await load({ ...appLoad, connections: HIGH_CONNECTIONS, seconds }));
       tally.push(await backlog(s.file));
-      ctx.log(`  round ${i + 1} at ${HIGH_CONNECTIONS} connections: bare ${fmt(bHi[i]!.rps, 0)} req/s, app ${fmt(aHi[i]!.rps, 0)} req/s`);
+      ctx.log(
+        `  round ${i + 1} at ${HIGH_CONNECTIONS} connections: bare ${fmt(bHi[i]!.rps, 0)} req/s, app ${fmt(aHi[i]!.rps, 0)} req/s`,
+      );
     }
     const hiRatio = median(aHi.map((x) => x.rps)) / median(bHi.map((x) => x.rps));
     const rate = 1000;

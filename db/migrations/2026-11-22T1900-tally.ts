@@ -9,7 +9,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('counted', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
   // Partial: it holds only the few responses waiting for the tally, whatever the table's size.
-  await sql`create index responses_uncounted_idx on responses (submitted_at, id) where counted = 0`.execute(db);
+  await sql`create index responses_uncounted_idx on responses (submitted_at, id) where counted = 0`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

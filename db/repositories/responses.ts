@@ -31,7 +31,10 @@ type StoredResponse = Omit<NewResponse, 'counted'>;
 export async function insertResponseOnce(db: Q, row: StoredResponse): Promise<boolean> {
   const values = RESPONSE_COLUMNS.map((c) => (c === 'counted' ? 0 : (row[c] ?? null)));
   const res = await db.executeQuery(
-    CompiledQuery.raw(db.getExecutor().adapter instanceof SqliteAdapter ? INSERT_SQLITE : INSERT_POSTGRES, values),
+    CompiledQuery.raw(
+      db.getExecutor().adapter instanceof SqliteAdapter ? INSERT_SQLITE : INSERT_POSTGRES,
+      values,
+    ),
   );
   return Number(res.numAffectedRows ?? 0) === 1;
 }
@@ -54,7 +57,14 @@ export async function getResponseByClientId(
 
 export async function insertTextAnswers(
   db: Q,
-  rows: { response_id: string; question_id: string; campaign_id: string; unit_id: string; text: string; submitted_at: string }[],
+  rows: {
+    response_id: string;
+    question_id: string;
+    campaign_id: string;
+    unit_id: string;
+    text: string;
+    submitted_at: string;
+  }[],
 ): Promise<void> {
   if (rows.length) await db.insertInto('text_answers').values(rows).execute();
 }
@@ -70,7 +80,10 @@ export async function listResponses(db: Q, campaignId: string) {
 }
 
 /** Responses per unit of a campaign, from the counters (no scan of raw answers). */
-export async function countResponsesByUnit(db: Q, campaignId: string): Promise<Map<string, number>> {
+export async function countResponsesByUnit(
+  db: Q,
+  campaignId: string,
+): Promise<Map<string, number>> {
   await settleCounts(db);
   const rows = await db
     .selectFrom('response_counts')

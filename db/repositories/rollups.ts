@@ -78,7 +78,8 @@ export async function addCounterGroups(db: Q, groups: readonly CounterGroup[]): 
     const units = ancestors(g.unit.path);
     for (const v of g.answers) {
       add(leafAnswers, `${g.campaignId}\0${g.unit.id}\0${v.questionId}\0${v.value}`, [v.n]);
-      for (const u of units) add(rollAnswers, `${g.campaignId}\0${u}\0${v.questionId}\0${v.value}`, [v.n]);
+      for (const u of units)
+        add(rollAnswers, `${g.campaignId}\0${u}\0${v.questionId}\0${v.value}`, [v.n]);
     }
     if (!g.responses.n && !g.responses.fast) continue;
     const r = [g.responses.n, g.responses.fast];
@@ -107,7 +108,10 @@ interface CounterShape {
   /** Columns added to the stored value on conflict. */
   sums: string[];
 }
-const ANSWERS: CounterShape = { keys: ['campaign_id', 'unit_id', 'question_id', 'value'], sums: ['n'] };
+const ANSWERS: CounterShape = {
+  keys: ['campaign_id', 'unit_id', 'question_id', 'value'],
+  sums: ['n'],
+};
 const RESPONSES: CounterShape = { keys: ['campaign_id', 'unit_id'], sums: ['n', 'fast_n'] };
 
 /**
@@ -116,11 +120,16 @@ const RESPONSES: CounterShape = { keys: ['campaign_id', 'unit_id'], sums: ['n', 
  * builder cost more CPU than SQLite's work; the text is the same for the same row count, so the
  * prepared statement is reused. Table and column names are constants above, never input.
  */
-async function addRows(db: Q, shape: CounterShape, table: string, rows: unknown[][]): Promise<void> {
+async function addRows(
+  db: Q,
+  shape: CounterShape,
+  table: string,
+  rows: unknown[][],
+): Promise<void> {
   const sqlite = isSqlite(db);
   // Chunks of a few fixed sizes (64, then 32, 16 … 1 for the rest), so a handful of statement
   // texts serve every row count and stay prepared.
-  for (let at = 0; at < rows.length; ) {
+  for (let at = 0; at < rows.length;) {
     let size = CHUNK;
     while (size > rows.length - at) size /= 2;
     const chunk = rows.slice(at, at + size);

@@ -62,10 +62,15 @@ async function definitionsFor(db: Db, rows: Pending[]): Promise<Map<string, TSur
  * Counts up to `limit` uncounted responses in one transaction; returns how many. On PostgreSQL
  * the rows are locked (FOR UPDATE, and re-read as counted if another server counted them
  * meanwhile), so several servers tally side by side without counting a response twice; the
- * background tally skips rows another is counting instead of waiting. The units are share-locked as a submission used to lock them: a unit
- * move (rebuildRollups) waits for this tally or this tally reads the new path.
+ * background tally skips rows another is counting instead of waiting (`wait: false`). The units
+ * are share-locked: a unit move (rebuildRollups) waits for this tally, or this tally waits for
+ * the move and reads the new path, so rollups never land on a former ancestor.
  */
-export async function tallyPending(db: Db, limit: number, opts: { wait?: boolean } = {}): Promise<number> {
+export async function tallyPending(
+  db: Db,
+  limit: number,
+  opts: { wait?: boolean } = {},
+): Promise<number> {
   const wait = opts.wait ?? false;
   if (db.isTransaction) return countBatch(db, limit, wait);
   if (!isSqlite(db)) return db.transaction().execute((trx) => countBatch(trx, limit, wait));
@@ -85,51 +90,58 @@ export async function tallyPending(db: Db, limit: number, opts: { wait?: boolean
 }
 
 async function anyUncounted(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('responses').select('id').where('counted', '=', 0).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('responses')
+    .select('id')
+    .where('counted', '=', 0)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 async function countBatch(trx: Db, limit: number, wait: boolean): Promise<number> {
   const sqlite = isSqlite(trx);
-  {
-    const rows = (
-      await sql<Pending>`select r.id, r.campaign_id, r.unit_id, c.survey_id, r.survey_version,
-          r.answers, r.duration_ms
-        from responses r join campaigns c on c.id = r.campaign_id
-        where r.counted = 0
-        order by r.submitted_at, r.id
-        limit ${limit} ${sqlite ? sql`` : wait ? sql`for update of r` : sql`for update of r skip locked`}`.execute(trx)
-    ).rows;
-    if (!rows.length) return 0;
-    const defs = await definitionsFor(trx, rows);
-    const unitIds = [...new Set(rows.map((r) => r.unit_id))].sort();
-    const units = await trx
-      .selectFrom('units')
-      .select(['id', 'path'])
-      .where('id', 'in', unitIds)
-      .orderBy('id')
-      .$call((q) => (sqlite ? q : q.forShare()))
-      .execute();
-    const paths = new Map(units.map((u) => [u.id, u.path]));
+  const rows = (
+    await sql<Pending>`select r.id, r.campaign_id, r.unit_id, c.survey_id, r.survey_version,
+        r.answers, r.duration_ms
+      from responses r join campaigns c on c.id = r.campaign_id
+      where r.counted = 0
+      order by r.submitted_at, r.id
+      limit ${limit} ${sqlite ? sql`` : wait ? sql`for update of r` : sql`for update of r skip locked`}`.execute(
+      trx,
+    )
+  ).rows;
+  if (!rows.length) return 0;
+  const defs = await definitionsFor(trx, rows);
+  const unitIds = [...new Set(rows.map((r) => r.unit_id))].sort();
+  const units = await trx
+    .selectFrom('units')
+    .select(['id', 'path'])
+    .where('id', 'in', unitIds)
+    .orderBy('id')
+    .$call((q) => (sqlite ? q : q.forShare()))
+    .execute();
+  const paths = new Map(units.map((u) => [u.id, u.path]));
 
-    const groups: CounterGroup[] = rows.map((r) => {
-      const path = paths.get(r.unit_id);
-      if (!path) throw new Error(`response ${r.id} names a missing unit ${r.unit_id}`);
-      const answers = JSON.parse(r.answers) as Record<string, CountedAnswer>;
-      const def = defs.get(`${r.survey_id}@${r.survey_version}`)!;
-      return {
-        campaignId: r.campaign_id,
-        unit: { id: r.unit_id, path },
-        answers: counterValues(def, answers).map((v) => ({ ...v, n: 1 })),
-        responses: { n: 1, fast: isFast(r.duration_ms, Object.keys(answers).length) ? 1 : 0 },
-      };
-    });
-    await addCounterGroups(trx, groups);
-    const ids = rows.map((r) => r.id);
-    const marks = ids.map((_, i) => (sqlite ? '?' : `$${i + 1}`)).join(', ');
-    await trx.executeQuery(CompiledQuery.raw(`update responses set counted = 1 where id in (${marks})`, ids));
-    return rows.length;
-  }
+  const groups: CounterGroup[] = rows.map((r) => {
+    const path = paths.get(r.unit_id);
+    if (!path) throw new Error(`response ${r.id} names a missing unit ${r.unit_id}`);
+    const answers = JSON.parse(r.answers) as Record<string, CountedAnswer>;
+    const def = defs.get(`${r.survey_id}@${r.survey_version}`)!;
+    return {
+      campaignId: r.campaign_id,
+      unit: { id: r.unit_id, path },
+      answers: counterValues(def, answers).map((v) => ({ ...v, n: 1 })),
+      responses: { n: 1, fast: isFast(r.duration_ms, Object.keys(answers).length) ? 1 : 0 },
+    };
+  });
+  await addCounterGroups(trx, groups);
+  const ids = rows.map((r) => r.id);
+  const marks = ids.map((_, i) => (sqlite ? '?' : `$${i + 1}`)).join(', ');
+  await trx.executeQuery(
+    CompiledQuery.raw(`update responses set counted = 1 where id in (${marks})`, ids),
+  );
+  return rows.length;
 }
 
 /**

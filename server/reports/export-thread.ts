@@ -39,7 +39,10 @@ function workerScript(): Promise<URL> {
     });
     const code = out.outputFiles[0]!.contents;
     const dir = join(process.cwd(), 'node_modules', '.cache', 'hai-long');
-    const file = join(dir, `export-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+    const file = join(
+      dir,
+      `export-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`,
+    );
     if (!existsSync(file)) {
       mkdirSync(dir, { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
@@ -58,7 +61,8 @@ export interface ExportJob {
   input: ExportInput;
 }
 
-export type FromWorker = { type: 'chunk'; data: ArrayBuffer } | { type: 'done' } | { type: 'error'; message: string };
+export type FromWorker =
+  { type: 'chunk'; data: ArrayBuffer } | { type: 'done' } | { type: 'error'; message: string };
 
 export function exportStream(
   deps: { db: Db; source?: DbSource | null },
@@ -66,7 +70,9 @@ export function exportStream(
   input: ExportInput,
 ): ReadableStream<Uint8Array> {
   if (!deps.source || deps.db.isTransaction) {
-    return format === 'csv' ? streamCampaignCsv(deps.db, input) : streamCampaignXlsx(deps.db, input);
+    return format === 'csv'
+      ? streamCampaignCsv(deps.db, input)
+      : streamCampaignXlsx(deps.db, input);
   }
   const job: ExportJob = { source: deps.source, format, input };
   let worker: Worker | null = null;
@@ -88,7 +94,9 @@ export function exportStream(
         resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
       });
       worker.on('message', settle);
-      worker.on('error', (e: unknown) => settle({ type: 'error', message: e instanceof Error ? e.message : String(e) }));
+      worker.on('error', (e: unknown) =>
+        settle({ type: 'error', message: e instanceof Error ? e.message : String(e) }),
+      );
       worker.on('exit', () => settle({ type: 'error', message: 'export worker stopped' }));
     },
     async pull(controller) {

@@ -40,7 +40,8 @@ async function plansOf(run: (db: Db) => Promise<unknown>): Promise<string[][]> {
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: raw }),
     // The readers' look for uncounted responses is left out here and tested with the tally below.
-    log: (e) => void (logging && e.level === 'query' && !isSettleCheck(e.query.sql) && queries.push(e.query)),
+    log: (e) =>
+      void (logging && e.level === 'query' && !isSettleCheck(e.query.sql) && queries.push(e.query)),
   });
   try {
     await settleCounts(db);
@@ -57,7 +58,8 @@ async function plansOf(run: (db: Db) => Promise<unknown>): Promise<string[][]> {
 }
 
 /** A plan line that reads `table` (or alias) by campaign and unit through an index. */
-const byKey = (table: string) => new RegExp(`^SEARCH ${table} USING .*INDEX .*\\(campaign_id=\\? AND unit_id=\\?\\)`);
+const byKey = (table: string) =>
+  new RegExp(`^SEARCH ${table} USING .*INDEX .*\\(campaign_id=\\? AND unit_id=\\?\\)`);
 
 const scans = (plans: string[][]) => plans.flat().filter((d) => d.startsWith('SCAN'));
 
@@ -84,7 +86,12 @@ describe.skipIf(testDialect === 'postgres')('query plans of the hot queries (SQL
     });
     // Leaf then rollup rows of the answers, the same of the responses, then eligibility.
     expect(plans).toHaveLength(5);
-    for (const [i, alias] of [[0, 'ar'], [1, 'ar'], [2, 'rr'], [3, 'rr']] as const)
+    for (const [i, alias] of [
+      [0, 'ar'],
+      [1, 'ar'],
+      [2, 'rr'],
+      [3, 'rr'],
+    ] as const)
       expect(plans[i]!.some((d) => byKey(alias).test(d))).toBe(true);
     expect(scans(plans.slice(0, 4))).toEqual([]);
   });
@@ -117,10 +124,19 @@ describe.skipIf(testDialect === 'postgres')('query plans of the hot queries (SQL
     const raw = new SQLite(file);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
     try {
-      const check = db.selectFrom('responses').select('id').where('counted', '=', 0).limit(1).compile();
+      const check = db
+        .selectFrom('responses')
+        .select('id')
+        .where('counted', '=', 0)
+        .limit(1)
+        .compile();
       expect(isSettleCheck(check.sql)).toBe(true);
-      const plan = raw.prepare(`explain query plan ${check.sql}`).all(...check.parameters) as { detail: string }[];
-      expect(plan.map((r) => r.detail)).toEqual([expect.stringMatching(/USING (COVERING )?INDEX responses_uncounted_idx/)]);
+      const plan = raw.prepare(`explain query plan ${check.sql}`).all(...check.parameters) as {
+        detail: string;
+      }[];
+      expect(plan.map((r) => r.detail)).toEqual([
+        expect.stringMatching(/USING (COVERING )?INDEX responses_uncounted_idx/),
+      ]);
     } finally {
       await db.destroy();
     }

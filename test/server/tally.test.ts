@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { settleCounts, tallyPending } from '../../db/repositories/tally.js';
 import { createTestApp, fixedClock, type TestApp } from '../helpers/app.js';
-import { createCampaign, recount, storedCounters, submit, thcsAnswers } from '../helpers/campaigns.js';
+import {
+  createCampaign,
+  recount,
+  storedCounters,
+  submit,
+  thcsAnswers,
+} from '../helpers/campaigns.js';
 import { createTestDb, testDialect } from '../helpers/db.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hl-tally-'));
@@ -23,7 +29,10 @@ const uncounted = async (t: TestApp, campaignId: string) =>
 
 async function submitMany(t: TestApp, code: string, n: number) {
   for (let i = 0; i < n; i++) {
-    const res = await submit(t, code, { clientId: randomUUID(), answers: thcsAnswers((i % 5) + 1) });
+    const res = await submit(t, code, {
+      clientId: randomUUID(),
+      answers: thcsAnswers((i % 5) + 1),
+    });
     expect(res.status).toBe(201);
   }
 }
@@ -34,9 +43,12 @@ describe('the tally (counters written after the acknowledgement)', () => {
     const campaign = await createCampaign(t);
     await submitMany(t, campaign.links[0]!.code, 40);
     // Eventually, not at once: poll the flag itself (a read of counters would settle them).
-    for (let i = 0; i < 200 && (await uncounted(t, campaign.id)) > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 200 && (await uncounted(t, campaign.id)) > 0; i++)
+      await new Promise((r) => setTimeout(r, 10));
     expect(await uncounted(t, campaign.id)).toBe(0);
-    expect(await storedCounters(t.handle.db, campaign.id)).toEqual(await recount(t.handle.db, campaign.id));
+    expect(await storedCounters(t.handle.db, campaign.id)).toEqual(
+      await recount(t.handle.db, campaign.id),
+    );
   });
 
   test('two servers tallying the same backlog at once count every response exactly once', async () => {
@@ -49,24 +61,38 @@ describe('the tally (counters written after the acknowledgement)', () => {
     // Put the backlog back as if no tally had run yet: uncount every response, empty the counters.
     await a.handle.db.transaction().execute(async (trx) => {
       await trx.updateTable('responses').set({ counted: 0 }).execute();
-      for (const table of ['answer_counts', 'response_counts', 'answer_rollups', 'response_rollups'] as const)
+      for (const table of [
+        'answer_counts',
+        'response_counts',
+        'answer_rollups',
+        'response_rollups',
+      ] as const)
         await trx.deleteFrom(table).execute();
     });
     const second = first.reopen();
     try {
-      const turns = [a.handle.db, second.db, a.handle.db, second.db].map((db) => () => tallyPending(db, 7));
+      const turns = [a.handle.db, second.db, a.handle.db, second.db].map(
+        (db) => () => tallyPending(db, 7),
+      );
       // On PostgreSQL at the same time. Two SQLite connections in ONE process would block each
       // other's thread while waiting for the lock (servers are separate processes), so in turn.
       const counted =
         testDialect === 'postgres'
           ? await Promise.all(turns.map((turn) => turn()))
-          : await turns.reduce<Promise<number[]>>(async (acc, turn) => [...(await acc), await turn()], Promise.resolve([]));
+          : await turns.reduce<Promise<number[]>>(
+              async (acc, turn) => [...(await acc), await turn()],
+              Promise.resolve([]),
+            );
       expect(counted.every((n) => n >= 0 && n <= 7)).toBe(true);
       await settleCounts(a.handle.db);
       await settleCounts(second.db);
       expect(await uncounted(a, campaign.id)).toBe(0);
-      expect(await storedCounters(second.db, campaign.id)).toEqual(await recount(a.handle.db, campaign.id));
-      expect((await storedCounters(a.handle.db, campaign.id)).responses['HN-TAYHO-THCS-DONGTHAI']?.[0]).toBe(30);
+      expect(await storedCounters(second.db, campaign.id)).toEqual(
+        await recount(a.handle.db, campaign.id),
+      );
+      expect(
+        (await storedCounters(a.handle.db, campaign.id)).responses['HN-TAYHO-THCS-DONGTHAI']?.[0],
+      ).toBe(30);
     } finally {
       await second.close();
     }
@@ -82,18 +108,33 @@ describe('the tally (counters written after the acknowledgement)', () => {
       await submitMany(a, campaign.links[0]!.code, 3);
       await settleCounts(a.handle.db);
       // A stop between the store and the tally: the row is durable and still uncounted.
-      await a.handle.db.updateTable('responses').set({ counted: 0 }).where('campaign_id', '=', campaign.id).execute();
+      await a.handle.db
+        .updateTable('responses')
+        .set({ counted: 0 })
+        .where('campaign_id', '=', campaign.id)
+        .execute();
       await a.handle.db
         .updateTable('response_counts')
         .set({ n: 0, fast_n: 0 })
         .where('campaign_id', '=', campaign.id)
         .execute();
-      await a.handle.db.deleteFrom('answer_counts').where('campaign_id', '=', campaign.id).execute();
-      await a.handle.db.deleteFrom('answer_rollups').where('campaign_id', '=', campaign.id).execute();
-      await a.handle.db.deleteFrom('response_rollups').where('campaign_id', '=', campaign.id).execute();
+      await a.handle.db
+        .deleteFrom('answer_counts')
+        .where('campaign_id', '=', campaign.id)
+        .execute();
+      await a.handle.db
+        .deleteFrom('answer_rollups')
+        .where('campaign_id', '=', campaign.id)
+        .execute();
+      await a.handle.db
+        .deleteFrom('response_rollups')
+        .where('campaign_id', '=', campaign.id)
+        .execute();
       const b = await createTestApp({ handle: first.reopen(), seed: false }); // start-up: prepare()
       expect(await uncounted(b, campaign.id)).toBe(0);
-      expect(await storedCounters(b.handle.db, campaign.id)).toEqual(await recount(b.handle.db, campaign.id));
+      expect(await storedCounters(b.handle.db, campaign.id)).toEqual(
+        await recount(b.handle.db, campaign.id),
+      );
     },
   );
 });
