@@ -67,8 +67,9 @@ export async function exportBench(ctx: BenchContext): Promise<Section> {
       ],
       body: [
         `\`GET /api/campaigns/:id/export?format=csv\` as the Department's admin over ${sizeLabel(size)} stored responses,`,
-        `read to the end by the client; the server's RSS sampled every 100 ms. Meanwhile submissions at a`,
-        `steady ${rate} req/s for 10 s (from the export's start), compared with 10 s at the same rate before it.`,
+        `read to the end by the client; the server's RSS (its export worker thread included) sampled every`,
+        `100 ms. Meanwhile submissions at a steady ${rate} req/s for 10 s (from the export's start), compared`,
+        `with 10 s at the same rate before it, after a 3 s warm-up.`,
         '',
         '| | figure |',
         '|---|---:|',

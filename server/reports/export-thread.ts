@@ -38,7 +38,8 @@ function workerScript(): Promise<URL> {
       logLevel: 'silent',
     });
     const code = out.outputFiles[0]!.contents;
-    const dir = join(process.cwd(), 'node_modules', '.cache', 'hai-long');
+    // Beside the project's own packages (not the working directory's), so its imports resolve.
+    const dir = fileURLToPath(new URL('../../node_modules/.cache/hai-long/', import.meta.url));
     const file = join(
       dir,
       `export-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`,
