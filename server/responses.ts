@@ -94,7 +94,7 @@ export async function recordResponse(
     } else {
       // Shares one durable commit with the submissions arriving at the same moment (bench/).
       await groupCommit(db).run(run);
-      responseStored(db);
+      await responseStored(db);
     }
     return { id, created: true };
   } catch (e) {

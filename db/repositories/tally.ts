@@ -24,6 +24,10 @@ import { getSurveyRow } from './surveys.js';
  * behind a slice for the one connection, so longer slices lengthened their tail (bench/).
  */
 export const SLICE = 8;
+/** Uncounted responses of this process above which a submission waits for the tally. */
+export const MAX_BACKLOG = 256;
+/** Responses per transaction when a submission waits for the tally to catch up. */
+const CATCH_UP = 32;
 /** Responses per transaction when a reader waits for the tally. */
 const SETTLE_BATCH = 256;
 /** How long after a submission the background tally starts, gathering the ones that follow. */
@@ -152,6 +156,8 @@ async function countBatch(trx: Db, limit: number, wait: boolean): Promise<number
 class Tally {
   /** True when a response may be uncounted: set by submissions, and on start (unknown). */
   private dirty = true;
+  /** Responses this process stored and has not seen counted yet (an estimate, never below 0). */
+  private backlog = 0;
   private running: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -164,12 +170,28 @@ class Tally {
     if (this.closed) return;
     this.timer ??= setTimeout(() => {
       this.timer = null;
-      void this.exclusive(() => this.slice()).catch((e: unknown) => {
+      void this.exclusive(() => this.slice(SLICE)).catch((e: unknown) => {
         // The responses stay uncounted and durable; the next settle or submission retries.
         console.error('tally failed', e);
       });
     }, DELAY_MS);
     this.timer.unref();
+  }
+
+  /**
+   * A response was stored. Under sustained load the background slices fall behind; past
+   * MAX_BACKLOG the submission waits for one larger slice before it is acknowledged, so load is
+   * held to the rate at which counting keeps up instead of leaving an ever longer backlog (and
+   * dashboards ever further behind). A failure here is logged, never the submission's: its
+   * response is stored.
+   */
+  async stored(): Promise<void> {
+    this.backlog++;
+    this.poke();
+    if (this.backlog <= MAX_BACKLOG || this.closed) return;
+    await this.exclusive(() => this.slice(CATCH_UP, true)).catch((e: unknown) =>
+      console.error('tally failed', e),
+    );
   }
 
   /**
@@ -182,6 +204,7 @@ class Tally {
       if (!(await anyUncounted(this.db))) return;
       this.dirty = false;
       while ((await tallyPending(this.db, SETTLE_BATCH, { wait: true })) > 0);
+      this.backlog = 0;
     });
   }
 
@@ -193,11 +216,13 @@ class Tally {
     await this.settle().catch(() => {});
   }
 
-  /** One short background transaction, then the next after pending I/O (requests) ran. */
-  private async slice(): Promise<void> {
-    if (!this.dirty) return;
+  /** One short transaction; another is scheduled (after the requests waiting) if it was full. */
+  private async slice(size: number, force = false): Promise<void> {
+    if (!this.dirty && !force) return;
     this.dirty = false;
-    if ((await tallyPending(this.db, SLICE)) === SLICE) setImmediate(() => this.poke());
+    const n = await tallyPending(this.db, size);
+    this.backlog = n < size ? 0 : Math.max(0, this.backlog - n);
+    if (n === size) setImmediate(() => this.poke());
   }
 
   private exclusive(work: () => Promise<void>): Promise<void> {
@@ -215,9 +240,12 @@ function tallyOf(db: Db): Tally {
   return t;
 }
 
-/** After a response is durably stored: the background tally counts it within milliseconds. */
-export function responseStored(db: Db): void {
-  tallyOf(db).poke();
+/**
+ * After a response is durably stored: the background tally counts it within milliseconds. Under
+ * sustained load the promise waits for the tally to catch up (Tally.stored); it never rejects.
+ */
+export function responseStored(db: Db): Promise<void> {
+  return tallyOf(db).stored();
 }
 
 /**

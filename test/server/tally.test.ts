@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { settleCounts, tallyPending } from '../../db/repositories/tally.js';
+import { MAX_BACKLOG, settleCounts, tallyPending } from '../../db/repositories/tally.js';
 import { createTestApp, fixedClock, type TestApp } from '../helpers/app.js';
 import {
   createCampaign,
@@ -49,6 +49,31 @@ describe('the tally (counters written after the acknowledgement)', () => {
     expect(await storedCounters(t.handle.db, campaign.id)).toEqual(
       await recount(t.handle.db, campaign.id),
     );
+  });
+
+  test('under a flood of submissions the uncounted backlog stays bounded: acknowledgements wait for the tally', async () => {
+    const t = await createTestApp();
+    const campaign = await createCampaign(t);
+    const code = campaign.links[0]!.code;
+    const n = 3 * MAX_BACKLOG;
+    const statuses = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        submit(t, code, { clientId: randomUUID(), answers: thcsAnswers((i % 5) + 1) }).then(
+          (r) => r.status,
+        ),
+      ),
+    );
+    expect(statuses.every((s) => s === 201)).toBe(true);
+    // Read the flag directly (a read of counters would settle them first). One group commit
+    // (at most 128 responses) may have been stored after the last wait.
+    const left = await uncounted(t, campaign.id);
+    expect(left).toBeLessThanOrEqual(MAX_BACKLOG + 128);
+    expect(await storedCounters(t.handle.db, campaign.id)).toEqual(
+      await recount(t.handle.db, campaign.id),
+    );
+    expect(
+      (await storedCounters(t.handle.db, campaign.id)).responses['HN-TAYHO-THCS-DONGTHAI']?.[0],
+    ).toBe(n);
   });
 
   test('two servers tallying the same backlog at once count every response exactly once', async () => {
