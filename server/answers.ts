@@ -1,8 +1,9 @@
+import type { CountedAnswer } from '../surveys/counting.js';
 import type { TQuestion, TSurveyDefinition } from '../surveys/schema.js';
 import { DEFAULT_TEXT_MAX, allQuestions } from './surveys.js';
 
 /** A stored answer: likert 1–5 or null (no opinion), an option value, option values, or text. */
-export type AnswerValue = number | null | string | string[];
+export type AnswerValue = CountedAnswer;
 export type Answers = Record<string, AnswerValue>;
 
 export interface AnswerError {

@@ -18,8 +18,6 @@ import { validateAnswers, type Answers } from './answers.js';
 import { AppError, conflict, invalid, notFound } from './errors.js';
 import { allQuestions, getDefinition } from './surveys.js';
 
-export { FAST_MS_PER_ANSWER, counterValues, durationMs, isFast } from '../surveys/counting.js';
-
 export interface RecordInput {
   campaignId: string;
   unitId: string;

@@ -46,12 +46,19 @@ export async function pooledAnswerCounts(
     .where('unit_id', '=', root.id)
     .select(['question_id', 'value', 'n']);
   const rows = await own.unionAll(below).execute();
-  const byKey = new Map<string, CountRow>();
+  return sumCounts(
+    rows.map((r) => ({ ...r, n: Number(r.n) })),
+    (r) => `${r.question_id}\0${r.value}`,
+  );
+}
+
+/** A unit's leaf rows and rollup rows summed into one row per key. */
+function sumCounts<R extends { n: number }>(rows: readonly R[], key: (r: R) => string): R[] {
+  const byKey = new Map<string, R>();
   for (const r of rows) {
-    const key = `${r.question_id}\0${r.value}`;
-    const had = byKey.get(key);
-    if (had) had.n += Number(r.n);
-    else byKey.set(key, { question_id: r.question_id, value: r.value, n: Number(r.n) });
+    const had = byKey.get(key(r));
+    if (had) had.n += r.n;
+    else byKey.set(key(r), { ...r });
   }
   return [...byKey.values()];
 }
@@ -116,14 +123,7 @@ export async function childAnswerCounts(
       .execute();
     rows.push(...part.map((r) => ({ ...r, n: Number(r.n) })));
   }
-  const byKey = new Map<string, ChildCountRow>();
-  for (const r of rows) {
-    const key = `${r.child_id}\0${r.question_id}\0${r.value}`;
-    const had = byKey.get(key);
-    if (had) had.n += r.n;
-    else byKey.set(key, { ...r });
-  }
-  return [...byKey.values()];
+  return sumCounts(rows, (r) => `${r.child_id}\0${r.question_id}\0${r.value}`);
 }
 
 export interface ChildTotalsRow {

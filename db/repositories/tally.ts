@@ -93,14 +93,14 @@ export async function tallyPending(
   });
 }
 
-async function anyUncounted(db: Db): Promise<boolean> {
-  const row = await db
-    .selectFrom('responses')
-    .select('id')
-    .where('counted', '=', 0)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+/** The readers' look for any uncounted response (exported for its query-plan test). */
+export function uncountedCheck(db: Db) {
+  return db.selectFrom('responses').select('id').where('counted', '=', 0).limit(1);
+}
+
+/** Counts until nothing is left, waiting for rows another server is counting. */
+async function countAll(db: Db): Promise<void> {
+  while ((await tallyPending(db, SETTLE_BATCH, { wait: true })) > 0);
 }
 
 async function countBatch(trx: Db, limit: number, wait: boolean): Promise<number> {
@@ -159,6 +159,8 @@ class Tally {
   /** Responses this process stored and has not seen counted yet (an estimate, never below 0). */
   private backlog = 0;
   private running: Promise<void> = Promise.resolve();
+  /** A settle waiting for its turn, which later readers join. */
+  private queued: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -200,12 +202,16 @@ class Tally {
    * is waited for (its rows are locked), so the figures read next include it.
    */
   settle(): Promise<void> {
-    return this.exclusive(async () => {
-      if (!(await anyUncounted(this.db))) return;
+    // Readers that ask together (an indices request reads several counters at once) share one
+    // settle that has not started yet: it starts after all of them asked, so it covers them all.
+    this.queued ??= this.exclusive(async () => {
+      this.queued = null;
+      if ((await uncountedCheck(this.db).executeTakeFirst()) === undefined) return;
       this.dirty = false;
-      while ((await tallyPending(this.db, SETTLE_BATCH, { wait: true })) > 0);
+      await countAll(this.db);
       this.backlog = 0;
     });
+    return this.queued;
   }
 
   /** No more background work; what is stored is counted now (best effort: it is durable). */
@@ -253,10 +259,7 @@ export function responseStored(db: Db): Promise<void> {
  * writes and reads counters together) the caller's own connection counts what it can see.
  */
 export async function settleCounts(db: Db): Promise<void> {
-  if (db.isTransaction) {
-    while ((await tallyPending(db, SETTLE_BATCH, { wait: true })) > 0);
-    return;
-  }
+  if (db.isTransaction) return countAll(db);
   await tallyOf(db).settle();
 }
 

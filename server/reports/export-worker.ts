@@ -14,10 +14,7 @@ const port = parentPort!;
 if (!isPostgresUrl(job.source.url) && !existsSync(job.source.url))
   throw new Error(`no database at ${job.source.url}`);
 // A sequential read needs no large page cache (SQLite's default 2 MiB).
-const handle = createDb(job.source.url, {
-  ...(job.source.searchPath ? { searchPath: job.source.searchPath } : {}),
-  cacheMb: 2,
-});
+const handle = createDb(job.source.url, { searchPath: job.source.searchPath, cacheMb: 2 });
 const stream =
   job.format === 'csv'
     ? streamCampaignCsv(handle.db, job.input)
