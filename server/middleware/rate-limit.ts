@@ -17,13 +17,14 @@ export function clientAddress(c: Parameters<MiddlewareHandler<AppEnv>>[0]): stri
 /**
  * Fixed one-minute windows per client address for public writes. `perMinute` 0 turns it off.
  * In memory on purpose: several server processes each allow the limit, which errs on the side
- * of never refusing parents behind one carrier address.
+ * of never refusing parents behind one carrier address. Time is the app's clock unless `now`
+ * is given, so a test on a fixed clock sees a window end.
  */
-export function rateLimit(perMinute: number, now: () => number = Date.now): MiddlewareHandler<AppEnv> {
+export function rateLimit(perMinute: number, now?: () => number): MiddlewareHandler<AppEnv> {
   const windows = new Map<string, { start: number; count: number }>();
   return async (c, next) => {
     if (perMinute > 0 && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      const t = now();
+      const t = now ? now() : c.var.deps.clock().getTime();
       const key = clientAddress(c);
       let w = windows.get(key);
       if (!w || t - w.start >= 60_000) {
@@ -35,7 +36,9 @@ export function rateLimit(perMinute: number, now: () => number = Date.now): Midd
       if (w.count > perMinute) {
         const retry = Math.ceil((w.start + 60_000 - t) / 1000);
         c.header('Retry-After', String(retry));
-        throw new AppError(429, 'rate_limited', MESSAGES.rate_limited, { retryAfterSeconds: retry });
+        throw new AppError(429, 'rate_limited', MESSAGES.rate_limited, {
+          retryAfterSeconds: retry,
+        });
       }
     }
     await next();
