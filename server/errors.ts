@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { serverErrorPage } from './pages/error-page.js';
 
 export type ErrorCode =
   | 'validation_failed'
@@ -68,8 +69,11 @@ export function errorBody(c: Context, code: ErrorCode, msg: Msg, details?: unkno
   };
 }
 
-/** The one error path: AppError as is, Hono's own exceptions mapped, anything else a logged 500. */
-export function toErrorResponse(err: unknown, c: Context): Response {
+/**
+ * The one error path: AppError as is, Hono's own exceptions mapped, anything else a logged 500
+ * (JSON under /api, a page a person can read elsewhere).
+ */
+export function toErrorResponse(err: unknown, c: Context): Response | Promise<Response> {
   if (err instanceof AppError) {
     return c.json(errorBody(c, err.code, err.msg, err.details), err.status);
   }
@@ -90,5 +94,6 @@ export function toErrorResponse(err: unknown, c: Context): Response {
     }
   }
   console.error('unexpected error', c.req.method, c.req.path, err);
+  if (!c.req.path.startsWith('/api/')) return c.html(serverErrorPage(), 500);
   return c.json(errorBody(c, 'internal', MESSAGES.internal), 500);
 }

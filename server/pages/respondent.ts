@@ -77,6 +77,19 @@ export function formPage(t: OpenTarget, code: string, st: FormState) {
 const ZCode = z.object({ code: z.string().min(1).max(64) });
 const ZForm = z.record(z.string().max(64), z.union([z.string().max(10_000), z.array(z.string().max(10_000)).max(100)]));
 
+/**
+ * The form a code opens, or undefined for a code nobody issued (the "not found" page). Any other
+ * failure, a database error included, goes on to the app's error handler: a 500, logged.
+ */
+async function openIfKnown(db: AppEnv['Variables']['deps']['db'], code: string) {
+  try {
+    return await openCode(db, code);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'not_found') return undefined;
+    throw e;
+  }
+}
+
 /** Normalises what a person types from a paper slip: case, spaces, dashes. */
 const cleanCode = (s: string) => s.toUpperCase().replace(/[\s-]/g, '');
 
@@ -90,7 +103,7 @@ const respondent = new Hono<AppEnv>()
     const lang = langOf(c);
     const { db, clock } = c.var.deps;
     const code = cleanCode(c.req.valid('param').code);
-    const t = await openCode(db, code).catch(() => undefined);
+    const t = await openIfKnown(db, code);
     if (!t) return c.html(codeEntry(lang, M.unknown, M.unknownBody), 404);
     const b = blocked(t, clock(), lang);
     if (b) return c.html(b);
@@ -103,7 +116,7 @@ const respondent = new Hono<AppEnv>()
     const lang = langOf(c, form._lang);
     const { db, clock } = c.var.deps;
     const code = cleanCode(c.req.valid('param').code);
-    const t = await openCode(db, code).catch(() => undefined);
+    const t = await openIfKnown(db, code);
     if (!t) return c.html(codeEntry(lang, M.unknown, M.unknownBody), 404);
     const fields = z
       .object({ _clientId: z.uuid(), _startedAt: z.iso.datetime({ offset: true }).optional() })
