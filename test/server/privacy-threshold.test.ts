@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createCampaign, submit, thcsAnswers } from '../helpers/campaigns.js';
@@ -102,5 +103,24 @@ describe('a unit at the privacy threshold', () => {
     };
     expect(await failingOf((await schoolWith(5)).t)).toContain(DONGTHAI);
     expect(await failingOf((await schoolWith(4)).t)).not.toContain(DONGTHAI);
+  });
+
+  test('the periodic report gives its index at 5 responses and leaves the cell empty at 4', async () => {
+    const indexCell = async (t: TestApp) => {
+      const res = await t.req(
+        '/api/reports?unitId=HN-TAYHO&from=2026-10-01&to=2026-12-31&format=csv',
+        {
+          cookie: await t.login('tayho@demo.vn'),
+        },
+      );
+      expect(res.status).toBe(200);
+      const rows = parse((await res.text()).replace(/^\uFEFF/, ''), {
+        relaxColumnCount: true,
+      }) as string[][];
+      const row = rows.find((r) => r[0] === DONGTHAI)!;
+      return { responses: row[2], index: row[5] };
+    };
+    expect(await indexCell((await schoolWith(5)).t)).toEqual({ responses: '5', index: '0' });
+    expect((await indexCell((await schoolWith(4)).t)).index).toBe('');
   });
 });
