@@ -55,7 +55,7 @@ export function reportTables(m: ReportModel): ReportTable[] {
         t.label,
         t.value,
         t.target,
-        yesNo(t.met, t.value === null),
+        t.note ? t.note.vi : yesNo(t.met, t.value === null),
         t.numerator,
         t.denominator,
         t.pending,

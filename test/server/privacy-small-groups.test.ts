@@ -485,6 +485,20 @@ describe('small groups under a subtraction attack', () => {
       },
     ) as string[][];
     const row = report.find((r) => r[0] === SMALL)!;
+    const schoolReport = parse(
+      (
+        await (await t.req(`/api/reports?unitId=${SMALL}&${PERIOD}&format=csv`, { cookie })).text()
+      ).replace(/^\uFEFF/, ''),
+      { relaxColumnCount: true },
+    ) as string[][];
+    // The school's own report: its satisfaction target says it is withheld, not merely missing.
+    expect(schoolReport.find((r) => r[0] === 'satisfaction_index')!.slice(2, 7)).toEqual([
+      '',
+      '85',
+      expect.stringContaining('Không hiển thị'),
+      '0',
+      '0',
+    ]);
     expect([row[2], row[5], row[7]]).toEqual(['3', '', expect.stringContaining('giữ ẩn danh')]);
   });
 });
