@@ -26,25 +26,48 @@ export interface ExportCursor {
  */
 export async function responsePage(
   db: Db,
-  q: { campaignId: string; rootPath: string; after: ExportCursor | null; limit: number },
+  q: {
+    campaignId: string;
+    rootPath: string;
+    after: ExportCursor | null;
+    limit: number;
+    excludeUnitIds?: readonly string[];
+  },
 ): Promise<ExportRow[]> {
   let query = db
     .selectFrom('responses as r')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
     .where('r.campaign_id', '=', q.campaignId)
     .where(sql<boolean>`substr(u.path, 1, ${q.rootPath.length}) = ${q.rootPath}`);
+  // Units whose responses are withheld (server/indices/suppression.ts): their rows never leave.
+  if (q.excludeUnitIds?.length) query = query.where('r.unit_id', 'not in', [...q.excludeUnitIds]);
   const after = q.after;
   if (after) {
     query = query.where((eb) =>
-      eb(eb.refTuple('r.unit_id', 'r.submitted_at', 'r.id'), '>', eb.tuple(after.unitId, after.submittedAt, after.id)),
+      eb(
+        eb.refTuple('r.unit_id', 'r.submitted_at', 'r.id'),
+        '>',
+        eb.tuple(after.unitId, after.submittedAt, after.id),
+      ),
     );
   }
   const rows = await query
-    .select(['r.id', 'r.unit_id', 'u.name as unit_name', 'r.submitted_at', 'r.duration_ms', 'r.channel', 'r.answers'])
+    .select([
+      'r.id',
+      'r.unit_id',
+      'u.name as unit_name',
+      'r.submitted_at',
+      'r.duration_ms',
+      'r.channel',
+      'r.answers',
+    ])
     .orderBy('r.unit_id')
     .orderBy('r.submitted_at')
     .orderBy('r.id')
     .limit(q.limit)
     .execute();
-  return rows.map((r) => ({ ...r, duration_ms: r.duration_ms === null ? null : Number(r.duration_ms) }));
+  return rows.map((r) => ({
+    ...r,
+    duration_ms: r.duration_ms === null ? null : Number(r.duration_ms),
+  }));
 }

@@ -23,6 +23,8 @@ import {
   type IndexQuestionDef,
   type ValueCounts,
 } from './engine.js';
+import type { SuppressionReason } from './suppression.js';
+import { campaignSuppression } from './withheld.js';
 
 /**
  * The indices service: loads counters through the repository, runs the engine, shapes the DTOs
@@ -35,7 +37,11 @@ export interface LoadedCampaign {
 }
 
 /** The campaign if a user rooted at `root` may see it (the campaigns' scope rule), else 404. */
-export async function loadCampaignFor(db: Db, root: Unit, campaignId: string): Promise<LoadedCampaign> {
+export async function loadCampaignFor(
+  db: Db,
+  root: Unit,
+  campaignId: string,
+): Promise<LoadedCampaign> {
   const campaign = await getCampaignInScope(db, root.path, campaignId);
   if (!campaign) throw notFound();
   const definition = await getDefinition(db, campaign.survey_id, campaign.survey_version);
@@ -43,9 +49,10 @@ export async function loadCampaignFor(db: Db, root: Unit, campaignId: string): P
   return { campaign, definition };
 }
 
-
 function likertQuestions(def: TSurveyDefinition): IndexQuestionDef[] {
-  return allQuestions(def).flatMap((q) => (q.type === 'likert5' && q.factor ? [{ id: q.id, factor: q.factor }] : []));
+  return allQuestions(def).flatMap((q) =>
+    q.type === 'likert5' && q.factor ? [{ id: q.id, factor: q.factor }] : [],
+  );
 }
 
 function groupCounts(rows: readonly CountRow[]): Map<string, Record<string, number>> {
@@ -88,10 +95,20 @@ export interface IndicesDto {
   representative: boolean | null;
   /** Fewer than MIN_RESPONSES responses: no breakdown is shown for this unit. */
   suppressed: boolean;
+  /** Why: `small` (fewer than MIN_RESPONSES), `complement` (withheld so a small one cannot be computed). */
+  suppression: SuppressionReason | null;
   convention: TSurveyDefinition['convention'];
   target: number | null;
   overall: { index: number | null; mean: number | null; moe: number | null };
-  factors: { id: string; title: TText; weight: number; index: number | null; mean: number | null; moe: number | null; questions: number }[];
+  factors: {
+    id: string;
+    title: TText;
+    weight: number;
+    index: number | null;
+    mean: number | null;
+    moe: number | null;
+    questions: number;
+  }[];
   questions: QuestionDto[];
   /** Closed single/multi-choice questions (e.g. the improvements parents expect). */
   choices: ChoiceDto[];
@@ -103,9 +120,11 @@ export function indicesFromCounts(
   unitId: string,
   counts: ReadonlyMap<string, ValueCounts>,
   totals: { responses: number; fast: number; eligible: number },
+  withheld: SuppressionReason | null = null,
 ): IndicesDto {
   const def = loaded.definition;
-  const suppressed = totals.responses < MIN_RESPONSES;
+  const suppression = totals.responses < MIN_RESPONSES ? 'small' : withheld;
+  const suppressed = suppression !== null;
   const base = {
     campaignId: loaded.campaign.id,
     unitId,
@@ -113,11 +132,18 @@ export function indicesFromCounts(
     sampleSize: sampleSize(totals.eligible),
     representative: isRepresentative(totals.responses, totals.eligible),
     suppressed,
+    suppression,
     convention: def.convention,
     target: def.target ?? null,
   };
   if (suppressed) {
-    return { ...base, overall: { index: null, mean: null, moe: null }, factors: [], questions: [], choices: [] };
+    return {
+      ...base,
+      overall: { index: null, mean: null, moe: null },
+      factors: [],
+      questions: [],
+      choices: [],
+    };
   }
   const result = computeIndices(def.factors, likertQuestions(def), counts);
   const questions = allQuestions(def);
@@ -130,7 +156,14 @@ export function indicesFromCounts(
     questions: result.questions.map((q) => ({ ...q, text: textOf.get(q.id)! })),
     choices: questions.flatMap((q) =>
       (q.type === 'single' || q.type === 'multi') && q.options
-        ? [{ id: q.id, type: q.type, text: q.text, options: q.options.map((o) => ({ ...o, n: counts.get(q.id)?.[o.value] ?? 0 })) }]
+        ? [
+            {
+              id: q.id,
+              type: q.type,
+              text: q.text,
+              options: q.options.map((o) => ({ ...o, n: counts.get(q.id)?.[o.value] ?? 0 })),
+            },
+          ]
         : [],
     ),
   };
@@ -139,12 +172,14 @@ export function indicesFromCounts(
 /** GET /api/indices: the unit's whole subtree pooled (counts summed, not unit indices averaged). */
 export async function unitIndices(db: Db, loaded: LoadedCampaign, unit: Unit): Promise<IndicesDto> {
   const id = loaded.campaign.id;
-  const [rows, totals, eligible] = await Promise.all([
+  const [rows, totals, eligible, withheld] = await Promise.all([
     pooledAnswerCounts(db, id, unit),
     pooledResponseTotals(db, id, unit),
     pooledEligible(db, id, unit),
+    campaignSuppression(db, id),
   ]);
-  return indicesFromCounts(loaded, unit.id, groupCounts(rows), { ...totals, eligible });
+  const reason = withheld.units.get(unit.id) ?? null;
+  return indicesFromCounts(loaded, unit.id, groupCounts(rows), { ...totals, eligible }, reason);
 }
 
 export interface ChildRankDto {
@@ -156,25 +191,38 @@ export interface ChildRankDto {
   sampleSize: number;
   representative: boolean | null;
   suppressed: boolean;
+  suppression: SuppressionReason | null;
   index: number | null;
   mean: number | null;
   moe: number | null;
 }
 
 /** The unit's direct children, each pooled over its own subtree, best index first. */
-export async function childrenRanking(db: Db, loaded: LoadedCampaign, unit: Unit): Promise<ChildRankDto[]> {
+export async function childrenRanking(
+  db: Db,
+  loaded: LoadedCampaign,
+  unit: Unit,
+): Promise<ChildRankDto[]> {
   const id = loaded.campaign.id;
-  const [children, rows, totals] = await Promise.all([
+  const [children, rows, totals, withheld] = await Promise.all([
     listChildren(db, unit.id),
     childAnswerCounts(db, id, unit.id),
     childTotals(db, id, unit.id),
+    campaignSuppression(db, id),
   ]);
   const rowsByChild = new Map<string, CountRow[]>();
   for (const r of rows) rowsByChild.set(r.child_id, [...(rowsByChild.get(r.child_id) ?? []), r]);
   const totalsByChild = new Map(totals.map((t) => [t.child_id, t]));
   const ranked = children.map((child): ChildRankDto => {
     const t = totalsByChild.get(child.id) ?? { responses: 0, fast: 0, eligible: 0 };
-    const dto = indicesFromCounts(loaded, child.id, groupCounts(rowsByChild.get(child.id) ?? []), t);
+    const reason = withheld.units.get(child.id) ?? null;
+    const dto = indicesFromCounts(
+      loaded,
+      child.id,
+      groupCounts(rowsByChild.get(child.id) ?? []),
+      t,
+      reason,
+    );
     return {
       id: child.id,
       name: child.name,
@@ -184,6 +232,7 @@ export async function childrenRanking(db: Db, loaded: LoadedCampaign, unit: Unit
       sampleSize: dto.sampleSize,
       representative: dto.representative,
       suppressed: dto.suppressed,
+      suppression: dto.suppression,
       ...dto.overall,
     };
   });
@@ -198,6 +247,7 @@ export interface TrendPointDto {
   surveyVersion: number;
   responses: number;
   suppressed: boolean;
+  suppression: SuppressionReason | null;
   representative: boolean | null;
   index: number | null;
   mean: number | null;
@@ -212,7 +262,12 @@ export interface TrendDto {
 }
 
 /** One unit across the visible campaigns of one questionnaire, by closing date. */
-export async function unitTrend(db: Db, root: Unit, surveyId: string, unit: Unit): Promise<TrendDto> {
+export async function unitTrend(
+  db: Db,
+  root: Unit,
+  surveyId: string,
+  unit: Unit,
+): Promise<TrendDto> {
   const campaigns = await listVisibleCampaigns(db, root, surveyId);
   const points: TrendPointDto[] = [];
   let target: number | null = null;
@@ -230,6 +285,7 @@ export async function unitTrend(db: Db, root: Unit, surveyId: string, unit: Unit
       surveyVersion: campaign.survey_version,
       responses: dto.responses,
       suppressed: dto.suppressed,
+      suppression: dto.suppression,
       representative: dto.representative,
       ...dto.overall,
     });
@@ -247,7 +303,11 @@ export interface CampaignSummaryDto {
   open: boolean;
 }
 
-export async function visibleCampaigns(db: Db, root: Unit, now: Date): Promise<CampaignSummaryDto[]> {
+export async function visibleCampaigns(
+  db: Db,
+  root: Unit,
+  now: Date,
+): Promise<CampaignSummaryDto[]> {
   const iso = now.toISOString();
   return (await listVisibleCampaigns(db, root)).map((c) => ({
     id: c.id,

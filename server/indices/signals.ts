@@ -1,9 +1,14 @@
 import type { Db } from '../../db/index.js';
-import { listTextAnswers, pooledResponseTotals, repeatedSubmissions } from '../../db/repositories/indices.js';
+import {
+  listTextAnswers,
+  pooledResponseTotals,
+  repeatedSubmissions,
+} from '../../db/repositories/indices.js';
 import type { Unit } from '../../db/schema.js';
 import { MIN_RESPONSES } from './engine.js';
 import { detectBursts, fastShare, type Burst, type BurstRules } from './quality.js';
 import type { LoadedCampaign } from './service.js';
+import { campaignSuppression } from './withheld.js';
 
 /** Everything beside the indices: open suggestions, quality flags, the live counter. */
 
@@ -29,9 +34,16 @@ export async function suggestions(
   unit: Unit,
   opts: { q?: string; limit: number; offset: number },
 ): Promise<SuggestionsDto> {
-  const { responses } = await pooledResponseTotals(db, loaded.campaign.id, unit);
-  if (responses < MIN_RESPONSES) return { total: 0, suppressed: true, items: [] };
-  const rows = await listTextAnswers(db, loaded.campaign.id, unit);
+  const [{ responses }, withheld] = await Promise.all([
+    pooledResponseTotals(db, loaded.campaign.id, unit),
+    campaignSuppression(db, loaded.campaign.id),
+  ]);
+  if (responses < MIN_RESPONSES || withheld.units.has(unit.id))
+    return { total: 0, suppressed: true, items: [] };
+  // A shown unit's list leaves out the answers of units below it whose own responses are withheld.
+  const rows = (await listTextAnswers(db, loaded.campaign.id, unit)).filter(
+    (r) => !withheld.own.has(r.unit_id),
+  );
   const needle = opts.q ? foldText(opts.q.trim()) : '';
   const matching = needle ? rows.filter((r) => foldText(r.text).includes(needle)) : rows;
   return {
@@ -55,14 +67,26 @@ export interface QualityDto {
   bursts: (Omit<Burst, 'fingerprint'> & { fingerprint: string })[];
 }
 
-export async function qualitySignals(db: Db, loaded: LoadedCampaign, unit: Unit, rules: BurstRules): Promise<QualityDto> {
+export async function qualitySignals(
+  db: Db,
+  loaded: LoadedCampaign,
+  unit: Unit,
+  rules: BurstRules,
+): Promise<QualityDto> {
   const id = loaded.campaign.id;
-  const [totals, repeated] = await Promise.all([
+  const [totals, all, withheld] = await Promise.all([
     pooledResponseTotals(db, id, unit),
     repeatedSubmissions(db, id, unit, rules.minRepeats),
+    campaignSuppression(db, id),
   ]);
+  // Identical answer sets tell something of the answers: none from a withheld group.
+  const repeated = all.filter((r) => !withheld.own.has(r.unit_id));
   const bursts = detectBursts(
-    repeated.map((r) => ({ unitId: r.unit_id, fingerprint: r.fingerprint, submittedAt: r.submitted_at })),
+    repeated.map((r) => ({
+      unitId: r.unit_id,
+      fingerprint: r.fingerprint,
+      submittedAt: r.submitted_at,
+    })),
     rules,
   );
   return {
@@ -83,9 +107,20 @@ export interface LiveDto {
 }
 
 /** The response counter the dashboard polls during an open campaign (counters only: cheap). */
-export async function liveCount(db: Db, loaded: LoadedCampaign, unit: Unit, now: Date): Promise<LiveDto> {
+export async function liveCount(
+  db: Db,
+  loaded: LoadedCampaign,
+  unit: Unit,
+  now: Date,
+): Promise<LiveDto> {
   const { responses } = await pooledResponseTotals(db, loaded.campaign.id, unit);
   const at = now.toISOString();
   const { opens_at, closes_at } = loaded.campaign;
-  return { campaignId: loaded.campaign.id, unitId: unit.id, responses, open: opens_at <= at && at < closes_at, at };
+  return {
+    campaignId: loaded.campaign.id,
+    unitId: unit.id,
+    responses,
+    open: opens_at <= at && at < closes_at,
+    at,
+  };
 }

@@ -18,6 +18,8 @@ export interface ExportInput {
   /** Only responses at units under this path ('/HN/' for everything). */
   rootPath: string;
   pageSize?: number;
+  /** Units whose rows are withheld (small groups), and the note that says so at the file's end. */
+  withheld?: { unitIds: string[]; note: string };
 }
 
 /** The responses page by page, in (unit, submission time, id) order. */
@@ -25,7 +27,13 @@ export async function* responsePages(db: Db, input: ExportInput): AsyncGenerator
   const limit = input.pageSize ?? 1000;
   let after: ExportCursor | null = null;
   for (;;) {
-    const rows = await responsePage(db, { campaignId: input.campaignId, rootPath: input.rootPath, after, limit });
+    const rows = await responsePage(db, {
+      campaignId: input.campaignId,
+      rootPath: input.rootPath,
+      after,
+      limit,
+      excludeUnitIds: input.withheld?.unitIds,
+    });
     if (rows.length > 0) yield rows;
     if (rows.length < limit) return;
     // Let waiting requests run between pages: a fast reader otherwise keeps pulling page after
@@ -52,8 +60,16 @@ export function streamCampaignCsv(db: Db, input: ExportInput): ReadableStream<Ui
     },
     async pull(controller) {
       const next = await pages.next();
-      if (next.done) return controller.close();
-      controller.enqueue(encoder.encode(next.value.map((r) => csvLine(cells(columns, r))).join('')));
+      if (next.done) {
+        // The note is a last line, after the rows, so the header stays the first line; padded to
+        // the header's width so the file still parses as a table.
+        const note = input.withheld && [input.withheld.note, ...columns.slice(1).map(() => null)];
+        if (note) controller.enqueue(encoder.encode(csvLine(note)));
+        return controller.close();
+      }
+      controller.enqueue(
+        encoder.encode(next.value.map((r) => csvLine(cells(columns, r))).join('')),
+      );
     },
     async cancel() {
       await pages.return(undefined);
@@ -74,7 +90,10 @@ async function caughtUp(sheet: unknown, out: PassThrough): Promise<void> {
   const buf = (sheet as { stream?: { pipes?: ZipInput[]; buffers?: unknown[] } }).stream;
   for (let i = 0; i < 10_000 && !out.destroyed; i++) {
     const pipe = buf?.pipes?.[0];
-    if (pipe && (pipe._writableState?.length ?? 0) > (pipe._writableState?.highWaterMark ?? 16_384)) {
+    if (
+      pipe &&
+      (pipe._writableState?.length ?? 0) > (pipe._writableState?.highWaterMark ?? 16_384)
+    ) {
       await Promise.race([once(pipe, 'drain'), once(out, 'close')]);
     } else if (out.writableNeedDrain) {
       await Promise.race([once(out, 'drain'), once(out, 'close')]);
@@ -91,9 +110,18 @@ export function streamCampaignXlsx(db: Db, input: ExportInput): ReadableStream<U
   void (async () => {
     // Loaded on the first XLSX export only: a CSV export (and its worker) never needs it.
     const { default: ExcelJS } = await import('exceljs');
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    const sheet = workbook.addWorksheet('Phiếu trả lời', { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = columns.map((c) => ({ header: c.header, width: Math.min(40, Math.max(10, c.header.length)) }));
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: true,
+      useSharedStrings: false,
+    });
+    const sheet = workbook.addWorksheet('Phiếu trả lời', {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
+    sheet.columns = columns.map((c) => ({
+      header: c.header,
+      width: Math.min(40, Math.max(10, c.header.length)),
+    }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
     for await (const page of responsePages(db, input)) {
@@ -102,6 +130,12 @@ export function streamCampaignXlsx(db: Db, input: ExportInput): ReadableStream<U
       await caughtUp(sheet, out);
     }
     sheet.commit();
+    if (input.withheld) {
+      const notes = workbook.addWorksheet('Ghi chú');
+      notes.getColumn(1).width = 120;
+      notes.addRow([input.withheld.note]).commit();
+      notes.commit();
+    }
     await workbook.commit();
   })().catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;

@@ -1,5 +1,9 @@
 import type { Db } from '../../db/index.js';
-import { campaignUnitsIn, feedbackByInstant, type FeedbackTargetRow } from '../../db/repositories/targets.js';
+import {
+  campaignUnitsIn,
+  feedbackByInstant,
+  type FeedbackTargetRow,
+} from '../../db/repositories/targets.js';
 import { listSubtree } from '../../db/repositories/units.js';
 import type { Unit } from '../../db/schema.js';
 import { categoryLabel } from '../feedback/categories.js';
@@ -10,6 +14,8 @@ import { loadSurveyData } from '../targets/survey-data.js';
 import { MIN_RESPONSES } from '../indices/engine.js';
 import { pooledIndex, sampleSize } from '../targets/survey-formulas.js';
 import type { TargetResult } from '../targets/types.js';
+import { shownInAll } from '../indices/suppression.js';
+import { suppressionsFor } from '../indices/withheld.js';
 
 /** Everything a periodic report shows, computed once and rendered as XLSX, CSV or HTML. */
 export interface ReportModel {
@@ -28,6 +34,8 @@ export interface ChildRow {
   eligible: number;
   sample: number;
   index: number | null;
+  /** The index is withheld to keep a small group of parents anonymous (not merely missing). */
+  withheld: boolean;
 }
 
 export interface FeedbackStats {
@@ -42,7 +50,11 @@ export interface FeedbackStats {
   published: number;
 }
 
-const KIND_LABELS: Record<string, string> = { feedback: 'Phản ánh, kiến nghị', complaint: 'Khiếu nại', denunciation: 'Tố cáo' };
+const KIND_LABELS: Record<string, string> = {
+  feedback: 'Phản ánh, kiến nghị',
+  complaint: 'Khiếu nại',
+  denunciation: 'Tố cáo',
+};
 
 export async function buildReport(db: Db, unit: Unit, p: Period, now: Date): Promise<ReportModel> {
   const span = { rootPath: unit.path, startIso: p.startIso, endIso: p.endIso };
@@ -54,6 +66,14 @@ export async function buildReport(db: Db, unit: Unit, p: Period, now: Date): Pro
     listSubtree(db, unit.id),
   ]);
   const surveys = (await loadSurveyData(db, closing, unit.path)).surveys;
+  const withheld = [
+    ...(
+      await suppressionsFor(
+        db,
+        closing.map((r) => r.campaign_id),
+      )
+    ).values(),
+  ];
   const kids = subtree.filter((u) => u.parent_id === unit.id);
   const children = (kids.length ? kids : [unit]).map((child): ChildRow => {
     const inChild = closing.filter((r) => r.unit_path.startsWith(child.path));
@@ -61,14 +81,19 @@ export async function buildReport(db: Db, unit: Unit, p: Period, now: Date): Pro
     const units = new Map(inChild.map((r) => [r.unit_id, r.eligible]));
     const eligible = [...units.values()].reduce((a, b) => a + b, 0);
     const figures = pooledIndex(surveys, (id) => ids.has(id));
+    const responses = inChild.reduce((a, r) => a + r.responses, 0);
+    const withheldHere =
+      responses > 0 && (responses < MIN_RESPONSES || !shownInAll(withheld, child.id));
     return {
       id: child.id,
       name: child.name,
-      responses: inChild.reduce((a, r) => a + r.responses, 0),
+      responses,
       eligible,
       sample: [...units.values()].reduce((a, n) => a + sampleSize(n), 0),
-      // Fewer than MIN_RESPONSES responses: no index of its own (privacy, as on the indices page).
-      index: figures.valid > 0 && figures.responses >= MIN_RESPONSES ? figures.index : null,
+      // Withheld in any campaign of the period (small groups: server/indices/suppression.ts), or
+      // fewer than MIN_RESPONSES in all: no index of its own, as on the indices page.
+      index: figures.valid > 0 && !withheldHere ? figures.index : null,
+      withheld: withheldHere,
     };
   });
   const nowIso = now.toISOString();
@@ -81,7 +106,13 @@ export async function buildReport(db: Db, unit: Unit, p: Period, now: Date): Pro
     feedback: {
       total: stats('all', 'Tổng số', received, due, nowIso),
       byCategory: groups(received, due, (f) => f.category, categoryLabel, nowIso),
-      byKind: groups(received, due, (f) => f.kind, (k) => KIND_LABELS[k] ?? k, nowIso),
+      byKind: groups(
+        received,
+        due,
+        (f) => f.kind,
+        (k) => KIND_LABELS[k] ?? k,
+        nowIso,
+      ),
     },
   };
 }
@@ -95,11 +126,23 @@ function groups(
 ): FeedbackStats[] {
   const keys = [...new Set([...received, ...due].map(keyOf))].sort();
   return keys.map((k) =>
-    stats(k, labelOf(k), received.filter((f) => keyOf(f) === k), due.filter((f) => keyOf(f) === k), nowIso),
+    stats(
+      k,
+      labelOf(k),
+      received.filter((f) => keyOf(f) === k),
+      due.filter((f) => keyOf(f) === k),
+      nowIso,
+    ),
   );
 }
 
-function stats(key: string, label: string, received: readonly FeedbackTargetRow[], due: readonly FeedbackTargetRow[], nowIso: string): FeedbackStats {
+function stats(
+  key: string,
+  label: string,
+  received: readonly FeedbackTargetRow[],
+  due: readonly FeedbackTargetRow[],
+  nowIso: string,
+): FeedbackStats {
   const remit = due.filter(inResolutionRemit);
   const count = (p: (f: FeedbackTargetRow) => boolean) => remit.filter(p).length;
   return {
@@ -108,7 +151,9 @@ function stats(key: string, label: string, received: readonly FeedbackTargetRow[
     received: received.length,
     resolvedOnTime: count((f) => f.answered_at !== null && f.answered_at <= f.due_at),
     resolvedLate: count((f) => f.answered_at !== null && f.answered_at > f.due_at),
-    openOverdue: count((f) => f.answered_at === null && f.status !== 'waiting_citizen' && f.due_at < nowIso),
+    openOverdue: count(
+      (f) => f.answered_at === null && f.status !== 'waiting_citizen' && f.due_at < nowIso,
+    ),
     published: count((f) => f.published_at !== null),
   };
 }

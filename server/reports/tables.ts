@@ -18,10 +18,21 @@ export interface ReportTable {
 }
 
 const PCT = '0.0';
-const yesNo = (b: boolean, noData: boolean) => (noData ? 'Chưa có dữ liệu' : b ? 'Đạt' : 'Không đạt');
+const WITHHELD =
+  'Không hiển thị chỉ số để giữ ẩn danh cho phụ huynh (nhóm dưới 5 phiếu, hoặc ẩn kèm để không suy ra được nhóm đó)';
+const yesNo = (b: boolean, noData: boolean) =>
+  noData ? 'Chưa có dữ liệu' : b ? 'Đạt' : 'Không đạt';
 
 function feedbackRows(list: readonly FeedbackStats[], group: string): Cell[][] {
-  return list.map((s) => [group, s.label, s.received, s.resolvedOnTime, s.resolvedLate, s.openOverdue, s.published]);
+  return list.map((s) => [
+    group,
+    s.label,
+    s.received,
+    s.resolvedOnTime,
+    s.resolvedLate,
+    s.openOverdue,
+    s.published,
+  ]);
 }
 
 export function reportTables(m: ReportModel): ReportTable[] {
@@ -29,21 +40,50 @@ export function reportTables(m: ReportModel): ReportTable[] {
     {
       sheet: 'Chỉ tiêu',
       title: 'Kết quả thực hiện chỉ tiêu',
-      headers: ['Mã', 'Chỉ tiêu', 'Kết quả (%)', 'Chỉ tiêu (%)', 'Đánh giá', 'Tử số', 'Mẫu số', 'Chưa đến hạn tính'],
-      rows: m.targets.map((t) => [t.id, t.label, t.value, t.target, yesNo(t.met, t.value === null), t.numerator, t.denominator, t.pending]),
+      headers: [
+        'Mã',
+        'Chỉ tiêu',
+        'Kết quả (%)',
+        'Chỉ tiêu (%)',
+        'Đánh giá',
+        'Tử số',
+        'Mẫu số',
+        'Chưa đến hạn tính',
+      ],
+      rows: m.targets.map((t) => [
+        t.id,
+        t.label,
+        t.value,
+        t.target,
+        t.note ? t.note.vi : yesNo(t.met, t.value === null),
+        t.numerator,
+        t.denominator,
+        t.pending,
+      ]),
       formats: [undefined, undefined, PCT, PCT],
     },
     {
       sheet: 'Không đạt',
       title: 'Các trường hợp không đạt chỉ tiêu',
       headers: ['Chỉ tiêu', 'Mã phiếu / đơn vị', 'Chi tiết', 'ID'],
-      rows: m.targets.flatMap((t) => t.failing.map((f) => [t.label, f.label, f.detail ?? null, f.id])),
+      rows: m.targets.flatMap((t) =>
+        t.failing.map((f) => [t.label, f.label, f.detail ?? null, f.id]),
+      ),
       formats: [],
     },
     {
       sheet: 'Đơn vị',
       title: 'Chỉ số hài lòng và số phiếu theo đơn vị',
-      headers: ['Mã đơn vị', 'Đơn vị', 'Số phiếu', 'Số đối tượng', 'Cỡ mẫu cần đạt', 'Chỉ số hài lòng (%)', 'Đủ cỡ mẫu'],
+      headers: [
+        'Mã đơn vị',
+        'Đơn vị',
+        'Số phiếu',
+        'Số đối tượng',
+        'Cỡ mẫu cần đạt',
+        'Chỉ số hài lòng (%)',
+        'Đủ cỡ mẫu',
+        'Ghi chú',
+      ],
       rows: m.children.map((c) => [
         c.id,
         c.name,
@@ -52,13 +92,22 @@ export function reportTables(m: ReportModel): ReportTable[] {
         c.sample,
         c.index,
         c.sample === 0 ? null : c.responses >= c.sample ? 'Có' : 'Không',
+        c.withheld ? WITHHELD : null,
       ]),
       formats: [undefined, undefined, undefined, undefined, undefined, PCT],
     },
     {
       sheet: 'Phản ánh kiến nghị',
       title: 'Tình hình tiếp nhận, giải quyết phản ánh, kiến nghị',
-      headers: ['Nhóm', 'Loại', 'Tiếp nhận trong kỳ', 'Giải quyết đúng hạn', 'Giải quyết trễ hạn', 'Quá hạn chưa giải quyết', 'Đã công khai'],
+      headers: [
+        'Nhóm',
+        'Loại',
+        'Tiếp nhận trong kỳ',
+        'Giải quyết đúng hạn',
+        'Giải quyết trễ hạn',
+        'Quá hạn chưa giải quyết',
+        'Đã công khai',
+      ],
       rows: [
         ...feedbackRows([m.feedback.total], 'Tổng số'),
         ...feedbackRows(m.feedback.byKind, 'Theo hình thức'),

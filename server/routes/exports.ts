@@ -4,11 +4,17 @@ import type { AppEnv } from '../context.js';
 import { loadCampaignFor } from '../indices/service.js';
 import { requireStaff, scopedUnit } from '../middleware/auth.js';
 import { exportStream } from '../reports/export-thread.js';
+import { exportWithheld } from '../reports/export-withheld.js';
 import { validate } from '../validate.js';
 
 /** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266) for Vietnamese titles. */
 export function attachment(name: string): string {
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\w.-]+/g, '-');
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\w.-]+/g, '-');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
@@ -20,13 +26,24 @@ const exports = new Hono<AppEnv>()
   .get(
     '/:id/export',
     validate('param', z.object({ id: z.string().min(1).max(100) })),
-    validate('query', z.object({ format: z.enum(['csv', 'xlsx']).default('csv'), unitId: z.string().min(1).max(100).optional() })),
+    validate(
+      'query',
+      z.object({
+        format: z.enum(['csv', 'xlsx']).default('csv'),
+        unitId: z.string().min(1).max(100).optional(),
+      }),
+    ),
     async (c) => {
       const { format, unitId } = c.req.valid('query');
       const { db } = c.var.deps;
-      const { campaign, definition } = await loadCampaignFor(db, c.var.staff.root, c.req.valid('param').id);
+      const { campaign, definition } = await loadCampaignFor(
+        db,
+        c.var.staff.root,
+        c.req.valid('param').id,
+      );
       const unit = await scopedUnit(c, unitId);
-      const input = { campaignId: campaign.id, definition, rootPath: unit.path };
+      const withheld = await exportWithheld(db, campaign.id, unit);
+      const input = { campaignId: campaign.id, definition, rootPath: unit.path, withheld };
       const base = `phieu-tra-loi-${campaign.name}-${unit.id}`;
       const stream = exportStream(c.var.deps, format, input);
       return c.body(stream, 200, {

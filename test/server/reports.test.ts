@@ -12,62 +12,162 @@ const Q4 = 'from=2026-10-01&to=2026-12-31';
 
 async function fixture(t: TestApp) {
   const db = t.handle.db;
-  await addFeedback(db, { unitId: DONGTHAI, status: 'answered', due: '2026-11-10', receivedAt: '2026-10-20T02:00:00.000Z', answeredAt: '2026-11-09T03:00:00.000Z' });
   await addFeedback(db, {
-    unitId: DONGTHAI, status: 'published', due: '2026-11-12', receivedAt: '2026-10-21T02:00:00.000Z',
-    answeredAt: '2026-11-10T03:00:00.000Z', publishDue: '2026-11-12', publishedAt: '2026-11-11T03:00:00.000Z',
+    unitId: DONGTHAI,
+    status: 'answered',
+    due: '2026-11-10',
+    receivedAt: '2026-10-20T02:00:00.000Z',
+    answeredAt: '2026-11-09T03:00:00.000Z',
+  });
+  await addFeedback(db, {
+    unitId: DONGTHAI,
+    status: 'published',
+    due: '2026-11-12',
+    receivedAt: '2026-10-21T02:00:00.000Z',
+    answeredAt: '2026-11-10T03:00:00.000Z',
+    publishDue: '2026-11-12',
+    publishedAt: '2026-11-11T03:00:00.000Z',
   });
   const overdue = await addFeedback(db, {
-    unitId: NHATTAN, status: 'in_progress', due: '2026-11-20', receivedAt: '2026-10-22T02:00:00.000Z', kind: 'complaint', category: 'thu_phi',
+    unitId: NHATTAN,
+    status: 'in_progress',
+    due: '2026-11-20',
+    receivedAt: '2026-10-22T02:00:00.000Z',
+    kind: 'complaint',
+    category: 'thu_phi',
   });
   const survey = smallSurvey();
   await createSurvey(db, survey);
-  const campaignId = await createCampaign(db, { survey, ownerUnitId: 'HN-TAYHO', unitIds: [DONGTHAI, NHATTAN] });
-  await addCounts(db, campaignId, DONGTHAI, 250, { q1: { '5': 9, '2': 1 }, q2: { '4': 10 }, q3: { '4': 9, '1': 1 }, q4: { '5': 8, '3': 2 } });
-  await addCounts(db, campaignId, NHATTAN, 100, { q1: { '4': 5, '2': 5 }, q2: { '4': 5, '1': 5 }, q3: { '3': 10 }, q4: { '4': 10 } });
+  const campaignId = await createCampaign(db, {
+    survey,
+    ownerUnitId: 'HN-TAYHO',
+    unitIds: [DONGTHAI, NHATTAN],
+  });
+  await addCounts(db, campaignId, DONGTHAI, 250, {
+    q1: { '5': 9, '2': 1 },
+    q2: { '4': 10 },
+    q3: { '4': 9, '1': 1 },
+    q4: { '5': 8, '3': 2 },
+  });
+  await addCounts(db, campaignId, NHATTAN, 100, {
+    q1: { '4': 5, '2': 5 },
+    q2: { '4': 5, '1': 5 },
+    q3: { '3': 10 },
+    q4: { '4': 10 },
+  });
   return { overdue };
 }
 
-const rowValues = (sheet: ExcelJS.Worksheet, n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+const rowValues = (sheet: ExcelJS.Worksheet, n: number) =>
+  (sheet.getRow(n).values as unknown[]).slice(1);
 
 describe('GET /api/reports', () => {
   test('the XLSX has one sheet per section with Vietnamese headers and numbers as numbers', async () => {
     const t = await createTestApp();
     const { overdue } = await fixture(t);
-    const res = await t.req(`/api/reports?unitId=HN-TAYHO&${Q4}&format=xlsx`, { cookie: await t.login('tayho@demo.vn') });
+    const res = await t.req(`/api/reports?unitId=HN-TAYHO&${Q4}&format=xlsx`, {
+      cookie: await t.login('tayho@demo.vn'),
+    });
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toContain('bao-cao-HN-TAYHO-2026-10-01-2026-12-31.xlsx');
+    expect(res.headers.get('content-disposition')).toContain(
+      'bao-cao-HN-TAYHO-2026-10-01-2026-12-31.xlsx',
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Thông tin', 'Chỉ tiêu', 'Không đạt', 'Đơn vị', 'Phản ánh kiến nghị']);
-    expect(wb.getWorksheet('Thông tin')!.getCell('A2').value).toBe('Đơn vị: Phòng GDĐT quận Tây Hồ');
+    expect(wb.worksheets.map((s) => s.name)).toEqual([
+      'Thông tin',
+      'Chỉ tiêu',
+      'Không đạt',
+      'Đơn vị',
+      'Phản ánh kiến nghị',
+    ]);
+    expect(wb.getWorksheet('Thông tin')!.getCell('A2').value).toBe(
+      'Đơn vị: Phòng GDĐT quận Tây Hồ',
+    );
 
     const targets = wb.getWorksheet('Chỉ tiêu')!;
-    expect(rowValues(targets, 1)).toEqual(['Mã', 'Chỉ tiêu', 'Kết quả (%)', 'Chỉ tiêu (%)', 'Đánh giá', 'Tử số', 'Mẫu số', 'Chưa đến hạn tính']);
+    expect(rowValues(targets, 1)).toEqual([
+      'Mã',
+      'Chỉ tiêu',
+      'Kết quả (%)',
+      'Chỉ tiêu (%)',
+      'Đánh giá',
+      'Tử số',
+      'Mẫu số',
+      'Chưa đến hạn tính',
+    ]);
     const onTime = rowValues(targets, 2);
-    expect(onTime.slice(0, 2)).toEqual(['pakn_on_time', 'Phản ánh, kiến nghị được giải quyết đúng hạn']);
+    expect(onTime.slice(0, 2)).toEqual([
+      'pakn_on_time',
+      'Phản ánh, kiến nghị được giải quyết đúng hạn',
+    ]);
     expect(onTime[2]).toBeCloseTo(200 / 3, 10);
     expect(onTime.slice(3)).toEqual([100, 'Không đạt', 2, 3, 0]);
     expect(targets.getCell('C2').numFmt).toBe('0.0');
 
     const failing = wb.getWorksheet('Không đạt')!;
-    const failingRows = Array.from({ length: failing.rowCount - 1 }, (_, i) => rowValues(failing, i + 2));
-    expect(failingRows).toContainEqual(['Phản ánh, kiến nghị được giải quyết đúng hạn', overdue.trackingCode, 'Quá hạn, chưa trả lời: 3 ngày', overdue.id]);
+    const failingRows = Array.from({ length: failing.rowCount - 1 }, (_, i) =>
+      rowValues(failing, i + 2),
+    );
+    expect(failingRows).toContainEqual([
+      'Phản ánh, kiến nghị được giải quyết đúng hạn',
+      overdue.trackingCode,
+      'Quá hạn, chưa trả lời: 3 ngày',
+      overdue.id,
+    ]);
     expect(failingRows.map((r) => r[1])).toContain('Trường Tiểu học Nhật Tân');
 
     const units = wb.getWorksheet('Đơn vị')!;
-    expect(rowValues(units, 1)).toEqual(['Mã đơn vị', 'Đơn vị', 'Số phiếu', 'Số đối tượng', 'Cỡ mẫu cần đạt', 'Chỉ số hài lòng (%)', 'Đủ cỡ mẫu']);
-    const byId = new Map(Array.from({ length: units.rowCount - 1 }, (_, i) => rowValues(units, i + 2)).map((r) => [r[0], r]));
+    expect(rowValues(units, 1)).toEqual([
+      'Mã đơn vị',
+      'Đơn vị',
+      'Số phiếu',
+      'Số đối tượng',
+      'Cỡ mẫu cần đạt',
+      'Chỉ số hài lòng (%)',
+      'Đủ cỡ mẫu',
+      'Ghi chú',
+    ]);
+    const byId = new Map(
+      Array.from({ length: units.rowCount - 1 }, (_, i) => rowValues(units, i + 2)).map((r) => [
+        r[0],
+        r,
+      ]),
+    );
     expect(byId.size).toBe(7);
-    expect(byId.get(DONGTHAI)).toEqual([DONGTHAI, 'Trường THCS Đông Thái', 250, 640, 247, 90, 'Có']);
-    expect(byId.get(NHATTAN)).toEqual([NHATTAN, 'Trường Tiểu học Nhật Tân', 100, 870, 275, 50, 'Không']);
+    expect(byId.get(DONGTHAI)).toEqual([
+      DONGTHAI,
+      'Trường THCS Đông Thái',
+      250,
+      640,
+      247,
+      90,
+      'Có',
+    ]);
+    expect(byId.get(NHATTAN)).toEqual([
+      NHATTAN,
+      'Trường Tiểu học Nhật Tân',
+      100,
+      870,
+      275,
+      50,
+      'Không',
+    ]);
     // Not surveyed in the period: no responses, no eligible count in a campaign, no index.
     expect(byId.get('HN-TAYHO-TH-XUANLA')!.slice(2)).toEqual([0, 0, 0]);
 
     const feedback = wb.getWorksheet('Phản ánh kiến nghị')!;
     expect(rowValues(feedback, 2)).toEqual(['Tổng số', 'Tổng số', 3, 2, 0, 1, 1]);
     expect(rowValues(feedback, 3)).toEqual(['Theo hình thức', 'Khiếu nại', 1, 0, 0, 1, 0]);
-    expect(rowValues(feedback, 4)).toEqual(['Theo hình thức', 'Phản ánh, kiến nghị', 2, 2, 0, 0, 1]);
+    expect(rowValues(feedback, 4)).toEqual([
+      'Theo hình thức',
+      'Phản ánh, kiến nghị',
+      2,
+      2,
+      0,
+      0,
+      1,
+    ]);
     expect(rowValues(feedback, 5)).toEqual(['Theo lĩnh vực', 'Cơ sở vật chất', 2, 2, 0, 0, 1]);
     expect(rowValues(feedback, 6)).toEqual(['Theo lĩnh vực', 'Các khoản thu, phí', 1, 0, 0, 1, 0]);
   });
@@ -75,19 +175,34 @@ describe('GET /api/reports', () => {
   test('the CSV starts with a BOM and round-trips Vietnamese text', async () => {
     const t = await createTestApp();
     await fixture(t);
-    const res = await t.req(`/api/reports?${Q4}&format=csv`, { cookie: await t.login('tayho@demo.vn') });
+    const res = await t.req(`/api/reports?${Q4}&format=csv`, {
+      cookie: await t.login('tayho@demo.vn'),
+    });
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes), { relaxColumnCount: true }) as string[][];
+    const rows = parse(new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes), {
+      relaxColumnCount: true,
+    }) as string[][];
     expect(rows[1]).toEqual(['Đơn vị: Phòng GDĐT quận Tây Hồ']);
-    expect(rows).toContainEqual([DONGTHAI, 'Trường THCS Đông Thái', '250', '640', '247', '90', 'Có']);
+    expect(rows).toContainEqual([
+      DONGTHAI,
+      'Trường THCS Đông Thái',
+      '250',
+      '640',
+      '247',
+      '90',
+      'Có',
+      '',
+    ]);
     expect(rows).toContainEqual(['Theo lĩnh vực', 'Các khoản thu, phí', '1', '0', '0', '1', '0']);
   });
 
   test('the print page is HTML with print styles, the tables and the signature block', async () => {
     const t = await createTestApp();
     await fixture(t);
-    const res = await t.req(`/api/reports?${Q4}&format=html`, { cookie: await t.login('tayho@demo.vn') });
+    const res = await t.req(`/api/reports?${Q4}&format=html`, {
+      cookie: await t.login('tayho@demo.vn'),
+    });
     expect(res.headers.get('content-type')).toContain('text/html');
     const body = await res.text();
     expect(body).toContain('@media print');
@@ -98,7 +213,9 @@ describe('GET /api/reports', () => {
 
   test("a school manager cannot download the office's report", async () => {
     const t = await createTestApp();
-    const res = await t.req(`/api/reports?unitId=HN-TAYHO&format=csv`, { cookie: await t.login('dongthai@demo.vn') });
+    const res = await t.req(`/api/reports?unitId=HN-TAYHO&format=csv`, {
+      cookie: await t.login('dongthai@demo.vn'),
+    });
     expect(res.status).toBe(404);
   });
 });
@@ -110,10 +227,22 @@ describe('GET /api/reports/calendar', () => {
       const res = await t.req('/api/reports/calendar', { cookie: await t.login('tayho@demo.vn') });
       return ((await res.json()) as { next: Record<string, unknown> }).next;
     };
-    expect(await next()).toMatchObject({ id: 'year', label: 'Báo cáo năm 2026', dueDate: '2026-12-10', from: '2026-01-01', to: '2026-11-30', daysLeft: 17 });
+    expect(await next()).toMatchObject({
+      id: 'year',
+      label: 'Báo cáo năm 2026',
+      dueDate: '2026-12-10',
+      from: '2026-01-01',
+      to: '2026-11-30',
+      daysLeft: 17,
+    });
     t.clock.set('2026-12-10T16:00:00.000Z'); // 23:00 on 10 December in Vietnam: still due today
     expect(await next()).toMatchObject({ id: 'year', daysLeft: 0 });
     t.clock.set('2026-12-10T17:00:00.000Z'); // midnight: the next one is next year's first quarter
-    expect(await next()).toMatchObject({ id: 'q1', label: 'Báo cáo quý I năm 2027', dueDate: '2027-03-10', to: '2027-02-28' });
+    expect(await next()).toMatchObject({
+      id: 'q1',
+      label: 'Báo cáo quý I năm 2027',
+      dueDate: '2027-03-10',
+      to: '2027-02-28',
+    });
   });
 });

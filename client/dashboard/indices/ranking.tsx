@@ -8,12 +8,22 @@ import { useFetch } from './use-fetch.js';
 type SortKey = 'name' | 'index' | 'responses' | 'coverage';
 
 const value = (r: ChildRankDto, k: SortKey): number | string =>
-  k === 'name' ? r.name : k === 'coverage' ? (r.sampleSize ? r.responses / r.sampleSize : -1) : (r[k] ?? -1);
+  k === 'name'
+    ? r.name
+    : k === 'coverage'
+      ? r.sampleSize
+        ? r.responses / r.sampleSize
+        : -1
+      : (r[k] ?? -1);
 
 function status(r: ChildRankDto): string {
+  if (r.suppression === 'complement')
+    return t('Ẩn kèm để bảo vệ nhóm dưới 5 phiếu', 'Hidden to protect a group under 5');
   if (r.suppressed) return t('Dưới 5 phiếu: không hiển thị', 'Under 5 responses: hidden');
   if (r.representative === null) return t('Chưa rõ số đối tượng', 'Eligible count unknown');
-  return r.representative ? t('Đạt cỡ mẫu', 'Sample reached') : t('Chưa đạt cỡ mẫu', 'Below sample size');
+  return r.representative
+    ? t('Đạt cỡ mẫu', 'Sample reached')
+    : t('Chưa đạt cỡ mẫu', 'Below sample size');
 }
 
 /** The units directly below, sortable; a click opens the unit (drill-down). */
@@ -31,8 +41,16 @@ export function RankingTable() {
   const th = (key: SortKey, label: string, num = true) => {
     const active = sort.value.key === key;
     return (
-      <th scope="col" class={num ? 'num' : undefined} aria-sort={active ? (sort.value.desc ? 'descending' : 'ascending') : 'none'}>
-        <button type="button" class="link" onClick={() => (sort.value = { key, desc: active ? !sort.value.desc : key !== 'name' })}>
+      <th
+        scope="col"
+        class={num ? 'num' : undefined}
+        aria-sort={active ? (sort.value.desc ? 'descending' : 'ascending') : 'none'}
+      >
+        <button
+          type="button"
+          class="link"
+          onClick={() => (sort.value = { key, desc: active ? !sort.value.desc : key !== 'name' })}
+        >
           {label} {active ? (sort.value.desc ? '▼' : '▲') : ''}
         </button>
       </th>
@@ -47,7 +65,9 @@ export function RankingTable() {
             <tr>
               {th('name', t('Đơn vị', 'Unit'), false)}
               {th('index', t('Chỉ số', 'Index'))}
-              <th scope="col" class="num">{t('Sai số', 'Margin')}</th>
+              <th scope="col" class="num">
+                {t('Sai số', 'Margin')}
+              </th>
               {th('responses', t('Số phiếu', 'Responses'))}
               {th('coverage', t('Cỡ mẫu cần', 'Sample needed'))}
               <th scope="col">{t('Tình trạng', 'Status')}</th>
@@ -57,13 +77,17 @@ export function RankingTable() {
             {rows.map((r) => (
               <tr key={r.id}>
                 <th scope="row">
-                  <button type="button" class="link" onClick={() => (s.unitId.value = r.id)}>{r.name}</button>
+                  <button type="button" class="link" onClick={() => (s.unitId.value = r.id)}>
+                    {r.name}
+                  </button>
                 </th>
                 <td class="num">{pct(r.index)}</td>
                 <td class="num">{moe(r.moe)}</td>
                 <td class="num">{count(r.responses)}</td>
                 <td class="num">{r.sampleSize ? count(r.sampleSize) : '—'}</td>
-                <td class={r.representative === false || r.suppressed ? 'warn' : undefined}>{status(r)}</td>
+                <td class={r.representative === false || r.suppressed ? 'warn' : undefined}>
+                  {status(r)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -18,16 +18,20 @@ export function useIndices() {
 }
 
 function Headline({ d }: { d: IndicesDto }) {
-  const metTarget = d.target != null && d.overall.index != null ? d.overall.index >= d.target : null;
+  const metTarget =
+    d.target != null && d.overall.index != null ? d.overall.index >= d.target : null;
   return (
     <div class="cards">
       <div class="card">
         <div class="muted">{t('Chỉ số hài lòng', 'Satisfaction index')}</div>
         <div class="big">{pct(d.overall.index)}</div>
-        <div class="muted">{moe(d.overall.moe)} {t('điểm % (95%)', 'pp (95%)')}</div>
+        <div class="muted">
+          {moe(d.overall.moe)} {t('điểm % (95%)', 'pp (95%)')}
+        </div>
         {metTarget !== null && (
           <div class={metTarget ? 'ok' : 'warn'}>
-            {metTarget ? t('Đạt', 'Meets') : t('Chưa đạt', 'Below')} {t('chỉ tiêu', 'target')} {pct(d.target)}
+            {metTarget ? t('Đạt', 'Meets') : t('Chưa đạt', 'Below')} {t('chỉ tiêu', 'target')}{' '}
+            {pct(d.target)}
           </div>
         )}
       </div>
@@ -58,22 +62,49 @@ function FactorChart({ d }: { d: IndicesDto }) {
   const data = useMemo(
     () => ({
       labels: d.factors.map((f) => tx(f.title)),
-      datasets: [{ label: t('Chỉ số (%)', 'Index (%)'), data: d.factors.map((f) => f.index ?? 0), backgroundColor: '#0b5cad' }],
+      datasets: [
+        {
+          label: t('Chỉ số (%)', 'Index (%)'),
+          data: d.factors.map((f) => f.index ?? 0),
+          backgroundColor: '#0b5cad',
+        },
+      ],
     }),
     [d, l],
   );
   const options = useMemo(
-    () => ({ indexAxis: 'y' as const, scales: { x: { min: 0, max: 100 } }, plugins: { legend: { display: false } } }),
+    () => ({
+      indexAxis: 'y' as const,
+      scales: { x: { min: 0, max: 100 } },
+      plugins: { legend: { display: false } },
+    }),
     [],
   );
   return (
     <section>
       <h2>{t('Chỉ số theo yếu tố', 'Index by factor')}</h2>
-      <Chart type="bar" data={data} options={options} label={t('Biểu đồ chỉ số theo yếu tố', 'Chart of the index by factor')} />
+      <Chart
+        type="bar"
+        data={data}
+        options={options}
+        label={t('Biểu đồ chỉ số theo yếu tố', 'Chart of the index by factor')}
+      />
       <TableView
         caption={t('Chỉ số theo yếu tố', 'Index by factor')}
-        head={[t('Yếu tố', 'Factor'), t('Chỉ số', 'Index'), t('Sai số', 'Margin'), t('Điểm TB', 'Mean'), t('Trọng số', 'Weight')]}
-        rows={d.factors.map((f) => [tx(f.title), pct(f.index), moe(f.moe), score(f.mean), f.weight])}
+        head={[
+          t('Yếu tố', 'Factor'),
+          t('Chỉ số', 'Index'),
+          t('Sai số', 'Margin'),
+          t('Điểm TB', 'Mean'),
+          t('Trọng số', 'Weight'),
+        ]}
+        rows={d.factors.map((f) => [
+          tx(f.title),
+          pct(f.index),
+          moe(f.moe),
+          score(f.mean),
+          f.weight,
+        ])}
       />
     </section>
   );
@@ -86,9 +117,21 @@ export function OverviewView() {
     <section>
       <h1>{t('Tổng quan chỉ số hài lòng', 'Satisfaction overview')}</h1>
       <ScopeBar />
-      {res.error && <p class="error" role="alert">{res.error}</p>}
+      {res.error && (
+        <p class="error" role="alert">
+          {res.error}
+        </p>
+      )}
       {d && <Headline d={d} />}
-      {d?.suppressed && (
+      {d?.suppression === 'complement' && (
+        <p class="notice">
+          {t(
+            'Không hiển thị chi tiết: nếu hiển thị, có thể trừ ra kết quả của một nhóm dưới 5 phiếu (số phiếu vẫn được tính ở cấp trên).',
+            'No breakdown shown: it would let a group of fewer than 5 responses be computed by subtraction (they still count at the level above).',
+          )}
+        </p>
+      )}
+      {d?.suppression === 'small' && (
         <p class="notice">
           {t(
             'Đơn vị có dưới 5 phiếu: không hiển thị chi tiết để bảo vệ người trả lời (số phiếu vẫn được tính ở cấp trên).',

@@ -34,12 +34,27 @@ export function SuggestionsView() {
       >
         <label>
           {t('Tìm trong góp ý (có hoặc không dấu)', 'Search suggestions (accents optional)')}
-          <input type="search" value={draft.value} onInput={(e) => (draft.value = e.currentTarget.value)} />
+          <input
+            type="search"
+            value={draft.value}
+            onInput={(e) => (draft.value = e.currentTarget.value)}
+          />
         </label>
         <button type="submit">{t('Tìm', 'Search')}</button>
       </form>
-      {res.error && <p class="error" role="alert">{res.error}</p>}
-      {d?.suppressed && <p class="notice">{t('Dưới 5 phiếu: không hiển thị góp ý.', 'Under 5 responses: suggestions hidden.')}</p>}
+      {res.error && (
+        <p class="error" role="alert">
+          {res.error}
+        </p>
+      )}
+      {d?.suppressed && (
+        <p class="notice">
+          {t(
+            'Nhóm dưới 5 phiếu (hoặc ẩn kèm nhóm đó): không hiển thị góp ý.',
+            'A group under 5 responses (or hidden with one): suggestions hidden.',
+          )}
+        </p>
+      )}
       {d && !d.suppressed && (
         <>
           <p aria-live="polite">{t(`${count(d.total)} góp ý`, `${count(d.total)} suggestions`)}</p>
@@ -54,10 +69,20 @@ export function SuggestionsView() {
             ))}
           </ul>
           <div class="pager">
-            <button type="button" class="secondary" disabled={offset.value === 0} onClick={() => (offset.value = Math.max(0, offset.value - PAGE))}>
+            <button
+              type="button"
+              class="secondary"
+              disabled={offset.value === 0}
+              onClick={() => (offset.value = Math.max(0, offset.value - PAGE))}
+            >
               {t('Trang trước', 'Previous')}
             </button>
-            <button type="button" class="secondary" disabled={offset.value + PAGE >= d.total} onClick={() => (offset.value += PAGE)}>
+            <button
+              type="button"
+              class="secondary"
+              disabled={offset.value + PAGE >= d.total}
+              onClick={() => (offset.value += PAGE)}
+            >
               {t('Trang sau', 'Next')}
             </button>
           </div>

@@ -43,18 +43,37 @@ export function TrendView() {
     <section>
       <h1>{t('Diễn biến qua các đợt', 'Trend across campaigns')}</h1>
       <ScopeBar />
-      {res.error && <p class="error" role="alert">{res.error}</p>}
+      {res.error && (
+        <p class="error" role="alert">
+          {res.error}
+        </p>
+      )}
       {d && d.points.length > 0 && (
         <>
-          <Chart type="line" data={data} options={options} label={t('Biểu đồ chỉ số qua các đợt', 'Chart of the index across campaigns')} />
+          <Chart
+            type="line"
+            data={data}
+            options={options}
+            label={t('Biểu đồ chỉ số qua các đợt', 'Chart of the index across campaigns')}
+          />
           <TableView
             caption={t('Chỉ số qua các đợt', 'Index across campaigns')}
-            head={[t('Đợt', 'Campaign'), t('Kết thúc', 'Closes'), t('Số phiếu', 'Responses'), t('Chỉ số', 'Index'), t('Sai số', 'Margin')]}
+            head={[
+              t('Đợt', 'Campaign'),
+              t('Kết thúc', 'Closes'),
+              t('Số phiếu', 'Responses'),
+              t('Chỉ số', 'Index'),
+              t('Sai số', 'Margin'),
+            ]}
             rows={d.points.map((p) => [
               p.name,
               dateOnly(p.closesAt),
               count(p.responses),
-              p.suppressed ? t('dưới 5 phiếu', 'under 5') : pct(p.index),
+              p.suppression === 'complement'
+                ? t('ẩn kèm nhóm nhỏ', 'hidden with a small group')
+                : p.suppressed
+                  ? t('dưới 5 phiếu', 'under 5')
+                  : pct(p.index),
               moe(p.moe),
             ])}
           />
