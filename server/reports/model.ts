@@ -1,9 +1,13 @@
 import type { Db } from '../../db/index.js';
-import { campaignUnitsIn, feedbackByInstant, type FeedbackTargetRow } from '../../db/repositories/targets.js';
+import {
+  campaignUnitsIn,
+  feedbackByInstant,
+  type FeedbackTargetRow,
+} from '../../db/repositories/targets.js';
 import { listSubtree } from '../../db/repositories/units.js';
 import type { Unit } from '../../db/schema.js';
 import { categoryLabel } from '../feedback/categories.js';
-import { inResolutionRemit } from '../targets/feedback-formulas.js';
+import { inResolutionRemit, resolution } from '../targets/feedback-formulas.js';
 import type { Period } from '../targets/period.js';
 import { computeTargets } from '../targets/service.js';
 import { loadSurveyData } from '../targets/survey-data.js';
@@ -42,7 +46,11 @@ export interface FeedbackStats {
   published: number;
 }
 
-const KIND_LABELS: Record<string, string> = { feedback: 'Phản ánh, kiến nghị', complaint: 'Khiếu nại', denunciation: 'Tố cáo' };
+const KIND_LABELS: Record<string, string> = {
+  feedback: 'Phản ánh, kiến nghị',
+  complaint: 'Khiếu nại',
+  denunciation: 'Tố cáo',
+};
 
 export async function buildReport(db: Db, unit: Unit, p: Period, now: Date): Promise<ReportModel> {
   const span = { rootPath: unit.path, startIso: p.startIso, endIso: p.endIso };
@@ -81,7 +89,13 @@ export async function buildReport(db: Db, unit: Unit, p: Period, now: Date): Pro
     feedback: {
       total: stats('all', 'Tổng số', received, due, nowIso),
       byCategory: groups(received, due, (f) => f.category, categoryLabel, nowIso),
-      byKind: groups(received, due, (f) => f.kind, (k) => KIND_LABELS[k] ?? k, nowIso),
+      byKind: groups(
+        received,
+        due,
+        (f) => f.kind,
+        (k) => KIND_LABELS[k] ?? k,
+        nowIso,
+      ),
     },
   };
 }
@@ -95,20 +109,33 @@ function groups(
 ): FeedbackStats[] {
   const keys = [...new Set([...received, ...due].map(keyOf))].sort();
   return keys.map((k) =>
-    stats(k, labelOf(k), received.filter((f) => keyOf(f) === k), due.filter((f) => keyOf(f) === k), nowIso),
+    stats(
+      k,
+      labelOf(k),
+      received.filter((f) => keyOf(f) === k),
+      due.filter((f) => keyOf(f) === k),
+      nowIso,
+    ),
   );
 }
 
-function stats(key: string, label: string, received: readonly FeedbackTargetRow[], due: readonly FeedbackTargetRow[], nowIso: string): FeedbackStats {
+function stats(
+  key: string,
+  label: string,
+  received: readonly FeedbackTargetRow[],
+  due: readonly FeedbackTargetRow[],
+  nowIso: string,
+): FeedbackStats {
   const remit = due.filter(inResolutionRemit);
   const count = (p: (f: FeedbackTargetRow) => boolean) => remit.filter(p).length;
   return {
     key,
     label,
     received: received.length,
-    resolvedOnTime: count((f) => f.answered_at !== null && f.answered_at <= f.due_at),
-    resolvedLate: count((f) => f.answered_at !== null && f.answered_at > f.due_at),
-    openOverdue: count((f) => f.answered_at === null && f.status !== 'waiting_citizen' && f.due_at < nowIso),
+    // The targets' rule (24:00 of the due date; a paused item judged like an open one).
+    resolvedOnTime: count((f) => f.answered_at !== null && resolution(f, nowIso) === 'on_time'),
+    resolvedLate: count((f) => f.answered_at !== null && resolution(f, nowIso) === 'late'),
+    openOverdue: count((f) => f.answered_at === null && resolution(f, nowIso) === 'late'),
     published: count((f) => f.published_at !== null),
   };
 }
