@@ -2,6 +2,7 @@ import type { Feedback, FeedbackKind, FeedbackStatus } from '../../db/schema.js'
 import type { EventWithActor, FeedbackListRow } from '../../db/repositories/feedback.js';
 import { isLate } from '../deadlines.js';
 import { MOVES } from './state-machine.js';
+import { WAIT_EXPIRED_NOTE } from './waits.js';
 
 /**
  * The deadline of the item's current stage: accept, resolve or publish. While waiting for the
@@ -167,7 +168,7 @@ const PUBLIC_NOTE_STATUSES: FeedbackStatus[] = ['rejected', 'waiting_citizen'];
  */
 export function publicTimeline(events: EventWithActor[]): TPublicFeedback['timeline'] {
   return events.map((e) => {
-    const system = e.actor_user_id === null && e.from_status !== null;
+    const system = e.actor_user_id === null && e.note === WAIT_EXPIRED_NOTE;
     const shown =
       e.note &&
       (PUBLIC_NOTE_STATUSES.includes(e.to_status) || e.from_status === e.to_status || system);
