@@ -61,6 +61,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema.alterTable('feedback').addColumn('clock_paused_at', 'text').execute();
+  // The sweep of waits that ran out reads the waiting items of every unit on each inbox read.
+  await db.schema.createIndex('feedback_status_idx').on('feedback').column('status').execute();
   await backfillPauses(db);
 
   const present = (await db.selectFrom('holidays').select('date').execute()).map(
@@ -116,6 +118,7 @@ async function backfillPauses(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('feedback_status_idx').execute();
   await db.schema.alterTable('feedback').dropColumn('clock_paused_at').execute();
   await db.schema.alterTable('holidays').dropColumn('estimated').execute();
   await db.schema.dropTable('working_days').execute();
