@@ -38,7 +38,7 @@ interface Ctx {
 
 /** The extra fields a move sets, beyond status; throws 400 when the move lacks what it needs. */
 async function fieldsFor(ctx: Ctx, t: TTransition): Promise<FeedbackUpdate> {
-  const { db, now, item } = ctx;
+  const { now, item } = ctx;
   const at = now.toISOString();
   switch (t.to) {
     case 'accepted':
