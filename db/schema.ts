@@ -174,6 +174,12 @@ export interface FeedbackTable {
   transferred_to: string | null;
   client_id: string | null;
   updated_at: string;
+  /**
+   * While waiting for the citizen with the resolution clock stopped: when the wait began. Null
+   * otherwise, and for a wait that stops nothing (the item was already overdue, or the request
+   * for information came after its own limit). Optional on insert: a new item is not waiting.
+   */
+  clock_paused_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Personal data, kept apart from the case so that erasure keeps the case and its statistics. */
@@ -201,6 +207,14 @@ export interface FeedbackEventTable {
 export interface HolidayTable {
   date: string;
   name: string;
+  /** 1 while the day is a default for a year not announced yet (until an admin edits that year). */
+  estimated: Generated<number>;
+}
+
+/** A Saturday or Sunday declared a working day (the other half of a swap). */
+export interface WorkingDayTable {
+  date: string;
+  name: string;
 }
 
 export interface Database {
@@ -220,6 +234,7 @@ export interface Database {
   feedback_contacts: FeedbackContactTable;
   feedback_events: FeedbackEventTable;
   holidays: HolidayTable;
+  working_days: WorkingDayTable;
   feedback_ratings: FeedbackRatingTable;
   target_settings: TargetSettingTable;
   answer_rollups: AnswerRollupTable;

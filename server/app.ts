@@ -13,6 +13,7 @@ import respondent from './pages/respondent.js';
 import auth from './routes/auth.js';
 import feedback from './routes/feedback.js';
 import holidays from './routes/holidays.js';
+import calendar from './routes/calendar.js';
 import campaigns from './routes/campaigns.js';
 import indices from './routes/indices.js';
 import publicForms from './routes/public-forms.js';
@@ -66,11 +67,15 @@ export function createApp(input: Omit<AppDeps, 'clock'> & Partial<Pick<AppDeps, 
 
   // A NUL in an address is never a real code or id, and PostgreSQL text cannot hold one (a 500).
   app.use(async (c, next) => {
-    if (/%00/.test(c.req.url)) throw invalid([{ path: 'url', message: 'contains a NUL character' }]);
+    if (/%00/.test(c.req.url))
+      throw invalid([{ path: 'url', message: 'contains a NUL character' }]);
     await next();
   });
   app.get('/healthz', (c) => c.json({ ok: true }));
-  app.use('/assets/*', serveStatic({ root: 'dist/public', rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
+  app.use(
+    '/assets/*',
+    serveStatic({ root: 'dist/public', rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }),
+  );
 
   const routes = app
     .route('/', home)
@@ -82,6 +87,7 @@ export function createApp(input: Omit<AppDeps, 'clock'> & Partial<Pick<AppDeps, 
     .route('/api/public', publicFeedback)
     .route('/api/feedback', feedback)
     .route('/api/holidays', holidays)
+    .route('/api/calendar', calendar)
     .route('/', feedbackPages)
     .route('/api/surveys', surveys)
     .route('/api/campaigns', campaigns)

@@ -1,20 +1,37 @@
 /**
  * Working-day arithmetic in Vietnam's time zone (Asia/Ho_Chi_Minh, UTC+7, no daylight saving).
- * Pure: every function takes the holiday dates as data, so tests and the service agree.
+ * Pure: every function takes the calendar as data, so tests and the service agree.
  *
  * Rules:
- * - A working day is a Monday–Friday calendar date (in UTC+7) that is not in the holiday set.
- * - A limit of N working days is counted from the day after receipt: the deadline is the end
- *   (23:59:59 +07:00, i.e. 16:59:59.000Z) of the N-th working day after the receipt date.
+ * - A working day is a Monday–Friday calendar date (in UTC+7) that is not a day off, or a
+ *   Saturday/Sunday the government declared a working day (a swapped day, e.g. Sat 10/1/2026).
+ * - A limit of N working days is counted from the day after receipt: the deadline is the last
+ *   day of the limit. It is stored as 23:59:59 +07:00 of that day (16:59:59.000Z, the contract's
+ *   `dueAt`), but the limit ends at 24:00 of that day (Civil Code 2015 art. 148): something done
+ *   at 23:59:59.5 is on time. Every comparison goes through `isLate`/`lateCutoff` below.
  * - Pause: when an item waits for the citizen from instant A to instant B, its deadline moves
  *   later by the number of working days D with date(A) < D ≤ date(B). The day the wait starts
  *   still counts as worked (the clock ran that day); every working day after it, up to and
  *   including the day the citizen answers, is given back. A wait that starts and ends the same
- *   day gives nothing back.
+ *   day gives nothing back, and a wait that starts after the deadline gives nothing back (only
+ *   time that was left is returned: an overdue item stays overdue).
  */
 
 const OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Days off (weekdays included) and weekend days declared working days. */
+export interface WorkCalendar {
+  off: ReadonlySet<string>;
+  working: ReadonlySet<string>;
+}
+
+/** A calendar, or just a set of days off (no swapped working days). */
+export type CalendarLike = WorkCalendar | ReadonlySet<string>;
+
+function asCalendar(c: CalendarLike): WorkCalendar {
+  return 'off' in c ? c : { off: c, working: new Set() };
+}
 
 /** 'YYYY-MM-DD' of an instant, as read on a clock in Vietnam. */
 export function vnDate(at: Date | string): string {
@@ -22,12 +39,34 @@ export function vnDate(at: Date | string): string {
   return new Date(t + OFFSET_MS).toISOString().slice(0, 10);
 }
 
-/** The instant 23:59:59 +07:00 on a Vietnamese calendar date, as an ISO UTC string. */
+/** The instant 23:59:59 +07:00 on a Vietnamese calendar date, as an ISO UTC string (stored deadlines). */
 export function endOfVnDay(date: string): string {
   return `${date}T16:59:59.000Z`;
 }
 
-function addCalendarDays(date: string, n: number): string {
+/** The instant 00:00 +07:00 on a Vietnamese calendar date, as an ISO UTC string. */
+export function startOfVnDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00.000Z`) - OFFSET_MS).toISOString();
+}
+
+/**
+ * The one rule for "late" (Civil Code art. 148): a deadline ends at 24:00 of its last day, so
+ * `at` is late when it falls on or after the next day's 00:00 in Vietnam, i.e. when its
+ * Vietnamese date is after the deadline's.
+ */
+export function isLate(at: Date | string, dueAt: string): boolean {
+  return vnDate(at) > vnDate(dueAt);
+}
+
+/**
+ * For SQL and string comparisons: a deadline is past at `now` exactly when `dueAt < lateCutoff(now)`
+ * (today's 00:00 in Vietnam). Same rule as `isLate(now, dueAt)`.
+ */
+export function lateCutoff(now: Date | string): string {
+  return startOfVnDay(vnDate(now));
+}
+
+export function addCalendarDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00.000Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
@@ -36,47 +75,63 @@ export function isWeekend(date: string): boolean {
   return dow === 0 || dow === 6;
 }
 
-export function isWorkingDay(date: string, holidays: ReadonlySet<string>): boolean {
-  return !isWeekend(date) && !holidays.has(date);
+export function isWorkingDay(date: string, calendar: CalendarLike): boolean {
+  const c = asCalendar(calendar);
+  if (c.working.has(date)) return true;
+  return !isWeekend(date) && !c.off.has(date);
 }
 
 /** The N-th working day strictly after `date` (N ≥ 0; N = 0 gives `date` itself). */
-export function nthWorkingDayAfter(date: string, n: number, holidays: ReadonlySet<string>): string {
+export function nthWorkingDayAfter(date: string, n: number, calendar: CalendarLike): string {
+  const c = asCalendar(calendar);
   let d = date;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addCalendarDays(d, 1);
-    if (isWorkingDay(d, holidays)) left--;
+    if (isWorkingDay(d, c)) left--;
   }
   return d;
 }
 
 /** Deadline of a limit of `days` working days for something received at `receivedAt`. */
-export function addWorkingDays(receivedAt: Date | string, days: number, holidays: ReadonlySet<string>): string {
-  return endOfVnDay(nthWorkingDayAfter(vnDate(receivedAt), days, holidays));
+export function addWorkingDays(
+  receivedAt: Date | string,
+  days: number,
+  calendar: CalendarLike,
+): string {
+  return endOfVnDay(nthWorkingDayAfter(vnDate(receivedAt), days, calendar));
 }
 
 /** Working days D with date(from) < D ≤ date(to): what a pause from `from` to `to` gives back. */
-export function workingDaysBetween(from: Date | string, to: Date | string, holidays: ReadonlySet<string>): number {
+export function workingDaysBetween(
+  from: Date | string,
+  to: Date | string,
+  calendar: CalendarLike,
+): number {
+  const c = asCalendar(calendar);
   const end = vnDate(to);
   let n = 0;
   for (let d = addCalendarDays(vnDate(from), 1); d <= end; d = addCalendarDays(d, 1)) {
-    if (isWorkingDay(d, holidays)) n++;
+    if (isWorkingDay(d, c)) n++;
   }
   return n;
 }
 
 /** A deadline moved later by `days` working days (used when a wait for the citizen ends). */
-export function extendDeadline(dueAt: string, days: number, holidays: ReadonlySet<string>): string {
+export function extendDeadline(dueAt: string, days: number, calendar: CalendarLike): string {
   if (days <= 0) return dueAt;
-  return endOfVnDay(nthWorkingDayAfter(vnDate(dueAt), days, holidays));
+  return endOfVnDay(nthWorkingDayAfter(vnDate(dueAt), days, calendar));
 }
 
-/** The deadline after the citizen answered: the original plus the working days spent waiting. */
+/**
+ * The deadline after the citizen answered: the original plus the working days spent waiting,
+ * or the original unchanged when the wait started after it (nothing was left to give back).
+ */
 export function resumeDeadline(
   dueAt: string,
   waitStartedAt: string,
   resumedAt: Date | string,
-  holidays: ReadonlySet<string>,
+  calendar: CalendarLike,
 ): string {
-  return extendDeadline(dueAt, workingDaysBetween(waitStartedAt, resumedAt, holidays), holidays);
+  if (isLate(waitStartedAt, dueAt)) return dueAt;
+  return extendDeadline(dueAt, workingDaysBetween(waitStartedAt, resumedAt, calendar), calendar);
 }

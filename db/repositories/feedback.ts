@@ -13,11 +13,21 @@ export async function getFeedback(db: Db, id: string): Promise<Feedback | undefi
   return db.selectFrom('feedback').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function getFeedbackByCode(db: Db, trackingCode: string): Promise<Feedback | undefined> {
-  return db.selectFrom('feedback').selectAll().where('tracking_code', '=', trackingCode).executeTakeFirst();
+export async function getFeedbackByCode(
+  db: Db,
+  trackingCode: string,
+): Promise<Feedback | undefined> {
+  return db
+    .selectFrom('feedback')
+    .selectAll()
+    .where('tracking_code', '=', trackingCode)
+    .executeTakeFirst();
 }
 
-export async function getFeedbackByClientId(db: Db, clientId: string): Promise<Feedback | undefined> {
+export async function getFeedbackByClientId(
+  db: Db,
+  clientId: string,
+): Promise<Feedback | undefined> {
   return db.selectFrom('feedback').selectAll().where('client_id', '=', clientId).executeTakeFirst();
 }
 
@@ -60,7 +70,15 @@ export function eventId(at: string): string {
 
 export async function insertEvent(
   db: Db,
-  e: { id: string; feedback_id: string; from_status: FeedbackStatus | null; to_status: FeedbackStatus; actor_user_id: string | null; at: string; note: string | null },
+  e: {
+    id: string;
+    feedback_id: string;
+    from_status: FeedbackStatus | null;
+    to_status: FeedbackStatus;
+    actor_user_id: string | null;
+    at: string;
+    note: string | null;
+  },
 ): Promise<void> {
   await db.insertInto('feedback_events').values(e).execute();
 }
@@ -79,7 +97,15 @@ export async function listEvents(db: Db, feedbackId: string): Promise<EventWithA
   return db
     .selectFrom('feedback_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_user_id')
-    .select(['e.id', 'e.from_status', 'e.to_status', 'e.at', 'e.note', 'e.actor_user_id', 'u.name as actor_name'])
+    .select([
+      'e.id',
+      'e.from_status',
+      'e.to_status',
+      'e.at',
+      'e.note',
+      'e.actor_user_id',
+      'u.name as actor_name',
+    ])
     .where('e.feedback_id', '=', feedbackId)
     .orderBy('e.at')
     .orderBy('e.id')
@@ -87,7 +113,11 @@ export async function listEvents(db: Db, feedbackId: string): Promise<EventWithA
 }
 
 /** When the item last entered `status` (the start of the current wait, for instance). */
-export async function lastEntered(db: Db, feedbackId: string, status: FeedbackStatus): Promise<string | undefined> {
+export async function lastEntered(
+  db: Db,
+  feedbackId: string,
+  status: FeedbackStatus,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('feedback_events')
     .select('at')
@@ -103,7 +133,11 @@ export async function insertContact(db: Db, c: FeedbackContact): Promise<void> {
 }
 
 export async function getContact(db: Db, feedbackId: string): Promise<FeedbackContact | undefined> {
-  return db.selectFrom('feedback_contacts').selectAll().where('feedback_id', '=', feedbackId).executeTakeFirst();
+  return db
+    .selectFrom('feedback_contacts')
+    .selectAll()
+    .where('feedback_id', '=', feedbackId)
+    .executeTakeFirst();
 }
 
 /** Erasure: the person's details go, the case and its statistics stay. */
@@ -123,6 +157,7 @@ export const stageDueSql = sql<string | null>`(case status
   when 'received' then accept_due_at
   when 'accepted' then due_at
   when 'in_progress' then due_at
+  when 'waiting_citizen' then (case when clock_paused_at is null then due_at else null end)
   when 'answered' then publish_due_at
   else null end)`;
 
@@ -131,11 +166,12 @@ export interface FeedbackFilter {
   rootPath: string;
   status?: FeedbackStatus;
   kind?: FeedbackKind;
-  /** Items whose current stage's deadline has passed at `now`. */
+  /** Items whose current stage's deadline has passed: deadline < `lateCutoff`. */
   overdue?: boolean;
   /** Items not overdue whose current stage's deadline is at or before `soonCutoff`. */
   dueSoon?: boolean;
-  now: string;
+  /** Today's 00:00 in Vietnam: a deadline before it is past (it ended at 24:00 of its day). */
+  lateCutoff: string;
   soonCutoff: string;
 }
 
@@ -146,16 +182,24 @@ function filtered(db: Db, f: FeedbackFilter) {
     .where(sql<string>`substr(units.path, 1, ${f.rootPath.length})`, '=', f.rootPath)
     .$if(!!f.status, (q) => q.where('feedback.status', '=', f.status!))
     .$if(!!f.kind, (q) => q.where('feedback.kind', '=', f.kind!))
-    .$if(f.overdue === true, (q) => q.where(sql<SqlBool>`${stageDueSql} < ${f.now}`))
-    .$if(f.overdue === false, (q) => q.where(sql<SqlBool>`(${stageDueSql} is null or ${stageDueSql} >= ${f.now})`))
+    .$if(f.overdue === true, (q) => q.where(sql<SqlBool>`${stageDueSql} < ${f.lateCutoff}`))
+    .$if(f.overdue === false, (q) =>
+      q.where(sql<SqlBool>`(${stageDueSql} is null or ${stageDueSql} >= ${f.lateCutoff})`),
+    )
     .$if(f.dueSoon === true, (q) =>
-      q.where(sql<SqlBool>`${stageDueSql} >= ${f.now} and ${stageDueSql} <= ${f.soonCutoff}`),
+      q.where(
+        sql<SqlBool>`${stageDueSql} >= ${f.lateCutoff} and ${stageDueSql} <= ${f.soonCutoff}`,
+      ),
     );
 }
 
 export type FeedbackListRow = Feedback & { unit_name: string };
 
-export async function listFeedback(db: Db, f: FeedbackFilter, page: { limit: number; offset: number }): Promise<{ rows: FeedbackListRow[]; total: number }> {
+export async function listFeedback(
+  db: Db,
+  f: FeedbackFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: FeedbackListRow[]; total: number }> {
   const rows = await filtered(db, f)
     .selectAll('feedback')
     .select('units.name as unit_name')
@@ -171,7 +215,11 @@ export async function listFeedback(db: Db, f: FeedbackFilter, page: { limit: num
 }
 
 /** Published answers of a unit's subtree, newest first: what the disclosures page lists. */
-export async function listPublished(db: Db, rootPath: string, limit: number): Promise<FeedbackListRow[]> {
+export async function listPublished(
+  db: Db,
+  rootPath: string,
+  limit: number,
+): Promise<FeedbackListRow[]> {
   return db
     .selectFrom('feedback')
     .innerJoin('units', 'units.id', 'feedback.unit_id')

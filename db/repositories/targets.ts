@@ -33,6 +33,7 @@ const FEEDBACK_COLUMNS = [
   'f.published_at',
   'f.closed_at',
   'f.duplicate_of',
+  'f.clock_paused_at',
 ] as const;
 
 /** The columns the target formulas read, as stored. */
@@ -53,6 +54,7 @@ export type FeedbackTargetRow = Pick<
   | 'published_at'
   | 'closed_at'
   | 'duplicate_of'
+  | 'clock_paused_at'
 >;
 
 /** Feedback of the subtree whose `column` instant lies in the span, oldest first. */

@@ -1,15 +1,25 @@
 import type { Feedback, FeedbackKind, FeedbackStatus } from '../../db/schema.js';
 import type { EventWithActor, FeedbackListRow } from '../../db/repositories/feedback.js';
+import { isLate } from '../deadlines.js';
 import { MOVES } from './state-machine.js';
+import { WAIT_EXPIRED_NOTE } from './waits.js';
 
-/** The deadline of the item's current stage: accept, resolve or publish; none while waiting or closed. */
-export function stageDueAt(f: Pick<Feedback, 'status' | 'accept_due_at' | 'due_at' | 'publish_due_at'>): string | null {
+/**
+ * The deadline of the item's current stage: accept, resolve or publish. While waiting for the
+ * citizen the resolution deadline still counts unless the wait stopped the clock (an item overdue
+ * when paused stays overdue); none once closed.
+ */
+export function stageDueAt(
+  f: Pick<Feedback, 'status' | 'accept_due_at' | 'due_at' | 'publish_due_at' | 'clock_paused_at'>,
+): string | null {
   switch (f.status) {
     case 'received':
       return f.accept_due_at;
     case 'accepted':
     case 'in_progress':
       return f.due_at;
+    case 'waiting_citizen':
+      return f.clock_paused_at ? null : f.due_at;
     case 'answered':
       return f.publish_due_at;
     default:
@@ -23,10 +33,13 @@ export interface DeadlineFlags {
   dueSoon: boolean;
 }
 
-/** Same rule as the SQL filter (stageDueSql): overdue past the stage deadline, due soon before the cutoff. */
+/**
+ * Same rule as the SQL filter (stageDueSql): overdue once the stage deadline's day is over
+ * (24:00, `isLate`), due soon when the deadline is at or before the cutoff.
+ */
 export function deadlineFlags(f: Feedback, now: string, soonCutoff: string): DeadlineFlags {
   const due = stageDueAt(f);
-  const overdue = !!due && due < now;
+  const overdue = !!due && isLate(now, due);
   return { stageDueAt: due, overdue, dueSoon: !!due && !overdue && due <= soonCutoff };
 }
 
@@ -46,7 +59,11 @@ export interface TFeedbackListItem extends DeadlineFlags {
   answeredAt: string | null;
 }
 
-export function listItemDto(r: FeedbackListRow, now: string, soonCutoff: string): TFeedbackListItem {
+export function listItemDto(
+  r: FeedbackListRow,
+  now: string,
+  soonCutoff: string,
+): TFeedbackListItem {
   return {
     id: r.id,
     trackingCode: r.tracking_code,
@@ -81,15 +98,35 @@ export interface TFeedbackDetail extends TFeedbackListItem {
   transferredFrom: TLinkedItem | null;
   transferredTo: TLinkedItem | null;
   /** Null when none was given or it was erased; only staff of the unit and its ancestors get here. */
-  contact: { name: string | null; phone: string | null; email: string | null; consentAt: string; retainUntil: string } | null;
+  contact: {
+    name: string | null;
+    phone: string | null;
+    email: string | null;
+    consentAt: string;
+    retainUntil: string;
+  } | null;
   contactErasedAt: string | null;
-  timeline: { id: string; from: FeedbackStatus | null; to: FeedbackStatus; at: string; note: string | null; actor: string | null }[];
+  timeline: {
+    id: string;
+    from: FeedbackStatus | null;
+    to: FeedbackStatus;
+    at: string;
+    note: string | null;
+    actor: string | null;
+  }[];
   /** Moves this user may make now (empty for read-only roles and final statuses). */
   allowedMoves: FeedbackStatus[];
 }
 
 export function timelineDto(events: EventWithActor[]): TFeedbackDetail['timeline'] {
-  return events.map((e) => ({ id: e.id, from: e.from_status, to: e.to_status, at: e.at, note: e.note, actor: e.actor_name }));
+  return events.map((e) => ({
+    id: e.id,
+    from: e.from_status,
+    to: e.to_status,
+    at: e.at,
+    note: e.note,
+    actor: e.actor_name,
+  }));
 }
 
 export function linked(f: Feedback | undefined): TLinkedItem | null {
@@ -122,10 +159,21 @@ export interface TPublicFeedback {
 
 const PUBLIC_NOTE_STATUSES: FeedbackStatus[] = ['rejected', 'waiting_citizen'];
 
+/**
+ * What the citizen reads of the history. Notes written for the citizen (a rejection's reason,
+ * a request for information) are shown, and so are the system's notes on the item itself
+ * (an entry that changes no status: a deadline recomputed after a calendar change, a request
+ * too late to pause the clock), which the system writes in plain Vietnamese for them. A wait
+ * that ran out says so too.
+ */
 export function publicTimeline(events: EventWithActor[]): TPublicFeedback['timeline'] {
-  return events.map((e) =>
-    e.note && PUBLIC_NOTE_STATUSES.includes(e.to_status)
-      ? { status: e.to_status, at: e.at, message: e.note }
-      : { status: e.to_status, at: e.at },
-  );
+  return events.map((e) => {
+    const system = e.actor_user_id === null && e.note === WAIT_EXPIRED_NOTE;
+    const shown =
+      e.note &&
+      (PUBLIC_NOTE_STATUSES.includes(e.to_status) || e.from_status === e.to_status || system);
+    return shown
+      ? { status: e.to_status, at: e.at, message: e.note! }
+      : { status: e.to_status, at: e.at };
+  });
 }

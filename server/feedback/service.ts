@@ -11,7 +11,7 @@ import {
 import { holidaySet } from '../../db/repositories/holidays.js';
 import { getUnit } from '../../db/repositories/units.js';
 import type { Feedback, FeedbackKind, NewFeedback } from '../../db/schema.js';
-import { addWorkingDays } from '../deadlines.js';
+import { addWorkingDays, type CalendarLike } from '../deadlines.js';
 import { invalid } from '../errors.js';
 import { LIMITS } from './limits.js';
 import { hasContact, type TContact, type TFeedbackFiling } from './schemas.js';
@@ -29,11 +29,24 @@ function retainUntil(now: Date): string {
   return d.toISOString();
 }
 
+/** The deadline of a limit of `workingDays` for an item received at `receivedAt` (intake and GET /api/calendar/due). */
+export function intakeDueAt(receivedAt: Date, workingDays: number, calendar: CalendarLike): string {
+  return addWorkingDays(receivedAt, workingDays, calendar);
+}
+
 /** A new `received` row with its accept and resolution deadlines counted from `now`. */
 export function newItemRow(
-  input: { unitId: string; kind: FeedbackKind; category: string; title: string; content: string; clientId?: string | null; transferredFrom?: string | null },
+  input: {
+    unitId: string;
+    kind: FeedbackKind;
+    category: string;
+    title: string;
+    content: string;
+    clientId?: string | null;
+    transferredFrom?: string | null;
+  },
   now: Date,
-  holidays: ReadonlySet<string>,
+  holidays: CalendarLike,
 ): NewFeedback {
   const at = now.toISOString();
   const limits = LIMITS[input.kind];
@@ -47,8 +60,8 @@ export function newItemRow(
     content: input.content,
     status: 'received',
     received_at: at,
-    accept_due_at: addWorkingDays(now, limits.accept, holidays),
-    due_at: addWorkingDays(now, limits.resolve, holidays),
+    accept_due_at: intakeDueAt(now, limits.accept, holidays),
+    due_at: intakeDueAt(now, limits.resolve, holidays),
     publish_due_at: null,
     accepted_at: null,
     answered_at: null,
@@ -70,7 +83,13 @@ export function newItemRow(
 export async function insertReceived(
   db: Db,
   build: () => NewFeedback,
-  contact: { name: string | null; phone: string | null; email: string | null; consent_at: string; retain_until: string } | null,
+  contact: {
+    name: string | null;
+    phone: string | null;
+    email: string | null;
+    consent_at: string;
+    retain_until: string;
+  } | null,
   event: { actor: string | null; note: string | null },
 ): Promise<Feedback | undefined> {
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -109,7 +128,11 @@ function contactRow(c: TContact | undefined, now: Date) {
  * Files a citizen's feedback. The same `clientId` again returns the first item (created: false):
  * a retry after a lost response never files twice.
  */
-export async function fileFeedback(db: Db, now: Date, input: TFeedbackFiling): Promise<{ item: Feedback; created: boolean }> {
+export async function fileFeedback(
+  db: Db,
+  now: Date,
+  input: TFeedbackFiling,
+): Promise<{ item: Feedback; created: boolean }> {
   if (input.clientId) {
     const existing = await getFeedbackByClientId(db, input.clientId);
     if (existing) return { item: existing, created: false };
@@ -118,10 +141,15 @@ export async function fileFeedback(db: Db, now: Date, input: TFeedbackFiling): P
   if (!unit) throw invalid([{ path: 'unitId', message: 'unknown unit' }]);
   const holidays = await holidaySet(db);
   const item = await db.transaction().execute((trx) =>
-    insertReceived(trx, () => newItemRow({ ...input, clientId: input.clientId }, now, holidays), contactRow(input.contact, now), {
-      actor: null,
-      note: null,
-    }),
+    insertReceived(
+      trx,
+      () => newItemRow({ ...input, clientId: input.clientId }, now, holidays),
+      contactRow(input.contact, now),
+      {
+        actor: null,
+        note: null,
+      },
+    ),
   );
   if (item) return { item, created: true };
   // Lost the race to a concurrent retry with the same clientId: answer with that one.
@@ -134,5 +162,11 @@ export async function fileFeedback(db: Db, now: Date, input: TFeedbackFiling): P
 export async function copyContact(db: Db, fromId: string) {
   const c = await getContact(db, fromId);
   if (!c || c.erased_at) return null;
-  return { name: c.name, phone: c.phone, email: c.email, consent_at: c.consent_at, retain_until: c.retain_until };
+  return {
+    name: c.name,
+    phone: c.phone,
+    email: c.email,
+    consent_at: c.consent_at,
+    retain_until: c.retain_until,
+  };
 }

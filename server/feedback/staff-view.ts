@@ -1,20 +1,43 @@
 import type { Db } from '../../db/index.js';
-import { getContact, getFeedback, listEvents, listFeedback } from '../../db/repositories/feedback.js';
+import {
+  getContact,
+  getFeedback,
+  listEvents,
+  listFeedback,
+} from '../../db/repositories/feedback.js';
 import { holidaySet } from '../../db/repositories/holidays.js';
 import { getUnit } from '../../db/repositories/units.js';
 import type { Feedback, Unit } from '../../db/schema.js';
-import { addWorkingDays } from '../deadlines.js';
-import { linked, listItemDto, movesFor, timelineDto, type TFeedbackDetail, type TFeedbackListItem } from './dto.js';
+import { addWorkingDays, lateCutoff } from '../deadlines.js';
+import { sweepExpiredWaits } from './waits.js';
+import {
+  linked,
+  listItemDto,
+  movesFor,
+  timelineDto,
+  type TFeedbackDetail,
+  type TFeedbackListItem,
+} from './dto.js';
 import type { TFeedbackQuery } from './schemas.js';
 
 /** "Due soon" means due by the end of the second working day after today. */
 export const DUE_SOON_WORKING_DAYS = 2;
 
 async function cutoffs(db: Db, now: Date) {
-  return { now: now.toISOString(), soonCutoff: addWorkingDays(now, DUE_SOON_WORKING_DAYS, await holidaySet(db)) };
+  return {
+    now: now.toISOString(),
+    lateCutoff: lateCutoff(now),
+    soonCutoff: addWorkingDays(now, DUE_SOON_WORKING_DAYS, await holidaySet(db)),
+  };
 }
 
-export async function inbox(db: Db, now: Date, scope: Unit, q: TFeedbackQuery): Promise<{ items: TFeedbackListItem[]; total: number }> {
+export async function inbox(
+  db: Db,
+  now: Date,
+  scope: Unit,
+  q: TFeedbackQuery,
+): Promise<{ items: TFeedbackListItem[]; total: number }> {
+  await sweepExpiredWaits(db, now); // a wait past its end is back with staff before anyone reads the list
   const c = await cutoffs(db, now);
   const { rows, total } = await listFeedback(
     db,
@@ -24,7 +47,8 @@ export async function inbox(db: Db, now: Date, scope: Unit, q: TFeedbackQuery): 
       kind: q.kind,
       overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
       dueSoon: q.dueSoon === 'true' ? true : undefined,
-      ...c,
+      lateCutoff: c.lateCutoff,
+      soonCutoff: c.soonCutoff,
     },
     { limit: q.limit, offset: q.offset },
   );
@@ -32,7 +56,15 @@ export async function inbox(db: Db, now: Date, scope: Unit, q: TFeedbackQuery): 
 }
 
 /** The full case for staff whose subtree holds the item (the caller has checked that). */
-export async function staffDetail(db: Db, now: Date, item: Feedback, canWrite: boolean): Promise<TFeedbackDetail> {
+export async function staffDetail(
+  db: Db,
+  now: Date,
+  loaded: Feedback,
+  canWrite: boolean,
+): Promise<TFeedbackDetail> {
+  const item = (await sweepExpiredWaits(db, now, [loaded.id])).length
+    ? ((await getFeedback(db, loaded.id)) ?? loaded)
+    : loaded;
   const c = await cutoffs(db, now);
   const unit = await getUnit(db, item.unit_id);
   const contact = await getContact(db, item.id);
@@ -49,7 +81,13 @@ export async function staffDetail(db: Db, now: Date, item: Feedback, canWrite: b
     transferredTo: await link(item.transferred_to),
     contact:
       contact && !contact.erased_at
-        ? { name: contact.name, phone: contact.phone, email: contact.email, consentAt: contact.consent_at, retainUntil: contact.retain_until }
+        ? {
+            name: contact.name,
+            phone: contact.phone,
+            email: contact.email,
+            consentAt: contact.consent_at,
+            retainUntil: contact.retain_until,
+          }
         : null,
     contactErasedAt: contact?.erased_at ?? null,
     timeline: timelineDto(await listEvents(db, item.id)),

@@ -4,18 +4,18 @@ import {
   getFeedbackByCode,
   eventId,
   insertEvent,
-  lastEntered,
   updateFeedbackIfStatus,
 } from '../../db/repositories/feedback.js';
 import { holidaySet } from '../../db/repositories/holidays.js';
 import { getUnit } from '../../db/repositories/units.js';
 import type { Feedback, FeedbackUpdate, Unit, User } from '../../db/schema.js';
-import { addWorkingDays, resumeDeadline } from '../deadlines.js';
+import { addWorkingDays, type CalendarLike } from '../deadlines.js';
 import { conflict, invalid } from '../errors.js';
 import { LIMITS } from './limits.js';
 import { copyContact, insertReceived, newItemRow } from './service.js';
 import { canMove, MOVES } from './state-machine.js';
 import type { TTransition } from './schemas.js';
+import { dueAfterWait, lateRequestNote, sweepExpiredWaits, waitStopsClock } from './waits.js';
 
 /** The top of a unit's tree (its Department): transfers and duplicates stay inside it. */
 export function treeRootPath(unitPath: string): string {
@@ -33,32 +33,36 @@ interface Ctx {
   actor: User;
   item: Feedback;
   unit: Unit;
-  holidays: ReadonlySet<string>;
+  holidays: CalendarLike;
 }
 
 /** The extra fields a move sets, beyond status; throws 400 when the move lacks what it needs. */
 async function fieldsFor(ctx: Ctx, t: TTransition): Promise<FeedbackUpdate> {
-  const { db, now, item } = ctx;
+  const { now, item } = ctx;
   const at = now.toISOString();
   switch (t.to) {
     case 'accepted':
       return { accepted_at: at };
     case 'rejected':
-      if (t.duplicateOf) return { closed_at: at, duplicate_of: (await findOriginal(ctx, t.duplicateOf)).id };
+      if (t.duplicateOf)
+        return { closed_at: at, duplicate_of: (await findOriginal(ctx, t.duplicateOf)).id };
       if (!t.note) throw invalid([{ path: 'note', message: 'a rejection needs a reason' }]);
       return { closed_at: at };
     case 'waiting_citizen':
       if (!t.note) throw invalid([{ path: 'note', message: 'say what the citizen should supply' }]);
-      return {};
-    case 'in_progress': {
+      // The clock stops only for time that was left, and only for a request made in time (waits.ts).
+      return { clock_paused_at: waitStopsClock(item, at, ctx.holidays) ? at : null };
+    case 'in_progress':
       if (item.status !== 'waiting_citizen') return {};
-      // The clock was paused: give back the working days spent waiting (rule in deadlines.ts).
-      const since = (await lastEntered(db, item.id, 'waiting_citizen')) ?? at;
-      return { due_at: resumeDeadline(item.due_at, since, now, ctx.holidays) };
-    }
+      // Give back the working days spent waiting, when the wait stopped the clock at all.
+      return { due_at: dueAfterWait(item, now, ctx.holidays), clock_paused_at: null };
     case 'answered':
       if (!t.answer) throw invalid([{ path: 'answer', message: 'an answer is required' }]);
-      return { answer: t.answer, answered_at: at, publish_due_at: addWorkingDays(now, LIMITS[item.kind].publish, ctx.holidays) };
+      return {
+        answer: t.answer,
+        answered_at: at,
+        publish_due_at: addWorkingDays(now, LIMITS[item.kind].publish, ctx.holidays),
+      };
     case 'published':
       return { published_at: at, closed_at: at };
     case 'transferred':
@@ -69,9 +73,11 @@ async function fieldsFor(ctx: Ctx, t: TTransition): Promise<FeedbackUpdate> {
 }
 
 async function findOriginal(ctx: Ctx, ref: string): Promise<Feedback> {
-  const original = (await getFeedback(ctx.db, ref)) ?? (await getFeedbackByCode(ctx.db, ref.toUpperCase()));
+  const original =
+    (await getFeedback(ctx.db, ref)) ?? (await getFeedbackByCode(ctx.db, ref.toUpperCase()));
   const bad = (message: string) => invalid([{ path: 'duplicateOf', message }]);
-  if (!original || !(await unitInTree(ctx.db, original.unit_id, treeRootPath(ctx.unit.path)))) throw bad('unknown item');
+  if (!original || !(await unitInTree(ctx.db, original.unit_id, treeRootPath(ctx.unit.path))))
+    throw bad('unknown item');
   if (original.id === ctx.item.id) throw bad('an item cannot duplicate itself');
   return original;
 }
@@ -86,7 +92,19 @@ async function openTransfer(ctx: Ctx, t: TTransition): Promise<Feedback> {
   const { item, now, holidays } = ctx;
   const created = await insertReceived(
     ctx.db,
-    () => newItemRow({ unitId: target.id, kind: item.kind, category: item.category, title: item.title, content: item.content, transferredFrom: item.id }, now, holidays),
+    () =>
+      newItemRow(
+        {
+          unitId: target.id,
+          kind: item.kind,
+          category: item.category,
+          title: item.title,
+          content: item.content,
+          transferredFrom: item.id,
+        },
+        now,
+        holidays,
+      ),
     await copyContact(ctx.db, item.id),
     { actor: ctx.actor.id, note: `Chuyển từ ${ctx.unit.name}${t.note ? `: ${t.note}` : ''}` },
   );
@@ -99,27 +117,68 @@ async function openTransfer(ctx: Ctx, t: TTransition): Promise<Feedback> {
  * fields the move implies, appends the event. A move not in the table, or an item another
  * user moved meanwhile, → 409.
  */
-export async function applyTransition(db: Db, now: Date, actor: User, id: string, t: TTransition): Promise<Feedback> {
+export async function applyTransition(
+  db: Db,
+  now: Date,
+  actor: User,
+  id: string,
+  t: TTransition,
+): Promise<Feedback> {
+  await sweepExpiredWaits(db, now, [id]); // a wait past its end is already back with staff
   return db.transaction().execute((trx) => transitionIn(trx, now, actor, id, t));
 }
 
 /** applyTransition's body, for a caller that already holds a transaction (the demo seed). */
-export async function transitionIn(trx: Db, now: Date, actor: User, id: string, t: TTransition): Promise<Feedback> {
+export async function transitionIn(
+  trx: Db,
+  now: Date,
+  actor: User,
+  id: string,
+  t: TTransition,
+): Promise<Feedback> {
   const item = await getFeedback(trx, id);
   const unit = item && (await getUnit(trx, item.unit_id));
   if (!item || !unit) throw new Error('item vanished');
   if (!canMove(item.status, t.to)) {
     throw conflict(
-      { vi: `Không thể chuyển từ "${item.status}" sang "${t.to}".`, en: `Cannot move from ${item.status} to ${t.to}.` },
+      {
+        vi: `Không thể chuyển từ "${item.status}" sang "${t.to}".`,
+        en: `Cannot move from ${item.status} to ${t.to}.`,
+      },
       { from: item.status, to: t.to, allowed: MOVES[item.status] },
     );
   }
   const ctx: Ctx = { db: trx, now, actor, item, unit, holidays: await holidaySet(trx) };
   const set = await fieldsFor(ctx, t);
   const at = now.toISOString();
-  if (!(await updateFeedbackIfStatus(trx, id, item.status, { ...set, status: t.to, updated_at: at }))) {
-    throw conflict({ vi: 'Mục này vừa được người khác cập nhật.', en: 'Someone else has just updated this item.' });
+  if (
+    !(await updateFeedbackIfStatus(trx, id, item.status, { ...set, status: t.to, updated_at: at }))
+  ) {
+    throw conflict({
+      vi: 'Mục này vừa được người khác cập nhật.',
+      en: 'Someone else has just updated this item.',
+    });
   }
-  await insertEvent(trx, { id: eventId(at), feedback_id: id, from_status: item.status, to_status: t.to, actor_user_id: actor.id, at, note: t.note ?? null });
+  await insertEvent(trx, {
+    id: eventId(at),
+    feedback_id: id,
+    from_status: item.status,
+    to_status: t.to,
+    actor_user_id: actor.id,
+    at,
+    note: t.note ?? null,
+  });
+  const flag = t.to === 'waiting_citizen' ? lateRequestNote(item, at, ctx.holidays) : null;
+  // A request too late to pause the clock is said in the timeline, as a note of its own.
+  if (flag)
+    await insertEvent(trx, {
+      id: eventId(at),
+      feedback_id: id,
+      from_status: t.to,
+      to_status: t.to,
+      actor_user_id: null,
+      at,
+      note: flag,
+    });
   return { ...item, ...set, status: t.to, updated_at: at } as Feedback;
 }

@@ -7,7 +7,7 @@ import {
 import { listSubtree } from '../../db/repositories/units.js';
 import type { Unit } from '../../db/schema.js';
 import { categoryLabel } from '../feedback/categories.js';
-import { inResolutionRemit } from '../targets/feedback-formulas.js';
+import { inResolutionRemit, resolution } from '../targets/feedback-formulas.js';
 import type { Period } from '../targets/period.js';
 import { computeTargets } from '../targets/service.js';
 import { loadSurveyData } from '../targets/survey-data.js';
@@ -149,11 +149,10 @@ function stats(
     key,
     label,
     received: received.length,
-    resolvedOnTime: count((f) => f.answered_at !== null && f.answered_at <= f.due_at),
-    resolvedLate: count((f) => f.answered_at !== null && f.answered_at > f.due_at),
-    openOverdue: count(
-      (f) => f.answered_at === null && f.status !== 'waiting_citizen' && f.due_at < nowIso,
-    ),
+    // The targets' rule (24:00 of the due date; a paused item judged like an open one).
+    resolvedOnTime: count((f) => f.answered_at !== null && resolution(f, nowIso) === 'on_time'),
+    resolvedLate: count((f) => f.answered_at !== null && resolution(f, nowIso) === 'late'),
+    openOverdue: count((f) => f.answered_at === null && resolution(f, nowIso) === 'late'),
     published: count((f) => f.published_at !== null),
   };
 }

@@ -1,10 +1,21 @@
 import type { Feedback, FeedbackStatus } from '../../db/schema.js';
+import { isLate } from '../deadlines.js';
 import { daysLate } from './period.js';
 import { ratio, type FailingItem, type Measure } from './types.js';
 
 /**
  * The feedback targets as pure functions of the items of one period and the current instant.
- * Timestamps are ISO UTC strings of one format, so string order is time order.
+ * Every "late" goes through `isLate` (a deadline ends at 24:00 of its day, Civil Code art. 148).
+ *
+ * One rule for every resolution target (pakn_on_time, pakn_published, pakn_satisfaction_766):
+ * - Outside the remit, outside every one of them: rejected, transferred away, or a duplicate
+ *   (a duplicate is counted once, through its original; a transfer through the new item the
+ *   receiving unit opened).
+ * - Answered: on time or late by the answer's date.
+ * - Open (received, accepted, in progress) or waiting for the citizen: late once its due date
+ *   has passed, not counted yet (pending) before. A wait stops the clock only for time that was
+ *   left (`clock_paused_at`), so an item paused while on time is pending until the wait ends,
+ *   and one paused when already overdue stays late.
  */
 
 /** What the formulas need of an item: a subset of the stored row. */
@@ -21,18 +32,30 @@ export type FeedbackFacts = Pick<
   | 'published_at'
   | 'closed_at'
   | 'duplicate_of'
->;
+> & { clock_paused_at?: string | null };
 
-/** Still being handled: the resolution clock runs (except while waiting for the citizen). */
-const OPEN: ReadonlySet<FeedbackStatus> = new Set(['received', 'accepted', 'in_progress']);
+/** Still being handled: the resolution clock runs (or is stopped by a wait for the citizen). */
+const OPEN: ReadonlySet<FeedbackStatus> = new Set([
+  'received',
+  'accepted',
+  'in_progress',
+  'waiting_citizen',
+]);
 
-/**
- * Rejected, transferred and duplicate items are outside the unit's resolution remit: a refusal
- * is judged by the acceptance target, a transfer opens a new item at the receiving unit, and a
- * duplicate is handled through the item it duplicates.
- */
+/** Rejected, transferred away and duplicate items are outside the unit's resolution remit. */
 export function inResolutionRemit(f: FeedbackFacts): boolean {
   return f.status !== 'rejected' && f.status !== 'transferred' && f.duplicate_of === null;
+}
+
+export type Resolution = 'on_time' | 'late' | 'pending' | 'outside';
+
+/** How an item stands against its resolution deadline at `nowIso` (the rule above). */
+export function resolution(f: FeedbackFacts, nowIso: string): Resolution {
+  if (!inResolutionRemit(f)) return 'outside';
+  if (f.answered_at !== null) return isLate(f.answered_at, f.due_at) ? 'late' : 'on_time';
+  if (!OPEN.has(f.status)) return 'pending';
+  if (f.status === 'waiting_citizen' && f.clock_paused_at) return 'pending';
+  return isLate(nowIso, f.due_at) ? 'late' : 'pending';
 }
 
 function late(
@@ -52,28 +75,75 @@ function late(
   };
 }
 
+function lateItem(f: FeedbackFacts, nowIso: string): FailingItem {
+  return f.answered_at !== null
+    ? late(f, f.due_at, f.answered_at, 'Trả lời muộn', 'Answered late by')
+    : late(f, f.due_at, nowIso, 'Quá hạn, chưa trả lời:', 'Open and overdue by');
+}
+
 /**
- * Resolved on or before the due date ÷ (resolved + open past the due date at `now`). An open item
- * not yet due, or one waiting for the citizen (its clock is paused and its due date moves when
- * the wait ends), is not counted yet.
+ * Resolved on or before the due date ÷ (resolved + open or waiting past the due date at `now`):
+ * Decision 766's "handled on time ÷ items in the remit", never closed-on-time ÷ closed.
  */
 export function paknOnTime(items: readonly FeedbackFacts[], nowIso: string): Measure {
   let numerator = 0;
   let denominator = 0;
   let pending = 0;
   const failing: FailingItem[] = [];
-  for (const f of items.filter(inResolutionRemit)) {
-    if (f.answered_at !== null) {
+  for (const f of items) {
+    const r = resolution(f, nowIso);
+    if (r === 'outside') continue;
+    if (r === 'pending') pending++;
+    else {
       denominator++;
-      if (f.answered_at <= f.due_at) numerator++;
-      else failing.push(late(f, f.due_at, f.answered_at, 'Trả lời muộn', 'Answered late by'));
-    } else if (OPEN.has(f.status) && f.due_at < nowIso) {
-      denominator++;
-      failing.push(late(f, f.due_at, nowIso, 'Quá hạn, chưa trả lời:', 'Open and overdue by'));
-    } else {
-      pending++;
+      if (r === 'on_time') numerator++;
+      else failing.push(lateItem(f, nowIso));
     }
   }
+  return { numerator, denominator, value: ratio(numerator, denominator), pending, failing };
+}
+
+/** An item with its citizen's rating (absent when not rated). */
+export type RatedFacts = FeedbackFacts & { notSatisfied?: boolean; complainedAgain?: boolean };
+
+/**
+ * Decision 766's satisfaction with feedback handling = (all − rated not satisfied − complained
+ * again − late) ÷ all, over the same items pakn_on_time counts (same remit, same pending rule):
+ * an item failing on two counts is subtracted once.
+ */
+export function paknSatisfaction766(items: readonly RatedFacts[], nowIso: string): Measure {
+  let denominator = 0;
+  let pending = 0;
+  const failing: FailingItem[] = [];
+  for (const f of items) {
+    const r = resolution(f, nowIso);
+    if (r === 'outside') continue;
+    if (r === 'pending') {
+      pending++;
+      continue;
+    }
+    denominator++;
+    const isLateItem = r === 'late';
+    if (!isLateItem && !f.notSatisfied && !f.complainedAgain) continue;
+    const vi = [
+      isLateItem && 'trễ hạn',
+      f.notSatisfied && 'không hài lòng',
+      f.complainedAgain && 'phản ánh lại',
+    ].filter(Boolean);
+    const en = [
+      isLateItem && 'late',
+      f.notSatisfied && 'rated not satisfied',
+      f.complainedAgain && 'complained again',
+    ].filter(Boolean);
+    failing.push({
+      id: f.id,
+      label: f.tracking_code,
+      kind: 'feedback',
+      detail: vi.join(', '),
+      detailEn: en.join(', '),
+    });
+  }
+  const numerator = denominator - failing.length;
   return { numerator, denominator, value: ratio(numerator, denominator), pending, failing };
 }
 
@@ -91,9 +161,9 @@ export function paknPublished(items: readonly FeedbackFacts[], nowIso: string): 
     const limit = f.publish_due_at;
     if (f.published_at !== null) {
       denominator++;
-      if (limit === null || f.published_at <= limit) numerator++;
+      if (limit === null || !isLate(f.published_at, limit)) numerator++;
       else failing.push(late(f, limit, f.published_at, 'Công khai muộn', 'Published late by'));
-    } else if (limit !== null && limit < nowIso) {
+    } else if (limit !== null && isLate(nowIso, limit)) {
       denominator++;
       failing.push(late(f, limit, nowIso, 'Chưa công khai, quá hạn', 'Unpublished, overdue by'));
     } else {
@@ -111,8 +181,10 @@ function decidedAt(f: FeedbackFacts): string | null {
 }
 
 /**
- * Accepted or refused by the acceptance deadline ÷ items whose acceptance deadline falls in the
- * period (the caller selects them by accept_due_at); undecided items past it count against.
+ * Accepted, refused or transferred by the acceptance deadline ÷ items whose acceptance deadline
+ * falls in the period (the caller selects them by accept_due_at); undecided items past it count
+ * against. This target judges the decision itself, so a refusal or a transfer is counted here
+ * (and only here); a duplicate is not (its original is).
  */
 export function paknAcceptedOnTime(items: readonly FeedbackFacts[], nowIso: string): Measure {
   let numerator = 0;
@@ -124,9 +196,9 @@ export function paknAcceptedOnTime(items: readonly FeedbackFacts[], nowIso: stri
     const at = decidedAt(f);
     if (at !== null) {
       denominator++;
-      if (at <= f.accept_due_at) numerator++;
+      if (!isLate(at, f.accept_due_at)) numerator++;
       else failing.push(late(f, f.accept_due_at, at, 'Tiếp nhận muộn', 'Accepted late by'));
-    } else if (f.status === 'received' && f.accept_due_at < nowIso) {
+    } else if (f.status === 'received' && isLate(nowIso, f.accept_due_at)) {
       denominator++;
       failing.push(
         late(f, f.accept_due_at, nowIso, 'Chưa tiếp nhận, quá hạn', 'Not accepted, overdue by'),

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/index.js';
-import { paknSatisfactionInputs } from '../../db/repositories/feedback-ratings.js';
+import { ratingsOfItemsDue } from '../../db/repositories/feedback-ratings.js';
 import {
   campaignUnitsIn,
   feedbackByInstant,
@@ -7,12 +7,18 @@ import {
   type CampaignUnitRow,
 } from '../../db/repositories/targets.js';
 import type { Unit } from '../../db/schema.js';
-import { paknAcceptedOnTime, paknOnTime, paknPublished } from './feedback-formulas.js';
+import { sweepExpiredWaits } from '../feedback/waits.js';
+import {
+  paknAcceptedOnTime,
+  paknOnTime,
+  paknPublished,
+  paknSatisfaction766,
+} from './feedback-formulas.js';
 import type { Period } from './period.js';
 import { ancestorIds, resolveTarget } from './settings.js';
 import { loadSurveyData } from './survey-data.js';
 import { satisfactionIndex, surveyCoverage, type CoverageUnit } from './survey-formulas.js';
-import { DEFAULT_TARGETS, judge, ratio, type Measure, type TargetResult } from './types.js';
+import { DEFAULT_TARGETS, judge, type Measure, type TargetResult } from './types.js';
 import { ownShownInAll, shownInAll, type Suppression } from '../indices/suppression.js';
 import { suppressionsFor } from '../indices/withheld.js';
 
@@ -25,6 +31,7 @@ export async function computeTargets(
 ): Promise<TargetResult[]> {
   const span = { rootPath: unit.path, startIso: p.startIso, endIso: p.endIso };
   const nowIso = now.toISOString();
+  await sweepExpiredWaits(db, now); // waits past their end are back with staff before counting
   const [due, acceptDue, settings, overlapping, closing] = await Promise.all([
     feedbackByInstant(db, 'due_at', span),
     feedbackByInstant(db, 'accept_due_at', span),
@@ -32,7 +39,15 @@ export async function computeTargets(
     campaignUnitsIn(db, span),
     campaignUnitsIn(db, span, true),
   ]);
-  const satisfaction766 = await paknSatisfaction(db, span, nowIso);
+  const ratings = await ratingsOfItemsDue(db, {
+    rootPath: span.rootPath,
+    from: span.startIso,
+    to: span.endIso,
+  });
+  const satisfaction766 = paknSatisfaction766(
+    due.map((f) => ({ ...f, ...ratings.get(f.id) })),
+    nowIso,
+  );
   const surveyData = await loadSurveyData(db, closing, unit.path);
   const withheld = [
     ...(
@@ -86,53 +101,6 @@ function smallGroupsWithheld(m: Measure, unit: Unit, withheld: readonly Suppress
     en: 'Withheld: fewer than 5 responses, or withheld so that such a group cannot be computed.',
   };
   return { numerator: 0, denominator: 0, value: null, pending: 0, failing: [], note };
-}
-
-const HANDLED = new Set(['answered', 'published', 'rejected']);
-
-/** Decision 766's measure from the feedback module's inputs (ratings included). */
-async function paknSatisfaction(
-  db: Db,
-  span: { rootPath: string; startIso: string; endIso: string },
-  nowIso: string,
-): Promise<Measure> {
-  const s = await paknSatisfactionInputs(db, {
-    rootPath: span.rootPath,
-    from: span.startIso,
-    to: span.endIso,
-    now: nowIso,
-  });
-  // An open item not yet due has neither failed nor succeeded: leave it out until it does.
-  const counted = s.items.filter((i) => i.late || HANDLED.has(i.status));
-  const failing = counted
-    .filter((i) => i.notSatisfied || i.complainedAgain || i.late)
-    .map((i) => {
-      const vi = [
-        i.late && 'trễ hạn',
-        i.notSatisfied && 'không hài lòng',
-        i.complainedAgain && 'phản ánh lại',
-      ].filter(Boolean);
-      const en = [
-        i.late && 'late',
-        i.notSatisfied && 'rated not satisfied',
-        i.complainedAgain && 'complained again',
-      ].filter(Boolean);
-      return {
-        id: i.id,
-        label: i.trackingCode,
-        kind: 'feedback' as const,
-        detail: vi.join(', '),
-        detailEn: en.join(', '),
-      };
-    });
-  const numerator = counted.length - failing.length;
-  return {
-    numerator,
-    denominator: counted.length,
-    value: ratio(numerator, counted.length),
-    pending: s.all - counted.length,
-    failing,
-  };
 }
 
 function coverageUnits(rows: readonly CampaignUnitRow[]): CoverageUnit[] {

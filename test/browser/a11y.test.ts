@@ -201,4 +201,16 @@ describe.skipIf(!chromiumPath)('accessibility (axe) and the keyboard', () => {
     expect(row.unit_id).toBe('HN-TAYHO-THCS-DONGTHAI');
     await page.context().close();
   });
+  test('the calendar page on a phone, with a removal awaiting confirmation and an estimated year', async () => {
+    const page = await phonePage(live.browser);
+    await signIn(page, live.server.url, 'admin@demo.vn');
+    await page.getByRole('link', { name: 'Ngày nghỉ', exact: true }).click();
+    await page.getByRole('button', { name: 'Xoá Thứ Năm, 1/1/2026' }).click();
+    await page.getByRole('button', { name: 'Xác nhận xoá' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('Năm', { exact: true }).selectOption('2027');
+    await page.getByText('Lịch năm 2027 là dự kiến', { exact: false }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
 });

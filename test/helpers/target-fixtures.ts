@@ -25,13 +25,18 @@ export interface FeedbackInput {
   publishedAt?: string | null;
   closedAt?: string | null;
   duplicateOf?: string | null;
+  /** For a waiting item whose wait stopped the clock: when the wait began (ISO). */
+  clockPausedAt?: string | null;
   kind?: FeedbackKind;
   category?: string;
   trackingCode?: string;
 }
 
 /** Inserts one feedback item; returns its id and tracking code. */
-export async function addFeedback(db: Db, f: FeedbackInput): Promise<{ id: string; trackingCode: string }> {
+export async function addFeedback(
+  db: Db,
+  f: FeedbackInput,
+): Promise<{ id: string; trackingCode: string }> {
   const id = randomUUID();
   const trackingCode = f.trackingCode ?? `PA${String(++seq).padStart(6, '0')}`;
   const receivedAt = f.receivedAt ?? '2026-10-01T02:00:00.000Z';
@@ -57,16 +62,27 @@ export async function addFeedback(db: Db, f: FeedbackInput): Promise<{ id: strin
     transferred_from: null,
     transferred_to: null,
     client_id: null,
+    clock_paused_at: f.clockPausedAt ?? null,
     updated_at: receivedAt,
   };
   await db.insertInto('feedback').values(row).execute();
   return { id, trackingCode };
 }
 
-export async function rate(db: Db, feedbackId: string, overall: number | null, complainedAgain = false): Promise<void> {
+export async function rate(
+  db: Db,
+  feedbackId: string,
+  overall: number | null,
+  complainedAgain = false,
+): Promise<void> {
   await db
     .insertInto('feedback_ratings')
-    .values({ feedback_id: feedbackId, overall, complained_again: complainedAgain ? 1 : 0, rated_at: '2026-11-01T00:00:00.000Z' })
+    .values({
+      feedback_id: feedbackId,
+      overall,
+      complained_again: complainedAgain ? 1 : 0,
+      rated_at: '2026-11-01T00:00:00.000Z',
+    })
     .execute();
 }
 

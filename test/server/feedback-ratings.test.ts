@@ -1,14 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { paknSatisfactionInputs } from '../../db/repositories/feedback-ratings.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { driveTo, fileOne } from '../helpers/feedback.js';
 
 async function rate(t: TestApp, code: string, overall: number | null, complainedAgain: boolean) {
-  const res = await t.req(`/api/public/feedback/${code}/rating`, { body: { overall, complainedAgain } });
+  const res = await t.req(`/api/public/feedback/${code}/rating`, {
+    body: { overall, complainedAgain },
+  });
   expect(res.status).toBe(201);
 }
 
-describe('paknSatisfactionInputs (Decision 766: all − not satisfied − complained again − late, ÷ all)', () => {
+describe('pakn_satisfaction_766 (Decision 766: all − not satisfied − complained again − late, ÷ all)', () => {
   test('counts open overdue items as late and subtracts an item failing twice only once', async () => {
     const t = await createTestApp(); // all filed Mon 23/11/2026, due Mon 14/12
     const onTime = await fileOne(t);
@@ -25,23 +26,26 @@ describe('paknSatisfactionInputs (Decision 766: all − not satisfied − compla
     await driveTo(t, cookie, late.id, 'published');
     await rate(t, late.trackingCode, 2, false);
 
-    const r = await paknSatisfactionInputs(t.handle.db, {
-      rootPath: '/HN/',
-      from: '2026-12-01T00:00:00.000Z',
-      to: '2027-01-01T00:00:00.000Z',
-      now: t.clock().toISOString(),
+    const res = await t.req('/api/targets', { cookie });
+    const all = (await res.json()) as {
+      id: string;
+      numerator: number;
+      denominator: number;
+      value: number | null;
+      failing: { id: string; detail: string }[];
+    }[];
+    const s = all.find((x) => x.id === 'pakn_satisfaction_766')!;
+    expect(s).toMatchObject({ numerator: 1, denominator: 4, value: 25 });
+    expect(Object.fromEntries(s.failing.map((f) => [f.id, f.detail]))).toEqual({
+      [again.id]: 'phản ánh lại',
+      [late.id]: 'trễ hạn, không hài lòng',
+      [open.id]: 'trễ hạn',
     });
-    expect({ all: r.all, notSatisfied: r.ratedNotSatisfied, again: r.complainedAgain, late: r.late, failing: r.failing }).toEqual({
-      all: 4,
-      notSatisfied: 1,
-      again: 1,
-      late: 2,
-      failing: 3,
-    });
-    expect(r.value).toBe(0.25);
-    expect(r.items.find((i) => i.id === open.id)).toMatchObject({ late: true, status: 'received' });
 
-    const elsewhere = await paknSatisfactionInputs(t.handle.db, { rootPath: '/HN/HN-BADINH/', from: '2026-12-01', to: '2027-01-01', now: t.clock().toISOString() });
-    expect(elsewhere).toMatchObject({ all: 0, value: null });
+    const elsewhere = await t.req('/api/targets?unitId=HN-TAYHO-TH-NHATTAN', { cookie });
+    const other = ((await elsewhere.json()) as typeof all).find(
+      (x) => x.id === 'pakn_satisfaction_766',
+    )!;
+    expect(other).toMatchObject({ denominator: 0, value: null });
   });
 });

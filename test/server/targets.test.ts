@@ -50,7 +50,12 @@ describe('GET /api/targets: feedback resolved on time', () => {
       due: '2026-11-20',
     });
     await addFeedback(db, { unitId: NHATTAN, status: 'in_progress', due: '2026-11-23' }); // due tonight
-    await addFeedback(db, { unitId: NHATTAN, status: 'waiting_citizen', due: '2026-11-18' });
+    await addFeedback(db, {
+      unitId: NHATTAN,
+      status: 'waiting_citizen',
+      due: '2026-11-18',
+      clockPausedAt: '2026-11-16T03:00:00.000Z',
+    }); // paused in time: clock stopped
     await addFeedback(db, {
       unitId: DONGTHAI,
       status: 'rejected',
