@@ -1,14 +1,22 @@
 import type { Db } from '../../db/index.js';
 import {
+  campaignStrata,
   childAnswerCounts,
+  childScores,
   childTotals,
   listChildren,
   listVisibleCampaigns,
   pooledAnswerCounts,
   pooledEligible,
   pooledResponseTotals,
+  pooledScores,
+  unitOverallScores,
+  unitShares,
   type CountRow,
+  type ScoreRow,
 } from '../../db/repositories/indices.js';
+import { OVERALL_SCOPE } from '../../surveys/counting.js';
+import { weightedIndex, type ScoreTotals, type WeightedIndex } from './intervals.js';
 import type { Campaign, Unit } from '../../db/schema.js';
 import type { TSurveyDefinition, TText } from '../../surveys/schema.js';
 import { getCampaignInScope } from '../../db/repositories/campaigns.js';
@@ -35,7 +43,11 @@ export interface LoadedCampaign {
 }
 
 /** The campaign if a user rooted at `root` may see it (the campaigns' scope rule), else 404. */
-export async function loadCampaignFor(db: Db, root: Unit, campaignId: string): Promise<LoadedCampaign> {
+export async function loadCampaignFor(
+  db: Db,
+  root: Unit,
+  campaignId: string,
+): Promise<LoadedCampaign> {
   const campaign = await getCampaignInScope(db, root.path, campaignId);
   if (!campaign) throw notFound();
   const definition = await getDefinition(db, campaign.survey_id, campaign.survey_version);
@@ -43,9 +55,10 @@ export async function loadCampaignFor(db: Db, root: Unit, campaignId: string): P
   return { campaign, definition };
 }
 
-
 function likertQuestions(def: TSurveyDefinition): IndexQuestionDef[] {
-  return allQuestions(def).flatMap((q) => (q.type === 'likert5' && q.factor ? [{ id: q.id, factor: q.factor }] : []));
+  return allQuestions(def).flatMap((q) =>
+    q.type === 'likert5' && q.factor ? [{ id: q.id, factor: q.factor }] : [],
+  );
 }
 
 function groupCounts(rows: readonly CountRow[]): Map<string, Record<string, number>> {
@@ -65,6 +78,8 @@ export interface QuestionDto {
   index: number | null;
   mean: number | null;
   moe: number | null;
+  low: number | null;
+  high: number | null;
   valid: number;
   satisfied: number;
   distribution: Distribution;
@@ -90,21 +105,65 @@ export interface IndicesDto {
   suppressed: boolean;
   convention: TSurveyDefinition['convention'];
   target: number | null;
-  overall: { index: number | null; mean: number | null; moe: number | null };
-  factors: { id: string; title: TText; weight: number; index: number | null; mean: number | null; moe: number | null; questions: number }[];
+  overall: {
+    index: number | null;
+    mean: number | null;
+    moe: number | null;
+    low: number | null;
+    high: number | null;
+  };
+  factors: {
+    id: string;
+    title: TText;
+    weight: number;
+    index: number | null;
+    mean: number | null;
+    moe: number | null;
+    low: number | null;
+    high: number | null;
+    questions: number;
+  }[];
   questions: QuestionDto[];
+  /**
+   * The subtree's index with each unit weighted by its frozen population N; null when any of the
+   * campaign's units in the subtree lacks N (or none has an index).
+   */
+  weighted: WeightedIndex | null;
   /** Closed single/multi-choice questions (e.g. the improvements parents expect). */
   choices: ChoiceDto[];
 }
+
+/** Totals of a subtree: responses, and the campaign's frozen populations of its units. */
+export interface SubtreeTotals {
+  responses: number;
+  fast: number;
+  eligible: number;
+  /** Units of the subtree in the campaign without a declared N (their N is not in `eligible`). */
+  unknown?: number;
+}
+
+/** The subtree's population N when every unit's is known, else null (no correction). */
+export function knownPopulation(t: Pick<SubtreeTotals, 'eligible' | 'unknown'>): number | null {
+  return (t.unknown ?? 0) === 0 && t.eligible > 0 ? t.eligible : null;
+}
+
+function scoresByScope(rows: readonly ScoreRow[]): Map<string, ScoreTotals> {
+  return new Map(rows.map((r) => [r.scope, { n: r.n, s: r.s, ss: r.ss }]));
+}
+
+const NO_FIGURE = { index: null, mean: null, moe: null, low: null, high: null };
 
 /** Indices of one unit's subtree from counts already pooled over it. */
 export function indicesFromCounts(
   loaded: LoadedCampaign,
   unitId: string,
   counts: ReadonlyMap<string, ValueCounts>,
-  totals: { responses: number; fast: number; eligible: number },
+  subtree: SubtreeTotals,
+  scores: ReadonlyMap<string, ScoreTotals> = new Map(),
+  weighted: WeightedIndex | null = null,
 ): IndicesDto {
   const def = loaded.definition;
+  const { unknown: _unknown, ...totals } = subtree;
   const suppressed = totals.responses < MIN_RESPONSES;
   const base = {
     campaignId: loaded.campaign.id,
@@ -117,34 +176,103 @@ export function indicesFromCounts(
     target: def.target ?? null,
   };
   if (suppressed) {
-    return { ...base, overall: { index: null, mean: null, moe: null }, factors: [], questions: [], choices: [] };
+    return { ...base, overall: NO_FIGURE, factors: [], questions: [], choices: [], weighted: null };
   }
-  const result = computeIndices(def.factors, likertQuestions(def), counts);
+  const result = computeIndices(def.factors, likertQuestions(def), counts, {
+    scores,
+    population: knownPopulation(subtree),
+  });
   const questions = allQuestions(def);
   const textOf = new Map(questions.map((q) => [q.id, q.text]));
   const titleOf = new Map(def.factors.map((f) => [f.id, f.title]));
   return {
     ...base,
+    weighted,
     overall: result.overall,
     factors: result.factors.map((f) => ({ ...f, title: titleOf.get(f.id)! })),
     questions: result.questions.map((q) => ({ ...q, text: textOf.get(q.id)! })),
     choices: questions.flatMap((q) =>
       (q.type === 'single' || q.type === 'multi') && q.options
-        ? [{ id: q.id, type: q.type, text: q.text, options: q.options.map((o) => ({ ...o, n: counts.get(q.id)?.[o.value] ?? 0 })) }]
+        ? [
+            {
+              id: q.id,
+              type: q.type,
+              text: q.text,
+              options: q.options.map((o) => ({ ...o, n: counts.get(q.id)?.[o.value] ?? 0 })),
+            },
+          ]
         : [],
     ),
   };
 }
 
 /** GET /api/indices: the unit's whole subtree pooled (counts summed, not unit indices averaged). */
-export async function unitIndices(db: Db, loaded: LoadedCampaign, unit: Unit): Promise<IndicesDto> {
+export async function unitIndices(
+  db: Db,
+  loaded: LoadedCampaign,
+  unit: Unit,
+  opts: { weighted?: boolean } = {},
+): Promise<IndicesDto> {
   const id = loaded.campaign.id;
-  const [rows, totals, eligible] = await Promise.all([
+  const [rows, totals, eligible, scores] = await Promise.all([
     pooledAnswerCounts(db, id, unit),
     pooledResponseTotals(db, id, unit),
     pooledEligible(db, id, unit),
+    pooledScores(db, id, unit),
   ]);
-  return indicesFromCounts(loaded, unit.id, groupCounts(rows), { ...totals, eligible });
+  const subtree = { ...totals, ...eligible };
+  const weighted =
+    opts.weighted !== false && eligible.unknown === 0 && totals.responses >= MIN_RESPONSES
+      ? await subtreeWeighted(db, loaded, unit)
+      : null;
+  return indicesFromCounts(
+    loaded,
+    unit.id,
+    groupCounts(rows),
+    subtree,
+    scoresByScope(scores),
+    weighted,
+  );
+}
+
+/**
+ * Σ N_h·p_h ÷ Σ N_h over the campaign's units in the subtree that have answers, each p_h the
+ * unit's own overall index and N_h its frozen population (server/indices/intervals.ts). Null
+ * when any of those units lacks N. Reads each unit's own counters: its cost grows with the
+ * subtree, unlike the pooled figures, so it is read only where the pooled index is shown.
+ */
+export async function subtreeWeighted(
+  db: Db,
+  loaded: LoadedCampaign,
+  unit: Unit,
+): Promise<WeightedIndex | null> {
+  const id = loaded.campaign.id;
+  const [strata, shares, scores] = await Promise.all([
+    campaignStrata(db, id, unit),
+    unitShares(db, id, unit),
+    unitOverallScores(db, id, unit, OVERALL_SCOPE),
+  ]);
+  if (!strata.length || strata.some((s) => s.eligible <= 0)) return null;
+  const countsByUnit = new Map<string, Map<string, Record<string, number>>>();
+  for (const r of shares) {
+    const counts = countsByUnit.get(r.unit_id) ?? new Map<string, Record<string, number>>();
+    // The share is all the index needs: satisfied as '4', the rest of the valid answers as '1'.
+    counts.set(r.question_id, { '4': r.satisfied, '1': r.valid - r.satisfied });
+    countsByUnit.set(r.unit_id, counts);
+  }
+  const scoresByUnit = new Map(scores.map((r) => [r.unit_id, r]));
+  const questions = likertQuestions(loaded.definition);
+  return weightedIndex(
+    strata.map((s) => ({
+      population: s.eligible,
+      index: computeIndices(
+        loaded.definition.factors,
+        questions,
+        countsByUnit.get(s.unit_id) ?? new Map(),
+      ).overall.index,
+      scores: scoresByUnit.get(s.unit_id),
+    })),
+  );
 }
 
 export interface ChildRankDto {
@@ -159,22 +287,38 @@ export interface ChildRankDto {
   index: number | null;
   mean: number | null;
   moe: number | null;
+  low: number | null;
+  high: number | null;
 }
 
 /** The unit's direct children, each pooled over its own subtree, best index first. */
-export async function childrenRanking(db: Db, loaded: LoadedCampaign, unit: Unit): Promise<ChildRankDto[]> {
+export async function childrenRanking(
+  db: Db,
+  loaded: LoadedCampaign,
+  unit: Unit,
+): Promise<ChildRankDto[]> {
   const id = loaded.campaign.id;
-  const [children, rows, totals] = await Promise.all([
+  const [children, rows, totals, scores] = await Promise.all([
     listChildren(db, unit.id),
     childAnswerCounts(db, id, unit.id),
     childTotals(db, id, unit.id),
+    childScores(db, id, unit.id),
   ]);
   const rowsByChild = new Map<string, CountRow[]>();
   for (const r of rows) rowsByChild.set(r.child_id, [...(rowsByChild.get(r.child_id) ?? []), r]);
+  const scoresByChild = new Map<string, ScoreRow[]>();
+  for (const r of scores)
+    scoresByChild.set(r.child_id, [...(scoresByChild.get(r.child_id) ?? []), r]);
   const totalsByChild = new Map(totals.map((t) => [t.child_id, t]));
   const ranked = children.map((child): ChildRankDto => {
-    const t = totalsByChild.get(child.id) ?? { responses: 0, fast: 0, eligible: 0 };
-    const dto = indicesFromCounts(loaded, child.id, groupCounts(rowsByChild.get(child.id) ?? []), t);
+    const t = totalsByChild.get(child.id) ?? { responses: 0, fast: 0, eligible: 0, unknown: 0 };
+    const dto = indicesFromCounts(
+      loaded,
+      child.id,
+      groupCounts(rowsByChild.get(child.id) ?? []),
+      t,
+      scoresByScope(scoresByChild.get(child.id) ?? []),
+    );
     return {
       id: child.id,
       name: child.name,
@@ -202,6 +346,8 @@ export interface TrendPointDto {
   index: number | null;
   mean: number | null;
   moe: number | null;
+  low: number | null;
+  high: number | null;
 }
 
 export interface TrendDto {
@@ -212,7 +358,12 @@ export interface TrendDto {
 }
 
 /** One unit across the visible campaigns of one questionnaire, by closing date. */
-export async function unitTrend(db: Db, root: Unit, surveyId: string, unit: Unit): Promise<TrendDto> {
+export async function unitTrend(
+  db: Db,
+  root: Unit,
+  surveyId: string,
+  unit: Unit,
+): Promise<TrendDto> {
   const campaigns = await listVisibleCampaigns(db, root, surveyId);
   const points: TrendPointDto[] = [];
   let target: number | null = null;
@@ -220,7 +371,7 @@ export async function unitTrend(db: Db, root: Unit, surveyId: string, unit: Unit
     const definition = await getDefinition(db, campaign.survey_id, campaign.survey_version);
     if (!definition) continue;
     const loaded = { campaign, definition };
-    const dto = await unitIndices(db, loaded, unit);
+    const dto = await unitIndices(db, loaded, unit, { weighted: false });
     target = dto.target ?? target;
     points.push({
       campaignId: campaign.id,
@@ -247,7 +398,11 @@ export interface CampaignSummaryDto {
   open: boolean;
 }
 
-export async function visibleCampaigns(db: Db, root: Unit, now: Date): Promise<CampaignSummaryDto[]> {
+export async function visibleCampaigns(
+  db: Db,
+  root: Unit,
+  now: Date,
+): Promise<CampaignSummaryDto[]> {
   const iso = now.toISOString();
   return (await listVisibleCampaigns(db, root)).map((c) => ({
     id: c.id,

@@ -94,9 +94,20 @@ export async function createCampaign(db: Db, input: CampaignInput): Promise<stri
     })
     .execute();
   for (const unitId of input.unitIds) {
+    // The population frozen as the app freezes it at creation: the unit's eligible count.
+    const unit = await db
+      .selectFrom('units')
+      .select('eligible')
+      .where('id', '=', unitId)
+      .executeTakeFirst();
     await db
       .insertInto('campaign_units')
-      .values({ campaign_id: id, unit_id: unitId, code: randomUUID() })
+      .values({
+        campaign_id: id,
+        unit_id: unitId,
+        code: randomUUID(),
+        eligible: unit?.eligible ?? 0,
+      })
       .execute();
   }
   return id;
