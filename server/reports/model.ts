@@ -1,14 +1,21 @@
 import type { Db } from '../../db/index.js';
-import { campaignUnitsIn, feedbackByInstant, type FeedbackTargetRow } from '../../db/repositories/targets.js';
+import {
+  campaignUnitsIn,
+  feedbackByInstant,
+  type CampaignUnitRow,
+  type FeedbackTargetRow,
+} from '../../db/repositories/targets.js';
+import { getCampaign } from '../../db/repositories/campaigns.js';
 import { listSubtree } from '../../db/repositories/units.js';
 import type { Unit } from '../../db/schema.js';
 import { categoryLabel } from '../feedback/categories.js';
 import { inResolutionRemit } from '../targets/feedback-formulas.js';
 import type { Period } from '../targets/period.js';
 import { computeTargets } from '../targets/service.js';
-import { loadSurveyData } from '../targets/survey-data.js';
-import { MIN_RESPONSES } from '../indices/engine.js';
-import { pooledIndex, sampleSize } from '../targets/survey-formulas.js';
+import { getDefinition } from '../surveys.js';
+import { unitIndices, type LoadedCampaign } from '../indices/service.js';
+import type { WeightedIndex } from '../indices/intervals.js';
+import { sampleSize } from '../targets/survey-formulas.js';
 import type { TargetResult } from '../targets/types.js';
 
 /** Everything a periodic report shows, computed once and rendered as XLSX, CSV or HTML. */
@@ -21,13 +28,24 @@ export interface ReportModel {
   feedback: { total: FeedbackStats; byCategory: FeedbackStats[]; byKind: FeedbackStats[] };
 }
 
+/** One child unit in one campaign of the period (a child surveyed by none has one empty row). */
 export interface ChildRow {
+  campaign: string | null;
   id: string;
   name: string;
   responses: number;
+  /** The campaign's frozen populations N of the child's units. */
   eligible: number;
+  /** Σ of each unit's own sample size: the sample is reached per school, never pooled. */
   sample: number;
+  /** Every unit of the child reached its own sample size; null when a unit's N is unknown. */
+  reached: boolean | null;
+  /** The pooled index and its 95% interval (null when suppressed or without answers). */
   index: number | null;
+  low: number | null;
+  high: number | null;
+  /** Each school weighted by its population N. */
+  weighted: WeightedIndex | null;
 }
 
 export interface FeedbackStats {
@@ -42,7 +60,11 @@ export interface FeedbackStats {
   published: number;
 }
 
-const KIND_LABELS: Record<string, string> = { feedback: 'Phản ánh, kiến nghị', complaint: 'Khiếu nại', denunciation: 'Tố cáo' };
+const KIND_LABELS: Record<string, string> = {
+  feedback: 'Phản ánh, kiến nghị',
+  complaint: 'Khiếu nại',
+  denunciation: 'Tố cáo',
+};
 
 export async function buildReport(db: Db, unit: Unit, p: Period, now: Date): Promise<ReportModel> {
   const span = { rootPath: unit.path, startIso: p.startIso, endIso: p.endIso };
@@ -53,24 +75,47 @@ export async function buildReport(db: Db, unit: Unit, p: Period, now: Date): Pro
     campaignUnitsIn(db, span, true),
     listSubtree(db, unit.id),
   ]);
-  const surveys = (await loadSurveyData(db, closing, unit.path)).surveys;
   const kids = subtree.filter((u) => u.parent_id === unit.id);
-  const children = (kids.length ? kids : [unit]).map((child): ChildRow => {
+  const loaded = await loadCampaigns(db, closing);
+  const children: ChildRow[] = [];
+  for (const child of kids.length ? kids : [unit]) {
     const inChild = closing.filter((r) => r.unit_path.startsWith(child.path));
-    const ids = new Set(inChild.map((r) => r.unit_id));
-    const units = new Map(inChild.map((r) => [r.unit_id, r.eligible]));
-    const eligible = [...units.values()].reduce((a, b) => a + b, 0);
-    const figures = pooledIndex(surveys, (id) => ids.has(id));
-    return {
-      id: child.id,
-      name: child.name,
-      responses: inChild.reduce((a, r) => a + r.responses, 0),
-      eligible,
-      sample: [...units.values()].reduce((a, n) => a + sampleSize(n), 0),
-      // Fewer than MIN_RESPONSES responses: no index of its own (privacy, as on the indices page).
-      index: figures.valid > 0 && figures.responses >= MIN_RESPONSES ? figures.index : null,
+    const campaigns = [...new Set(inChild.map((r) => r.campaign_id))];
+    const empty = {
+      responses: 0,
+      eligible: 0,
+      sample: 0,
+      reached: null,
+      index: null,
+      low: null,
+      high: null,
+      weighted: null,
     };
-  });
+    if (!campaigns.length)
+      children.push({ campaign: null, id: child.id, name: child.name, ...empty });
+    for (const id of campaigns) {
+      const l = loaded.get(id);
+      if (!l) continue;
+      const rows = inChild.filter((r) => r.campaign_id === id);
+      // The indices page's own figures (pooled, weighted, intervals, suppression).
+      const d = await unitIndices(db, l, child);
+      children.push({
+        campaign: l.campaign.name,
+        id: child.id,
+        name: child.name,
+        responses: d.responses,
+        eligible: rows.reduce((a, r) => a + r.eligible, 0),
+        sample: rows.reduce((a, r) => a + sampleSize(r.eligible), 0),
+        reached: rows.some((r) => r.eligible <= 0)
+          ? null
+          : rows.every((r) => r.responses >= sampleSize(r.eligible)),
+        index: d.overall.index,
+        low: d.overall.low,
+        high: d.overall.high,
+        weighted: d.weighted,
+      });
+    }
+  }
   const nowIso = now.toISOString();
   return {
     unit: { id: unit.id, name: unit.name },
@@ -81,7 +126,13 @@ export async function buildReport(db: Db, unit: Unit, p: Period, now: Date): Pro
     feedback: {
       total: stats('all', 'Tổng số', received, due, nowIso),
       byCategory: groups(received, due, (f) => f.category, categoryLabel, nowIso),
-      byKind: groups(received, due, (f) => f.kind, (k) => KIND_LABELS[k] ?? k, nowIso),
+      byKind: groups(
+        received,
+        due,
+        (f) => f.kind,
+        (k) => KIND_LABELS[k] ?? k,
+        nowIso,
+      ),
     },
   };
 }
@@ -95,11 +146,23 @@ function groups(
 ): FeedbackStats[] {
   const keys = [...new Set([...received, ...due].map(keyOf))].sort();
   return keys.map((k) =>
-    stats(k, labelOf(k), received.filter((f) => keyOf(f) === k), due.filter((f) => keyOf(f) === k), nowIso),
+    stats(
+      k,
+      labelOf(k),
+      received.filter((f) => keyOf(f) === k),
+      due.filter((f) => keyOf(f) === k),
+      nowIso,
+    ),
   );
 }
 
-function stats(key: string, label: string, received: readonly FeedbackTargetRow[], due: readonly FeedbackTargetRow[], nowIso: string): FeedbackStats {
+function stats(
+  key: string,
+  label: string,
+  received: readonly FeedbackTargetRow[],
+  due: readonly FeedbackTargetRow[],
+  nowIso: string,
+): FeedbackStats {
   const remit = due.filter(inResolutionRemit);
   const count = (p: (f: FeedbackTargetRow) => boolean) => remit.filter(p).length;
   return {
@@ -108,7 +171,25 @@ function stats(key: string, label: string, received: readonly FeedbackTargetRow[
     received: received.length,
     resolvedOnTime: count((f) => f.answered_at !== null && f.answered_at <= f.due_at),
     resolvedLate: count((f) => f.answered_at !== null && f.answered_at > f.due_at),
-    openOverdue: count((f) => f.answered_at === null && f.status !== 'waiting_citizen' && f.due_at < nowIso),
+    openOverdue: count(
+      (f) => f.answered_at === null && f.status !== 'waiting_citizen' && f.due_at < nowIso,
+    ),
     published: count((f) => f.published_at !== null),
   };
+}
+
+/** The questionnaire behind each campaign of the period. */
+async function loadCampaigns(
+  db: Db,
+  rows: readonly CampaignUnitRow[],
+): Promise<Map<string, LoadedCampaign>> {
+  const out = new Map<string, LoadedCampaign>();
+  for (const r of rows) {
+    if (out.has(r.campaign_id)) continue;
+    const campaign = await getCampaign(db, r.campaign_id);
+    const definition =
+      campaign && (await getDefinition(db, campaign.survey_id, campaign.survey_version));
+    if (campaign && definition) out.set(r.campaign_id, { campaign, definition });
+  }
+  return out;
 }

@@ -32,17 +32,47 @@ describe('GET /api/targets: feedback resolved on time', () => {
   test('counts open overdue items against the target, leaves items due today and paused ones for later', async () => {
     const t = await createTestApp();
     const db = t.handle.db;
-    await addFeedback(db, { unitId: DONGTHAI, status: 'answered', due: '2026-11-10', answeredAt: '2026-11-09T03:00:00.000Z' });
-    const lateOne = await addFeedback(db, { unitId: DONGTHAI, status: 'answered', due: '2026-11-05', answeredAt: '2026-11-07T03:00:00.000Z' });
-    const rotting = await addFeedback(db, { unitId: NHATTAN, status: 'in_progress', due: '2026-11-20' });
+    await addFeedback(db, {
+      unitId: DONGTHAI,
+      status: 'answered',
+      due: '2026-11-10',
+      answeredAt: '2026-11-09T03:00:00.000Z',
+    });
+    const lateOne = await addFeedback(db, {
+      unitId: DONGTHAI,
+      status: 'answered',
+      due: '2026-11-05',
+      answeredAt: '2026-11-07T03:00:00.000Z',
+    });
+    const rotting = await addFeedback(db, {
+      unitId: NHATTAN,
+      status: 'in_progress',
+      due: '2026-11-20',
+    });
     await addFeedback(db, { unitId: NHATTAN, status: 'in_progress', due: '2026-11-23' }); // due tonight
     await addFeedback(db, { unitId: NHATTAN, status: 'waiting_citizen', due: '2026-11-18' });
-    await addFeedback(db, { unitId: DONGTHAI, status: 'rejected', due: '2026-11-15', closedAt: '2026-10-02T00:00:00.000Z' });
+    await addFeedback(db, {
+      unitId: DONGTHAI,
+      status: 'rejected',
+      due: '2026-11-15',
+      closedAt: '2026-10-02T00:00:00.000Z',
+    });
     await addFeedback(db, { unitId: DONGTHAI, status: 'in_progress', due: '2026-09-30' }); // previous quarter
-    await addFeedback(db, { unitId: 'HN-BADINH-TH-KIMDONG', status: 'in_progress', due: '2026-11-02' }); // another office
+    await addFeedback(db, {
+      unitId: 'HN-BADINH-TH-KIMDONG',
+      status: 'in_progress',
+      due: '2026-11-02',
+    }); // another office
 
     const onTime = pick(await targets(t, 'tayho@demo.vn'), 'pakn_on_time');
-    expect(onTime).toMatchObject({ numerator: 1, denominator: 3, target: 100, met: false, status: 'missed', pending: 2 });
+    expect(onTime).toMatchObject({
+      numerator: 1,
+      denominator: 3,
+      target: 100,
+      met: false,
+      status: 'missed',
+      pending: 2,
+    });
     expect(onTime.value).toBeCloseTo(100 / 3, 10);
     expect(onTime.label).toBe('Phản ánh, kiến nghị được giải quyết đúng hạn');
     expect(onTime.failing.map((f) => [f.id, f.label, f.detail])).toEqual([
@@ -58,7 +88,12 @@ describe('GET /api/targets: feedback resolved on time', () => {
 
   test('a school manager sees only the school', async () => {
     const t = await createTestApp();
-    await addFeedback(t.handle.db, { unitId: DONGTHAI, status: 'answered', due: '2026-11-10', answeredAt: '2026-11-09T03:00:00.000Z' });
+    await addFeedback(t.handle.db, {
+      unitId: DONGTHAI,
+      status: 'answered',
+      due: '2026-11-10',
+      answeredAt: '2026-11-09T03:00:00.000Z',
+    });
     await addFeedback(t.handle.db, { unitId: NHATTAN, status: 'in_progress', due: '2026-11-20' });
     const onTime = pick(await targets(t, 'dongthai@demo.vn'), 'pakn_on_time');
     expect([onTime.value, onTime.met, onTime.failing]).toEqual([100, true, []]);
@@ -70,10 +105,32 @@ describe('GET /api/targets: publication and acceptance', () => {
     const t = await createTestApp();
     const db = t.handle.db;
     const base = { unitId: DONGTHAI, due: '2026-11-28' } as const;
-    await addFeedback(db, { ...base, status: 'published', answeredAt: '2026-11-09T03:00:00.000Z', publishDue: '2026-11-11', publishedAt: '2026-11-10T03:00:00.000Z' });
-    const slow = await addFeedback(db, { ...base, status: 'published', answeredAt: '2026-11-10T03:00:00.000Z', publishDue: '2026-11-12', publishedAt: '2026-11-14T03:00:00.000Z' });
-    const hidden = await addFeedback(db, { ...base, status: 'answered', answeredAt: '2026-11-18T03:00:00.000Z', publishDue: '2026-11-20' });
-    await addFeedback(db, { ...base, status: 'answered', answeredAt: '2026-11-21T03:00:00.000Z', publishDue: '2026-11-25' });
+    await addFeedback(db, {
+      ...base,
+      status: 'published',
+      answeredAt: '2026-11-09T03:00:00.000Z',
+      publishDue: '2026-11-11',
+      publishedAt: '2026-11-10T03:00:00.000Z',
+    });
+    const slow = await addFeedback(db, {
+      ...base,
+      status: 'published',
+      answeredAt: '2026-11-10T03:00:00.000Z',
+      publishDue: '2026-11-12',
+      publishedAt: '2026-11-14T03:00:00.000Z',
+    });
+    const hidden = await addFeedback(db, {
+      ...base,
+      status: 'answered',
+      answeredAt: '2026-11-18T03:00:00.000Z',
+      publishDue: '2026-11-20',
+    });
+    await addFeedback(db, {
+      ...base,
+      status: 'answered',
+      answeredAt: '2026-11-21T03:00:00.000Z',
+      publishDue: '2026-11-25',
+    });
     await addFeedback(db, { ...base, status: 'in_progress' });
 
     const published = pick(await targets(t, 'tayho@demo.vn'), 'pakn_published');
@@ -88,8 +145,18 @@ describe('GET /api/targets: publication and acceptance', () => {
     const t = await createTestApp();
     const db = t.handle.db;
     const base = { unitId: NHATTAN, due: '2027-01-20' } as const;
-    await addFeedback(db, { ...base, status: 'accepted', acceptDue: '2026-11-03', acceptedAt: '2026-11-02T03:00:00.000Z' });
-    const refusedLate = await addFeedback(db, { ...base, status: 'rejected', acceptDue: '2026-11-03', closedAt: '2026-11-05T03:00:00.000Z' });
+    await addFeedback(db, {
+      ...base,
+      status: 'accepted',
+      acceptDue: '2026-11-03',
+      acceptedAt: '2026-11-02T03:00:00.000Z',
+    });
+    const refusedLate = await addFeedback(db, {
+      ...base,
+      status: 'rejected',
+      acceptDue: '2026-11-03',
+      closedAt: '2026-11-05T03:00:00.000Z',
+    });
     const ignored = await addFeedback(db, { ...base, status: 'received', acceptDue: '2026-11-20' });
     await addFeedback(db, { ...base, status: 'received', acceptDue: '2026-11-24' });
 
@@ -100,13 +167,21 @@ describe('GET /api/targets: publication and acceptance', () => {
       [ignored.id, 'Chưa tiếp nhận, quá hạn 3 ngày'],
     ]);
     // Their resolution deadlines fall next year: this quarter's on-time target has nothing to count.
-    expect(pick(await targets(t, 'tayho@demo.vn'), 'pakn_on_time')).toMatchObject({ value: null, status: 'no_data' });
+    expect(pick(await targets(t, 'tayho@demo.vn'), 'pakn_on_time')).toMatchObject({
+      value: null,
+      status: 'no_data',
+    });
   });
 
   test('the 766 measure subtracts unsatisfied ratings, repeat complaints and late items once each', async () => {
     const t = await createTestApp();
     const db = t.handle.db;
-    const ok = { unitId: DONGTHAI, status: 'published', due: '2026-11-10', answeredAt: '2026-11-09T03:00:00.000Z' } as const;
+    const ok = {
+      unitId: DONGTHAI,
+      status: 'published',
+      due: '2026-11-10',
+      answeredAt: '2026-11-09T03:00:00.000Z',
+    } as const;
     await rate(db, (await addFeedback(db, ok)).id, 5);
     const unhappy = await addFeedback(db, ok);
     await rate(db, unhappy.id, 2);
@@ -129,15 +204,27 @@ describe('GET /api/targets: surveys', () => {
   async function surveyed(t: TestApp) {
     const survey = smallSurvey();
     await createSurvey(t.handle.db, survey);
-    const campaignId = await createCampaign(t.handle.db, { survey, ownerUnitId: 'HN-TAYHO', unitIds: [DONGTHAI, NHATTAN], name: 'Khảo sát CMHS 2026' });
+    const campaignId = await createCampaign(t.handle.db, {
+      survey,
+      ownerUnitId: 'HN-TAYHO',
+      unitIds: [DONGTHAI, NHATTAN],
+      name: 'Khảo sát CMHS 2026',
+    });
     // Đông Thái: q1 90%, q2 100%, q3 90%, q4 80% → factors a 95 (weight 2), b 90, c 80 → 90.
     await addCounts(t.handle.db, campaignId, DONGTHAI, 250, {
-      q1: { '5': 9, '2': 1 }, q2: { '4': 10 }, q3: { '4': 9, '1': 1 }, q4: { '5': 8, '3': 2, na: 4 },
+      q1: { '5': 9, '2': 1 },
+      q2: { '4': 10 },
+      q3: { '4': 9, '1': 1 },
+      q4: { '5': 8, '3': 2, na: 4 },
     });
     // Nhật Tân: q1 50%, q2 50%, q3 0%, q4 100% → a 50, b 0, c 100 → 50.
     await addCounts(t.handle.db, campaignId, NHATTAN, 100, {
-      q1: { '4': 5, '2': 5 }, q2: { '4': 5, '1': 5 }, q3: { '3': 10 }, q4: { '4': 10 },
+      q1: { '4': 5, '2': 5 },
+      q2: { '4': 5, '1': 5 },
+      q3: { '3': 10 },
+      q4: { '4': 10 },
     });
+    return { campaignId };
   }
 
   test('coverage names each unit short of its sample size and by how many responses', async () => {
@@ -147,31 +234,124 @@ describe('GET /api/targets: surveys', () => {
     // Đông Thái: 640 families → 247 needed, 250 received. Nhật Tân: 870 → 275 needed, 100 received.
     expect(coverage).toMatchObject({ numerator: 1, denominator: 2, value: 50, met: false });
     expect(coverage.failing).toEqual([
-      expect.objectContaining({ id: NHATTAN, label: 'Trường Tiểu học Nhật Tân', detail: 'Khảo sát CMHS 2026: 100/275 phiếu, thiếu 175' }),
+      expect.objectContaining({
+        id: NHATTAN,
+        label: 'Trường Tiểu học Nhật Tân',
+        detail: 'Khảo sát CMHS 2026: 100/275 phiếu, thiếu 175',
+      }),
     ]);
   });
 
-  test('the satisfaction index pools the subtree and names the units below the questionnaire target', async () => {
+  test('the satisfaction index counts units meeting their questionnaire target, and names the others', async () => {
     const t = await createTestApp();
     await surveyed(t);
     const index = pick(await targets(t, 'tayho@demo.vn'), 'satisfaction_index');
-    // Pooled: q1 14/20, q2 15/20, q3 9/20, q4 18/20 → a 72.5, b 45, c 90 → (2·72.5 + 45 + 90) / 4 = 70.
-    expect(index.value).toBeCloseTo(70, 10);
-    expect(index).toMatchObject({ target: 85, met: false, numerator: 56, denominator: 80 });
-    expect(index.failing.map((f) => [f.id, f.detail])).toEqual([[NHATTAN, '50.0% < 85% · 100 phiếu (chưa đủ cỡ mẫu)']]);
+    // Đông Thái 90 ≥ 85 (met), Nhật Tân 50 < 85: one of the two surveyed units.
+    expect(index).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      value: 50,
+      target: 100,
+      met: false,
+    });
+    expect(index.value).toBe((index.numerator / index.denominator) * 100);
+    expect(index.failing.map((f) => [f.id, f.detail])).toEqual([
+      [NHATTAN, 'Khảo sát CMHS 2026 (Khảo sát thử): 50% < 85% · 100 phiếu (chưa đủ cỡ mẫu)'],
+    ]);
 
     const school = pick(await targets(t, 'dongthai@demo.vn'), 'satisfaction_index');
-    expect([school.value, school.met, school.failing]).toEqual([90, true, []]);
+    expect([school.value, school.met, school.failing]).toEqual([100, true, []]);
   });
 
-  test('a unit with fewer than 5 responses is counted in the pool but never named', async () => {
+  test('each questionnaire is judged by its own target, not the strictest one of the subtree', async () => {
+    const t = await createTestApp();
+    await surveyed(t);
+    // A SIPAS-like form with the plan's 100% target at Nhật Tân only.
+    const sipas = smallSurvey({ id: 'test-sipas', title: { vi: 'Phiếu SIPAS thử' }, target: 100 });
+    await createSurvey(t.handle.db, sipas);
+    const c = await createCampaign(t.handle.db, {
+      survey: sipas,
+      ownerUnitId: 'HN-TAYHO',
+      unitIds: [NHATTAN],
+      name: 'SIPAS 2026',
+    });
+    await addCounts(t.handle.db, c, NHATTAN, 10, {
+      q1: { '5': 10 },
+      q2: { '5': 9, '3': 1 },
+      q3: { '5': 10 },
+      q4: { '5': 10 },
+    });
+    const index = pick(await targets(t, 'tayho@demo.vn'), 'satisfaction_index');
+    // Đông Thái's 90 still meets its own 85; Nhật Tân's SIPAS 97.5 misses SIPAS's 100.
+    expect([index.numerator, index.denominator]).toEqual([1, 3]);
+    expect(index.failing.map((f) => f.detail)).toEqual([
+      'Khảo sát CMHS 2026 (Khảo sát thử): 50% < 85% · 100 phiếu (chưa đủ cỡ mẫu)',
+      'SIPAS 2026 (Phiếu SIPAS thử): 97,5% < 100% · 10 phiếu (chưa đủ cỡ mẫu)',
+    ]);
+  });
+
+  test('coverage keeps the population frozen by the campaign when the unit is edited later, and staff may correct it', async () => {
+    const t = await createTestApp();
+    const { campaignId } = await surveyed(t);
+    // Nhật Tân now declares 120 families: the past campaign still needs 275 of its 870.
+    await t.handle.db
+      .updateTable('units')
+      .set({ eligible: 120 })
+      .where('id', '=', NHATTAN)
+      .execute();
+    const before = pick(await targets(t, 'tayho@demo.vn'), 'survey_coverage');
+    expect(before.failing.map((f) => f.detail)).toEqual([
+      'Khảo sát CMHS 2026: 100/275 phiếu, thiếu 175',
+    ]);
+
+    // The office corrects the campaign's N for the school: 120 → 93 needed, 100 received.
+    const cookie = await t.login('tayho@demo.vn');
+    const res = await t.req(`/api/campaigns/${campaignId}/units/${NHATTAN}`, {
+      method: 'PATCH',
+      cookie,
+      body: { eligible: 120 },
+    });
+    expect(res.status).toBe(200);
+    const after = pick(await targets(t, 'tayho@demo.vn'), 'survey_coverage');
+    expect([after.numerator, after.denominator, after.failing]).toEqual([2, 2, []]);
+
+    // Another office's manager, or a school's, cannot touch it.
+    const school = await t.req(`/api/campaigns/${campaignId}/units/${NHATTAN}`, {
+      method: 'PATCH',
+      cookie: await t.login('dongthai@demo.vn'),
+      body: { eligible: 1 },
+    });
+    expect(school.status).toBe(404);
+    const bad = await t.req(`/api/campaigns/${campaignId}/units/${NHATTAN}`, {
+      method: 'PATCH',
+      cookie,
+      body: { eligible: -1 },
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  test('a unit with fewer than 5 responses is neither judged nor named', async () => {
     const t = await createTestApp();
     const survey = smallSurvey();
     await createSurvey(t.handle.db, survey);
-    const campaignId = await createCampaign(t.handle.db, { survey, ownerUnitId: 'HN-TAYHO', unitIds: [DONGTHAI] });
-    await addCounts(t.handle.db, campaignId, DONGTHAI, 4, { q1: { '1': 4 }, q2: { '1': 4 }, q3: { '2': 4 }, q4: { '1': 4 } });
+    const campaignId = await createCampaign(t.handle.db, {
+      survey,
+      ownerUnitId: 'HN-TAYHO',
+      unitIds: [DONGTHAI],
+    });
+    await addCounts(t.handle.db, campaignId, DONGTHAI, 4, {
+      q1: { '1': 4 },
+      q2: { '1': 4 },
+      q3: { '2': 4 },
+      q4: { '1': 4 },
+    });
     const index = pick(await targets(t, 'tayho@demo.vn'), 'satisfaction_index');
-    expect([index.value, index.met, index.failing]).toEqual([0, false, []]);
+    expect([index.value, index.denominator, index.status, index.failing]).toEqual([
+      null,
+      0,
+      'no_data',
+      [],
+    ]);
   });
 });
 
@@ -181,22 +361,47 @@ describe('GET /api/targets: periods and scope', () => {
     await addFeedback(t.handle.db, { unitId: DONGTHAI, status: 'in_progress', due: '2026-11-20' });
     const list = await targets(t, 'tayho@demo.vn', '?from=2025-01-01&to=2025-03-31');
     expect(list.map((x) => x.id)).toEqual([
-      'pakn_on_time', 'pakn_published', 'pakn_accepted_on_time', 'pakn_satisfaction_766', 'survey_coverage', 'satisfaction_index',
+      'pakn_on_time',
+      'pakn_published',
+      'pakn_accepted_on_time',
+      'pakn_satisfaction_766',
+      'survey_coverage',
+      'satisfaction_index',
     ]);
-    for (const x of list) expect([x.id, x.value, x.denominator, x.met, x.status]).toEqual([x.id, null, 0, false, 'no_data']);
+    for (const x of list)
+      expect([x.id, x.value, x.denominator, x.met, x.status]).toEqual([
+        x.id,
+        null,
+        0,
+        false,
+        'no_data',
+      ]);
   });
 
   test('the period runs on Vietnamese dates: an item due at 23:59 on the last day belongs to it', async () => {
     const t = await createTestApp();
-    await addFeedback(t.handle.db, { unitId: DONGTHAI, status: 'answered', due: '2026-10-31', answeredAt: '2026-10-30T03:00:00.000Z' });
-    const oct = pick(await targets(t, 'dongthai@demo.vn', '?from=2026-10-01&to=2026-10-31'), 'pakn_on_time');
-    const nov = pick(await targets(t, 'dongthai@demo.vn', '?from=2026-11-01&to=2026-11-30'), 'pakn_on_time');
+    await addFeedback(t.handle.db, {
+      unitId: DONGTHAI,
+      status: 'answered',
+      due: '2026-10-31',
+      answeredAt: '2026-10-30T03:00:00.000Z',
+    });
+    const oct = pick(
+      await targets(t, 'dongthai@demo.vn', '?from=2026-10-01&to=2026-10-31'),
+      'pakn_on_time',
+    );
+    const nov = pick(
+      await targets(t, 'dongthai@demo.vn', '?from=2026-11-01&to=2026-11-30'),
+      'pakn_on_time',
+    );
     expect([oct.denominator, nov.denominator]).toEqual([1, 0]);
   });
 
   test("a school manager cannot read the office's targets", async () => {
     const t = await createTestApp();
-    const res = await t.req('/api/targets?unitId=HN-TAYHO', { cookie: await t.login('dongthai@demo.vn') });
+    const res = await t.req('/api/targets?unitId=HN-TAYHO', {
+      cookie: await t.login('dongthai@demo.vn'),
+    });
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
   });
@@ -214,23 +419,62 @@ describe('GET /api/targets: periods and scope', () => {
 
   test('the trend gives the last four quarters, oldest first', async () => {
     const t = await createTestApp();
-    await addFeedback(t.handle.db, { unitId: DONGTHAI, status: 'answered', due: '2026-05-10', answeredAt: '2026-05-09T03:00:00.000Z' });
-    const res = await t.req('/api/targets/trend?unitId=HN-TAYHO', { cookie: await t.login('tayho@demo.vn') });
-    const trend = (await res.json()) as { label: string; targets: { id: string; value: number | null }[] }[];
+    await addFeedback(t.handle.db, {
+      unitId: DONGTHAI,
+      status: 'answered',
+      due: '2026-05-10',
+      answeredAt: '2026-05-09T03:00:00.000Z',
+    });
+    const res = await t.req('/api/targets/trend?unitId=HN-TAYHO', {
+      cookie: await t.login('tayho@demo.vn'),
+    });
+    const trend = (await res.json()) as {
+      label: string;
+      targets: { id: string; value: number | null }[];
+    }[];
     expect(trend.map((q) => q.label)).toEqual(['Q1/2026', 'Q2/2026', 'Q3/2026', 'Q4/2026']);
-    expect(trend.map((q) => q.targets.find((x) => x.id === 'pakn_on_time')!.value)).toEqual([null, 100, null, null]);
+    expect(trend.map((q) => q.targets.find((x) => x.id === 'pakn_on_time')!.value)).toEqual([
+      null,
+      100,
+      null,
+      null,
+    ]);
   });
 });
 
 describe('PUT /api/targets/settings', () => {
   test("an admin's setting applies to the unit's subtree from its start date; the nearest unit wins", async () => {
     const t = await createTestApp();
-    await addFeedback(t.handle.db, { unitId: DONGTHAI, status: 'answered', due: '2026-11-10', answeredAt: '2026-11-09T03:00:00.000Z' });
+    await addFeedback(t.handle.db, {
+      unitId: DONGTHAI,
+      status: 'answered',
+      due: '2026-11-10',
+      answeredAt: '2026-11-09T03:00:00.000Z',
+    });
     await addFeedback(t.handle.db, { unitId: DONGTHAI, status: 'in_progress', due: '2026-11-20' });
     const admin = await t.login('admin@demo.vn');
-    const put = (body: unknown) => t.req('/api/targets/settings', { method: 'PUT', cookie: admin, body });
-    expect((await put({ unitId: 'HN-TAYHO', targetId: 'pakn_on_time', validFrom: '2026-01-01', value: 50 })).status).toBe(200);
-    expect((await put({ unitId: 'HN-TAYHO', targetId: 'pakn_on_time', validFrom: '2027-01-01', value: 20 })).status).toBe(200);
+    const put = (body: unknown) =>
+      t.req('/api/targets/settings', { method: 'PUT', cookie: admin, body });
+    expect(
+      (
+        await put({
+          unitId: 'HN-TAYHO',
+          targetId: 'pakn_on_time',
+          validFrom: '2026-01-01',
+          value: 50,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await put({
+          unitId: 'HN-TAYHO',
+          targetId: 'pakn_on_time',
+          validFrom: '2027-01-01',
+          value: 20,
+        })
+      ).status,
+    ).toBe(200);
 
     const office = pick(await targets(t, 'tayho@demo.vn'), 'pakn_on_time');
     expect([office.value, office.target, office.met]).toEqual([50, 50, true]);
@@ -247,12 +491,14 @@ describe('PUT /api/targets/settings', () => {
   test('a manager may not change targets, and a value above 100 is refused', async () => {
     const t = await createTestApp();
     const manager = await t.req('/api/targets/settings', {
-      method: 'PUT', cookie: await t.login('tayho@demo.vn'),
+      method: 'PUT',
+      cookie: await t.login('tayho@demo.vn'),
       body: { unitId: 'HN-TAYHO', targetId: 'pakn_on_time', validFrom: '2026-01-01', value: 90 },
     });
     expect(manager.status).toBe(403);
     const tooHigh = await t.req('/api/targets/settings', {
-      method: 'PUT', cookie: await t.login('admin@demo.vn'),
+      method: 'PUT',
+      cookie: await t.login('admin@demo.vn'),
       body: { unitId: 'HN-TAYHO', targetId: 'pakn_on_time', validFrom: '2026-01-01', value: 101 },
     });
     expect(tooHigh.status).toBe(400);
