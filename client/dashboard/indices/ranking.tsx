@@ -1,19 +1,27 @@
 import { useSignal } from '@preact/signals';
 import type { ChildRankDto } from '../../../server/indices/service.js';
 import { t } from '../i18n.js';
-import { count, moe, pct } from './format.js';
+import { count, withBounds } from './format.js';
 import { useIndicesState } from './state.js';
 import { useFetch } from './use-fetch.js';
 
 type SortKey = 'name' | 'index' | 'responses' | 'coverage';
 
 const value = (r: ChildRankDto, k: SortKey): number | string =>
-  k === 'name' ? r.name : k === 'coverage' ? (r.sampleSize ? r.responses / r.sampleSize : -1) : (r[k] ?? -1);
+  k === 'name'
+    ? r.name
+    : k === 'coverage'
+      ? r.sampleSize
+        ? r.responses / r.sampleSize
+        : -1
+      : (r[k] ?? -1);
 
 function status(r: ChildRankDto): string {
   if (r.suppressed) return t('Dưới 5 phiếu: không hiển thị', 'Under 5 responses: hidden');
   if (r.representative === null) return t('Chưa rõ số đối tượng', 'Eligible count unknown');
-  return r.representative ? t('Đạt cỡ mẫu', 'Sample reached') : t('Chưa đạt cỡ mẫu', 'Below sample size');
+  return r.representative
+    ? t('Đạt cỡ mẫu', 'Sample reached')
+    : t('Chưa đạt cỡ mẫu', 'Below sample size');
 }
 
 /** The units directly below, sortable; a click opens the unit (drill-down). */
@@ -31,8 +39,16 @@ export function RankingTable() {
   const th = (key: SortKey, label: string, num = true) => {
     const active = sort.value.key === key;
     return (
-      <th scope="col" class={num ? 'num' : undefined} aria-sort={active ? (sort.value.desc ? 'descending' : 'ascending') : 'none'}>
-        <button type="button" class="link" onClick={() => (sort.value = { key, desc: active ? !sort.value.desc : key !== 'name' })}>
+      <th
+        scope="col"
+        class={num ? 'num' : undefined}
+        aria-sort={active ? (sort.value.desc ? 'descending' : 'ascending') : 'none'}
+      >
+        <button
+          type="button"
+          class="link"
+          onClick={() => (sort.value = { key, desc: active ? !sort.value.desc : key !== 'name' })}
+        >
           {label} {active ? (sort.value.desc ? '▼' : '▲') : ''}
         </button>
       </th>
@@ -46,8 +62,7 @@ export function RankingTable() {
           <thead>
             <tr>
               {th('name', t('Đơn vị', 'Unit'), false)}
-              {th('index', t('Chỉ số', 'Index'))}
-              <th scope="col" class="num">{t('Sai số', 'Margin')}</th>
+              {th('index', t('Chỉ số (khoảng tin cậy 95%)', 'Index (95% interval)'))}
               {th('responses', t('Số phiếu', 'Responses'))}
               {th('coverage', t('Cỡ mẫu cần', 'Sample needed'))}
               <th scope="col">{t('Tình trạng', 'Status')}</th>
@@ -57,13 +72,16 @@ export function RankingTable() {
             {rows.map((r) => (
               <tr key={r.id}>
                 <th scope="row">
-                  <button type="button" class="link" onClick={() => (s.unitId.value = r.id)}>{r.name}</button>
+                  <button type="button" class="link" onClick={() => (s.unitId.value = r.id)}>
+                    {r.name}
+                  </button>
                 </th>
-                <td class="num">{pct(r.index)}</td>
-                <td class="num">{moe(r.moe)}</td>
+                <td class="num">{withBounds(r.index, r.low, r.high)}</td>
                 <td class="num">{count(r.responses)}</td>
                 <td class="num">{r.sampleSize ? count(r.sampleSize) : '—'}</td>
-                <td class={r.representative === false || r.suppressed ? 'warn' : undefined}>{status(r)}</td>
+                <td class={r.representative === false || r.suppressed ? 'warn' : undefined}>
+                  {status(r)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import type { IndicesDto } from '../../../server/indices/service.js';
 import { Chart } from '../chart.js';
 import { lang, t } from '../i18n.js';
-import { count, moe, pct, score, tx } from '../indices/format.js';
+import { bounds, count, pct, score, tx, withBounds } from '../indices/format.js';
 import { LiveCounter } from '../indices/live.js';
 import { RankingTable } from '../indices/ranking.js';
 import { ScopeBar } from '../indices/scope-bar.js';
@@ -18,19 +18,32 @@ export function useIndices() {
 }
 
 function Headline({ d }: { d: IndicesDto }) {
-  const metTarget = d.target != null && d.overall.index != null ? d.overall.index >= d.target : null;
+  const metTarget =
+    d.target != null && d.overall.index != null ? d.overall.index >= d.target : null;
   return (
     <div class="cards">
       <div class="card">
-        <div class="muted">{t('Chỉ số hài lòng', 'Satisfaction index')}</div>
+        <div class="muted">{t('Chỉ số hài lòng (gộp)', 'Satisfaction index (pooled)')}</div>
         <div class="big">{pct(d.overall.index)}</div>
-        <div class="muted">{moe(d.overall.moe)} {t('điểm % (95%)', 'pp (95%)')}</div>
+        <div class="muted">
+          {bounds(d.overall.low, d.overall.high)} {t('khoảng tin cậy 95%', '95% interval')}
+        </div>
         {metTarget !== null && (
           <div class={metTarget ? 'ok' : 'warn'}>
-            {metTarget ? t('Đạt', 'Meets') : t('Chưa đạt', 'Below')} {t('chỉ tiêu', 'target')} {pct(d.target)}
+            {metTarget ? t('Đạt', 'Meets') : t('Chưa đạt', 'Below')} {t('chỉ tiêu', 'target')}{' '}
+            {pct(d.target)}
           </div>
         )}
       </div>
+      {d.weighted && (
+        <div class="card">
+          <div class="muted">{t('Chỉ số theo quy mô trường', 'Index weighted by school size')}</div>
+          <div class="big">{pct(d.weighted.index)}</div>
+          <div class="muted">
+            {bounds(d.weighted.low, d.weighted.high)} {t('khoảng tin cậy 95%', '95% interval')}
+          </div>
+        </div>
+      )}
       <div class="card">
         <div class="muted">{t('Điểm trung bình (1–5)', 'Mean score (1–5)')}</div>
         <div class="big">{score(d.overall.mean)}</div>
@@ -58,22 +71,47 @@ function FactorChart({ d }: { d: IndicesDto }) {
   const data = useMemo(
     () => ({
       labels: d.factors.map((f) => tx(f.title)),
-      datasets: [{ label: t('Chỉ số (%)', 'Index (%)'), data: d.factors.map((f) => f.index ?? 0), backgroundColor: '#0b5cad' }],
+      datasets: [
+        {
+          label: t('Chỉ số (%)', 'Index (%)'),
+          data: d.factors.map((f) => f.index ?? 0),
+          backgroundColor: '#0b5cad',
+        },
+      ],
     }),
     [d, l],
   );
   const options = useMemo(
-    () => ({ indexAxis: 'y' as const, scales: { x: { min: 0, max: 100 } }, plugins: { legend: { display: false } } }),
+    () => ({
+      indexAxis: 'y' as const,
+      scales: { x: { min: 0, max: 100 } },
+      plugins: { legend: { display: false } },
+    }),
     [],
   );
   return (
     <section>
       <h2>{t('Chỉ số theo yếu tố', 'Index by factor')}</h2>
-      <Chart type="bar" data={data} options={options} label={t('Biểu đồ chỉ số theo yếu tố', 'Chart of the index by factor')} />
+      <Chart
+        type="bar"
+        data={data}
+        options={options}
+        label={t('Biểu đồ chỉ số theo yếu tố', 'Chart of the index by factor')}
+      />
       <TableView
         caption={t('Chỉ số theo yếu tố', 'Index by factor')}
-        head={[t('Yếu tố', 'Factor'), t('Chỉ số', 'Index'), t('Sai số', 'Margin'), t('Điểm TB', 'Mean'), t('Trọng số', 'Weight')]}
-        rows={d.factors.map((f) => [tx(f.title), pct(f.index), moe(f.moe), score(f.mean), f.weight])}
+        head={[
+          t('Yếu tố', 'Factor'),
+          t('Chỉ số (khoảng tin cậy 95%)', 'Index (95% interval)'),
+          t('Điểm TB', 'Mean'),
+          t('Trọng số', 'Weight'),
+        ]}
+        rows={d.factors.map((f) => [
+          tx(f.title),
+          withBounds(f.index, f.low, f.high),
+          score(f.mean),
+          f.weight,
+        ])}
       />
     </section>
   );
@@ -86,8 +124,20 @@ export function OverviewView() {
     <section>
       <h1>{t('Tổng quan chỉ số hài lòng', 'Satisfaction overview')}</h1>
       <ScopeBar />
-      {res.error && <p class="error" role="alert">{res.error}</p>}
+      {res.error && (
+        <p class="error" role="alert">
+          {res.error}
+        </p>
+      )}
       {d && <Headline d={d} />}
+      {d?.weighted && (
+        <p class="muted">
+          {t(
+            'Chỉ số gộp: mỗi câu trả lời được tính một lần, nên trường có nhiều phiếu hơn có trọng số lớn hơn. Chỉ số theo quy mô trường: mỗi trường được tính theo số đối tượng khảo sát của trường.',
+            'Pooled index: every answer counts once, so schools that answered most weigh most. Weighted index: each school counts by its size.',
+          )}
+        </p>
+      )}
       {d?.suppressed && (
         <p class="notice">
           {t(

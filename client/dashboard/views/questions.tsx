@@ -3,7 +3,7 @@ import type { TooltipItem } from 'chart.js';
 import type { IndicesDto } from '../../../server/indices/service.js';
 import { Chart } from '../chart.js';
 import { lang, t } from '../i18n.js';
-import { count, pct, score, tx } from '../indices/format.js';
+import { count, score, tx, withBounds } from '../indices/format.js';
 import { ScopeBar } from '../indices/scope-bar.js';
 import { TableView } from '../indices/table-view.js';
 import { useIndices } from './overview.js';
@@ -19,7 +19,8 @@ const LEVEL = (l: string): string =>
   })[l] ?? l;
 
 type Q = IndicesDto['questions'][number];
-const share = (q: Q, v: '1' | '2' | '3' | '4' | '5') => (q.valid ? (q.distribution[v] / q.valid) * 100 : 0);
+const share = (q: Q, v: '1' | '2' | '3' | '4' | '5') =>
+  q.valid ? (q.distribution[v] / q.valid) * 100 : 0;
 
 /**
  * Diverging stacked bars: dissatisfied to the left of zero, satisfied to the right, neutral split
@@ -55,9 +56,17 @@ export function QuestionsView() {
   const options = useMemo(
     () => ({
       indexAxis: 'y' as const,
-      scales: { x: { stacked: true, min: -100, max: 100, ticks: { callback: abs } }, y: { stacked: true } },
+      scales: {
+        x: { stacked: true, min: -100, max: 100, ticks: { callback: abs } },
+        y: { stacked: true },
+      },
       plugins: {
-        tooltip: { callbacks: { label: (c: TooltipItem<'bar' | 'line'>) => `${c.dataset.label}: ${abs(c.parsed.x ?? 0)}` } },
+        tooltip: {
+          callbacks: {
+            label: (c: TooltipItem<'bar' | 'line'>) =>
+              `${c.dataset.label}: ${abs(c.parsed.x ?? 0)}`,
+          },
+        },
         // The neutral half on the right carries a trailing space: shown once in the legend.
         legend: { labels: { filter: (item: { text: string }) => !item.text.endsWith(' ') } },
       },
@@ -68,8 +77,16 @@ export function QuestionsView() {
     <section>
       <h1>{t('Phân bố câu trả lời theo câu hỏi', 'Answers by question')}</h1>
       <ScopeBar />
-      {res.error && <p class="error" role="alert">{res.error}</p>}
-      {d?.suppressed && <p class="notice">{t('Dưới 5 phiếu: không hiển thị chi tiết.', 'Under 5 responses: no breakdown shown.')}</p>}
+      {res.error && (
+        <p class="error" role="alert">
+          {res.error}
+        </p>
+      )}
+      {d?.suppressed && (
+        <p class="notice">
+          {t('Dưới 5 phiếu: không hiển thị chi tiết.', 'Under 5 responses: no breakdown shown.')}
+        </p>
+      )}
       {d && !d.suppressed && (
         <>
           <Chart
@@ -77,23 +94,36 @@ export function QuestionsView() {
             data={data}
             options={options}
             height={80 + 36 * d.questions.length}
-            label={t('Biểu đồ phân bố mức độ hài lòng theo câu hỏi', 'Chart of the 1–5 answers by question')}
+            label={t(
+              'Biểu đồ phân bố mức độ hài lòng theo câu hỏi',
+              'Chart of the 1–5 answers by question',
+            )}
           />
           <TableView
             caption={t('Phân bố câu trả lời', 'Answer distribution')}
-            head={[t('Câu hỏi', 'Question'), '1', '2', '3', '4', '5', t('Không ý kiến', 'N/A'), t('Chỉ số', 'Index'), t('Điểm TB', 'Mean')]}
+            head={[
+              t('Câu hỏi', 'Question'),
+              '1',
+              '2',
+              '3',
+              '4',
+              '5',
+              t('Không ý kiến', 'N/A'),
+              t('Chỉ số (khoảng tin cậy 95%)', 'Index (95% interval)'),
+              t('Điểm TB', 'Mean'),
+            ]}
             rows={d.questions.map((q) => [
               `${q.id}. ${tx(q.text)}`,
               ...(['1', '2', '3', '4', '5'] as const).map((v) => count(q.distribution[v])),
               count(q.na),
-              pct(q.index),
+              withBounds(q.index, q.low, q.high),
               score(q.mean),
             ])}
           />
           <ol class="question-list">
             {d.questions.map((q) => (
               <li key={q.id}>
-                <strong>{q.id}</strong> {tx(q.text)} — {pct(q.index)}
+                <strong>{q.id}</strong> {tx(q.text)} — {withBounds(q.index, q.low, q.high)}
               </li>
             ))}
           </ol>

@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import type { TrendDto } from '../../../server/indices/service.js';
 import { Chart } from '../chart.js';
 import { lang, t } from '../i18n.js';
-import { count, dateOnly, moe, pct } from '../indices/format.js';
+import { count, dateOnly, pct, withBounds } from '../indices/format.js';
 import { ScopeBar } from '../indices/scope-bar.js';
 import { useIndicesState } from '../indices/state.js';
 import { TableView } from '../indices/table-view.js';
@@ -43,19 +43,32 @@ export function TrendView() {
     <section>
       <h1>{t('Diễn biến qua các đợt', 'Trend across campaigns')}</h1>
       <ScopeBar />
-      {res.error && <p class="error" role="alert">{res.error}</p>}
+      {res.error && (
+        <p class="error" role="alert">
+          {res.error}
+        </p>
+      )}
       {d && d.points.length > 0 && (
         <>
-          <Chart type="line" data={data} options={options} label={t('Biểu đồ chỉ số qua các đợt', 'Chart of the index across campaigns')} />
+          <Chart
+            type="line"
+            data={data}
+            options={options}
+            label={t('Biểu đồ chỉ số qua các đợt', 'Chart of the index across campaigns')}
+          />
           <TableView
             caption={t('Chỉ số qua các đợt', 'Index across campaigns')}
-            head={[t('Đợt', 'Campaign'), t('Kết thúc', 'Closes'), t('Số phiếu', 'Responses'), t('Chỉ số', 'Index'), t('Sai số', 'Margin')]}
+            head={[
+              t('Đợt', 'Campaign'),
+              t('Kết thúc', 'Closes'),
+              t('Số phiếu', 'Responses'),
+              t('Chỉ số (khoảng tin cậy 95%)', 'Index (95% interval)'),
+            ]}
             rows={d.points.map((p) => [
               p.name,
               dateOnly(p.closesAt),
               count(p.responses),
-              p.suppressed ? t('dưới 5 phiếu', 'under 5') : pct(p.index),
-              moe(p.moe),
+              p.suppressed ? t('dưới 5 phiếu', 'under 5') : withBounds(p.index, p.low, p.high),
             ])}
           />
         </>
