@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, test } from 'vitest';
 import { DEMO_CAMPAIGNS } from '../../db/seed/campaigns.js';
 import { chromiumPath, screenshot, signIn, useLive } from '../helpers/browser.js';
@@ -8,13 +9,20 @@ describe.skipIf(!chromiumPath)('sampling statistics in the dashboard', () => {
   const live = useLive();
 
   test("an office manager corrects a school's population for one campaign; the school itself is untouched", async () => {
-    const page = await live.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const ctx = await live.browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await ctx.newPage();
     page.setDefaultTimeout(10_000);
     await signIn(page, live.server.url, 'tayho@demo.vn');
     await page.getByRole('link', { name: 'Đợt khảo sát', exact: true }).waitFor();
     await page.goto(`${live.server.url}/app/campaigns/${DEMO_CAMPAIGNS.previous.THCS}`);
     const field = page.getByLabel('Số đối tượng khảo sát của Trường THCS Đông Thái');
     expect(await field.inputValue()).toBe('640');
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+      .analyze();
+    expect(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
     await field.fill('600');
     const row = page.locator('tr', { has: field });
     await row.getByRole('button', { name: 'Lưu' }).click();
@@ -34,6 +42,7 @@ describe.skipIf(!chromiumPath)('sampling statistics in the dashboard', () => {
       .executeTakeFirstOrThrow();
     expect(unit.eligible).toBe(640);
     await screenshot(page, 'campaign-population');
+    await ctx.close();
   });
 
   test('the overview shows each index with its interval bounds, never "±", and the size-weighted index beside it', async () => {
