@@ -184,24 +184,35 @@ export async function childScores(
 
 export interface StratumRow {
   unit_id: string;
+  path: string;
+  /** The campaign's frozen N of the unit (0: not declared). */
   eligible: number;
+  /** The unit's own responses (its leaf counter). */
+  responses: number;
 }
 
-/** The campaign's units in the subtree with their frozen N: the strata of the weighted index. */
+/**
+ * The campaign's units in the subtree with their frozen N and their own responses: the strata of
+ * the weighted index, and the units whose sample is judged one by one.
+ */
 export async function campaignStrata(
   db: Db,
   campaignId: string,
   root: Unit,
 ): Promise<StratumRow[]> {
+  await settleCounts(db);
   const rows = await db
     .selectFrom('campaign_units as cu')
     .innerJoin('units as u', 'u.id', 'cu.unit_id')
+    .leftJoin('response_counts as rc', (j) =>
+      j.onRef('rc.campaign_id', '=', 'cu.campaign_id').onRef('rc.unit_id', '=', 'cu.unit_id'),
+    )
     .where('cu.campaign_id', '=', campaignId)
     .where(inSubtree(db, root.path))
-    .select(['cu.unit_id', 'cu.eligible'])
+    .select(['cu.unit_id', 'u.path', 'cu.eligible', sql<number>`coalesce(rc.n, 0)`.as('responses')])
     .orderBy('cu.unit_id')
     .execute();
-  return rows.map((r) => ({ unit_id: r.unit_id, eligible: Number(r.eligible) }));
+  return rows.map((r) => ({ ...r, eligible: Number(r.eligible), responses: Number(r.responses) }));
 }
 
 export interface UnitShareRow {

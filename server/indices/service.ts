@@ -14,6 +14,7 @@ import {
   unitShares,
   type CountRow,
   type ScoreRow,
+  type StratumRow,
 } from '../../db/repositories/indices.js';
 import { OVERALL_SCOPE } from '../../surveys/counting.js';
 import { weightedIndex, type ScoreTotals, type WeightedIndex } from './intervals.js';
@@ -153,6 +154,27 @@ function scoresByScope(rows: readonly ScoreRow[]): Map<string, ScoreTotals> {
 
 const NO_FIGURE = { index: null, mean: null, moe: null, low: null, high: null };
 
+/** What a subtree's sample needs and whether it is reached. */
+export interface SampleJudgement {
+  sampleSize: number;
+  representative: boolean | null;
+}
+
+/**
+ * The sample judged per unit, never pooled: the sum of each campaign unit's own sample size, and
+ * reached only when every unit reached its own (null when a unit's N is unknown). Pooling would
+ * let one school's many answers cover another that has none.
+ */
+export function samplePerUnit(units: readonly StratumRow[]): SampleJudgement {
+  const need = units.reduce((a, u) => a + sampleSize(u.eligible), 0);
+  if (!units.length || units.some((u) => u.eligible <= 0))
+    return { sampleSize: need, representative: null };
+  return {
+    sampleSize: need,
+    representative: units.every((u) => u.responses >= sampleSize(u.eligible)),
+  };
+}
+
 /** Indices of one unit's subtree from counts already pooled over it. */
 export function indicesFromCounts(
   loaded: LoadedCampaign,
@@ -161,6 +183,7 @@ export function indicesFromCounts(
   subtree: SubtreeTotals,
   scores: ReadonlyMap<string, ScoreTotals> = new Map(),
   weighted: WeightedIndex | null = null,
+  sample?: SampleJudgement,
 ): IndicesDto {
   const def = loaded.definition;
   const { unknown: _unknown, ...totals } = subtree;
@@ -169,8 +192,10 @@ export function indicesFromCounts(
     campaignId: loaded.campaign.id,
     unitId,
     ...totals,
-    sampleSize: sampleSize(totals.eligible),
-    representative: isRepresentative(totals.responses, totals.eligible),
+    sampleSize: sample?.sampleSize ?? sampleSize(totals.eligible),
+    representative: sample
+      ? sample.representative
+      : isRepresentative(totals.responses, totals.eligible),
     suppressed,
     convention: def.convention,
     target: def.target ?? null,
@@ -214,16 +239,17 @@ export async function unitIndices(
   opts: { weighted?: boolean } = {},
 ): Promise<IndicesDto> {
   const id = loaded.campaign.id;
-  const [rows, totals, eligible, scores] = await Promise.all([
+  const [rows, totals, eligible, scores, strata] = await Promise.all([
     pooledAnswerCounts(db, id, unit),
     pooledResponseTotals(db, id, unit),
     pooledEligible(db, id, unit),
     pooledScores(db, id, unit),
+    campaignStrata(db, id, unit),
   ]);
   const subtree = { ...totals, ...eligible };
   const weighted =
     opts.weighted !== false && eligible.unknown === 0 && totals.responses >= MIN_RESPONSES
-      ? await subtreeWeighted(db, loaded, unit)
+      ? await subtreeWeighted(db, loaded, unit, strata)
       : null;
   return indicesFromCounts(
     loaded,
@@ -232,6 +258,7 @@ export async function unitIndices(
     subtree,
     scoresByScope(scores),
     weighted,
+    samplePerUnit(strata),
   );
 }
 
@@ -245,10 +272,10 @@ export async function subtreeWeighted(
   db: Db,
   loaded: LoadedCampaign,
   unit: Unit,
+  strata: readonly StratumRow[],
 ): Promise<WeightedIndex | null> {
   const id = loaded.campaign.id;
-  const [strata, shares, scores] = await Promise.all([
-    campaignStrata(db, id, unit),
+  const [shares, scores] = await Promise.all([
     unitShares(db, id, unit),
     unitOverallScores(db, id, unit, OVERALL_SCOPE),
   ]);
@@ -298,11 +325,12 @@ export async function childrenRanking(
   unit: Unit,
 ): Promise<ChildRankDto[]> {
   const id = loaded.campaign.id;
-  const [children, rows, totals, scores] = await Promise.all([
+  const [children, rows, totals, scores, strata] = await Promise.all([
     listChildren(db, unit.id),
     childAnswerCounts(db, id, unit.id),
     childTotals(db, id, unit.id),
     childScores(db, id, unit.id),
+    campaignStrata(db, id, unit),
   ]);
   const rowsByChild = new Map<string, CountRow[]>();
   for (const r of rows) rowsByChild.set(r.child_id, [...(rowsByChild.get(r.child_id) ?? []), r]);
@@ -318,6 +346,8 @@ export async function childrenRanking(
       groupCounts(rowsByChild.get(child.id) ?? []),
       t,
       scoresByScope(scoresByChild.get(child.id) ?? []),
+      null,
+      samplePerUnit(strata.filter((u) => u.path.startsWith(child.path))),
     );
     return {
       id: child.id,

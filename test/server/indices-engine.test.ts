@@ -136,7 +136,8 @@ describe('indices over a subtree', () => {
     expect(q1.index).toBeCloseTo((2 / 13) * 100, 10);
     expect(office.responses).toBe(13);
     expect(office.eligible).toBe(640 + 870 + 280);
-    expect(office.sampleSize).toBe(sampleSize(1790));
+    // The sample is judged per school: each needs its own, 247 + 275 + 165, not ⌈1790/5.475⌉ = 327.
+    expect(office.sampleSize).toBe(sampleSize(640) + sampleSize(870) + sampleSize(280));
     expect(office.representative).toBe(false);
   });
 

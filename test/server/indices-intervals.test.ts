@@ -143,7 +143,8 @@ describe('GET /api/indices: pooled and population-weighted', () => {
   test('a unit edited later keeps the population its campaign froze; a correction by staff changes it', async () => {
     const { t, c, read } = await twoSchools();
     const before = await read();
-    expect([before.eligible, before.sampleSize]).toEqual([1510, 317]); // 1510 / (1 + 1510·0.05²) = 316.2
+    // Each school's own sample (247 + 275), never the pooled one of 1510 (317).
+    expect([before.eligible, before.sampleSize]).toEqual([1510, 247 + 275]);
     const csv = `id,parent_id,name,kind,level,eligible\n${NHATTAN},HN-TAYHO,Trường Tiểu học Nhật Tân,school,TH,10\n`;
     expect((await importUnitsCsv(t.handle.db, csv, '2026-11-23T02:00:00.000Z')).ok).toBe(true);
     expect(await read()).toEqual(before);
@@ -187,5 +188,28 @@ describe('weightedIndex', () => {
     ])!;
     expect(w.index).toBe(80);
     expect(weightedIndex([{ population: 100, index: null, scores: undefined }])).toBeNull();
+  });
+});
+
+describe('the sample of a subtree', () => {
+  test("is reached only when every school reached its own: one school's many answers do not cover another's none", async () => {
+    const t = await createTestApp();
+    await createSurvey(t.handle.db, oneQuestion);
+    const c = await createCampaignViaApi(t, {
+      surveyId: 'one-question',
+      unitIds: [DONGTHAI, NHATTAN],
+    });
+    // 600 answers at Đông Thái alone exceed the pooled sample of 1510 (317), not Nhật Tân's 275.
+    await addCounts(t.handle.db, c.id, DONGTHAI, 600, { q: { '5': 600 } });
+    const read = async (unitId: string) => {
+      const res = await t.req(`/api/indices?campaignId=${c.id}&unitId=${unitId}`, {
+        cookie: c.cookie,
+      });
+      return (await res.json()) as { sampleSize: number; representative: boolean | null };
+    };
+    expect(await read('HN-TAYHO')).toMatchObject({ sampleSize: 522, representative: false });
+    expect(await read(DONGTHAI)).toMatchObject({ sampleSize: 247, representative: true });
+    await addCounts(t.handle.db, c.id, NHATTAN, 275, { q: { '4': 275 } });
+    expect(await read('HN-TAYHO')).toMatchObject({ representative: true });
   });
 });
