@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { settleCounts } from '../../db/repositories/tally.js';
+import { importUnitsCsv } from '../../server/units-import.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createCampaign, submit } from '../helpers/campaigns.js';
 
@@ -207,5 +208,21 @@ describe('per-respondent score counters', () => {
       ['HN-TAYHO-TH-CHUVANAN', 1150],
       ['HN-TAYHO-TH-NHATTAN', 870],
     ]);
+  });
+
+  test('follow a school that moves to another office in a units import', async () => {
+    const t = await createTestApp();
+    const c = await createCampaign(t, { surveyId: 'edu-th', unitIds: UNITS, as: 'admin@demo.vn' });
+    const answers = Object.fromEntries(LIKERTS.map((id, i) => [id, i % 2 ? 5 : 2]));
+    for (const code of c.links.map((l) => l.code))
+      expect((await submit(t, code, { clientId: randomUUID(), answers })).status).toBe(201);
+    await settleCounts(t.handle.db);
+    const csv =
+      'id,parent_id,name,kind,level,eligible\nHN-TAYHO-TH-NHATTAN,HN-BADINH,Trường Tiểu học Nhật Tân,school,TH,870\n';
+    expect((await importUnitsCsv(t.handle.db, csv, '2026-11-23T02:00:00.000Z')).ok).toBe(true);
+    const stored = await storedScores(t.handle.db, c.id);
+    expectSameSums(stored, await recountScores(t.handle.db, c.id));
+    expect(stored['HN-BADINH^|*']![0]).toBe(2);
+    expect(stored['HN-TAYHO^|*']![0]).toBe(1);
   });
 });
