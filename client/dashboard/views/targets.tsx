@@ -74,7 +74,7 @@ function TargetCard({ x, trend }: { x: TargetResult; trend: TrendQuarter[] }) {
       {x.failing.length > 0 && (
         <details>
           <summary>{t(`${x.failing.length} trường hợp không đạt`, `${x.failing.length} failing`)}</summary>
-          <ul aria-label={t('Trường hợp không đạt', 'Failing items')}>{x.failing.map((f) => <FailingLink key={f.id} item={f} />)}</ul>
+          <ul aria-label={t('Trường hợp không đạt', 'Failing items')}>{x.failing.map((f, i) => <FailingLink key={`${f.id}/${i}`} item={f} />)}</ul>
         </details>
       )}
     </article>
