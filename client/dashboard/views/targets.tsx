@@ -22,7 +22,9 @@ function FailingLink({ item }: { item: FailingItem }) {
   const { navigate } = useAppState();
   const indices = useIndicesState();
   const isUnit = item.kind !== 'feedback';
-  const href = isUnit ? `/app/overview?unitId=${encodeURIComponent(item.id)}` : `/app/feedback/${item.id}`;
+  const href = isUnit
+    ? `/app/overview?unitId=${encodeURIComponent(item.id)}`
+    : `/app/feedback/${item.id}`;
   const open = (e: MouseEvent) => {
     e.preventDefault();
     if (isUnit) indices.unitId.value = item.id; // the overview is already mounted state: drill in
@@ -30,7 +32,9 @@ function FailingLink({ item }: { item: FailingItem }) {
   };
   return (
     <li>
-      <a href={href} onClick={open}>{item.label}</a>
+      <a href={href} onClick={open}>
+        {item.label}
+      </a>
       {item.detail && <span class="muted"> — {t(item.detail, item.detailEn ?? item.detail)}</span>}
     </li>
   );
@@ -39,15 +43,20 @@ function FailingLink({ item }: { item: FailingItem }) {
 /** The last quarters of one target as small bars, each labelled with its value. */
 function Trend({ id, trend }: { id: string; trend: TrendQuarter[] }) {
   return (
-    <ol class="target-trend" aria-label={t('Diễn biến 4 quý gần nhất', 'Last 4 quarters')}
-      style="display:flex;gap:.4rem;list-style:none;padding:0;margin:.5rem 0;align-items:end">
+    <ol
+      class="target-trend"
+      aria-label={t('Diễn biến 4 quý gần nhất', 'Last 4 quarters')}
+      style="display:flex;gap:.4rem;list-style:none;padding:0;margin:.5rem 0;align-items:end"
+    >
       {trend.map((q) => {
         const x = q.targets.find((y) => y.id === id);
         const v = x?.value ?? null;
         return (
           <li key={q.label} style="flex:1;text-align:center;font-size:.75rem">
-            <div class={x ? STATUS[x.status][2] : 'muted'}
-              style={`height:${v === null ? 2 : Math.max(2, Math.round((v / 100) * 40))}px;background:currentColor;opacity:.6`} />
+            <div
+              class={x ? STATUS[x.status][2] : 'muted'}
+              style={`height:${v === null ? 2 : Math.max(2, Math.round((v / 100) * 40))}px;background:currentColor;opacity:.6`}
+            />
             <div>{pct(v)}</div>
             <div class="muted">{q.label}</div>
           </li>
@@ -61,7 +70,9 @@ function TargetCard({ x, trend }: { x: TargetResult; trend: TrendQuarter[] }) {
   const [vi, en, cls] = STATUS[x.status];
   return (
     <article class="card" aria-labelledby={`t-${x.id}`}>
-      <h2 id={`t-${x.id}`} style="font-size:1rem;margin:0 0 .4rem">{t(x.label, x.labelEn)}</h2>
+      <h2 id={`t-${x.id}`} style="font-size:1rem;margin:0 0 .4rem">
+        {t(x.label, x.labelEn)}
+      </h2>
       <div class={`big ${cls}`}>{pct(x.value)}</div>
       <p style="margin:.2rem 0">
         <strong class={cls}>{t(vi, en)}</strong> · {t('chỉ tiêu', 'target')} {pct(x.target)}
@@ -73,8 +84,14 @@ function TargetCard({ x, trend }: { x: TargetResult; trend: TrendQuarter[] }) {
       <Trend id={x.id} trend={trend} />
       {x.failing.length > 0 && (
         <details>
-          <summary>{t(`${x.failing.length} trường hợp không đạt`, `${x.failing.length} failing`)}</summary>
-          <ul aria-label={t('Trường hợp không đạt', 'Failing items')}>{x.failing.map((f, i) => <FailingLink key={`${f.id}/${i}`} item={f} />)}</ul>
+          <summary>
+            {t(`${x.failing.length} trường hợp không đạt`, `${x.failing.length} failing`)}
+          </summary>
+          <ul aria-label={t('Trường hợp không đạt', 'Failing items')}>
+            {x.failing.map((f, i) => (
+              <FailingLink key={`${f.id}/${i}`} item={f} />
+            ))}
+          </ul>
         </details>
       )}
     </article>
@@ -84,7 +101,11 @@ function TargetCard({ x, trend }: { x: TargetResult; trend: TrendQuarter[] }) {
 /** The "100%" targets: a card per target, each naming what breaks it. */
 export function TargetsView() {
   const [from, to] = currentQuarter();
-  const scope: Scope = { unitId: useSignal<string | null>(null), from: useSignal(from), to: useSignal(to) };
+  const scope: Scope = {
+    unitId: useSignal<string | null>(null),
+    from: useSignal(from),
+    to: useSignal(to),
+  };
   const q = scopeQuery(scope);
   const list = useFetch<TargetResult[]>(`/api/targets?${q}`);
   const unit = scope.unitId.value ? `?unitId=${encodeURIComponent(scope.unitId.value)}` : '';
@@ -93,10 +114,16 @@ export function TargetsView() {
     <section>
       <h1>{t('Chỉ tiêu', 'Targets')}</h1>
       <PeriodPicker scope={scope} />
-      {list.error && <p class="warn" role="alert">{list.error}</p>}
+      {list.error && (
+        <p class="warn" role="alert">
+          {list.error}
+        </p>
+      )}
       {!list.data && !list.error && <p>{t('Đang tải…', 'Loading…')}</p>}
       <div class="cards">
-        {list.data?.map((x) => <TargetCard key={x.id} x={x} trend={trend.data ?? []} />)}
+        {list.data?.map((x) => (
+          <TargetCard key={x.id} x={x} trend={trend.data ?? []} />
+        ))}
       </div>
     </section>
   );
