@@ -126,13 +126,23 @@ interface CounterShape {
   keys: string[];
   /** Columns added to the stored value on conflict. */
   sums: string[];
+  /**
+   * One statement for up to CHUNK rows, whatever their count: for tables with few rows per
+   * batch (the scores: a few scopes per unit), where the power-of-two split would cost several
+   * statements for a handful of rows; at most CHUNK statement texts each.
+   */
+  anySize?: boolean;
 }
 const ANSWERS: CounterShape = {
   keys: ['campaign_id', 'unit_id', 'question_id', 'value'],
   sums: ['n'],
 };
 const RESPONSES: CounterShape = { keys: ['campaign_id', 'unit_id'], sums: ['n', 'fast_n'] };
-const SCORES: CounterShape = { keys: ['campaign_id', 'unit_id', 'scope'], sums: ['n', 's', 'ss'] };
+const SCORES: CounterShape = {
+  keys: ['campaign_id', 'unit_id', 'scope'],
+  sums: ['n', 's', 'ss'],
+  anySize: true,
+};
 
 /**
  * One multi-row "insert … on conflict do update set n = n + excluded.n" as plain SQL text. This
@@ -147,11 +157,14 @@ async function addRows(
   rows: unknown[][],
 ): Promise<void> {
   const sqlite = isSqlite(db);
-  // Chunks of a few fixed sizes (64, then 32, 16 … 1 for the rest), so a handful of statement
-  // texts serve every row count and stay prepared.
+  // SQLite: chunks of a few fixed sizes (64, then 32, 16 … 1 for the rest), so a handful of
+  // statement texts serve every row count and stay prepared. PostgreSQL: each statement is a
+  // round trip, so the rest goes in one (the score counters added a table per batch; this kept
+  // the tally's round trips where they were).
   for (let at = 0; at < rows.length;) {
     let size = CHUNK;
-    while (size > rows.length - at) size /= 2;
+    if (shape.anySize || !sqlite) size = Math.min(CHUNK, rows.length - at);
+    else while (size > rows.length - at) size /= 2;
     const chunk = rows.slice(at, at + size);
     await db.executeQuery(CompiledQuery.raw(upsertText(shape, table, size, sqlite), chunk.flat()));
     at += size;
