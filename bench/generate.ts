@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { addCounters, counterUnit, type CounterValue } from '../db/repositories/rollups.js';
+import {
+  addCounters,
+  counterUnit,
+  type CounterValue,
+  type ScoreSums,
+} from '../db/repositories/rollups.js';
 import type { Database } from '../db/schema.js';
 import { validateAnswers } from '../server/answers.js';
-import { counterValues, durationMs, isFast } from '../surveys/counting.js';
+import { counterValues, durationMs, isFast, responseScores } from '../surveys/counting.js';
 import { fingerprint } from '../server/responses.js';
 import { prng, realisticAnswers } from './answers.js';
 import type { Scenario } from './scenario.js';
@@ -35,6 +40,8 @@ export async function fillResponses(s: Scenario, count: number, seed = 7): Promi
   // unit → 'question\0value' → count
   const answerCounts = new Map<string, Map<string, CounterValue>>();
   const responseCounts = new Map<string, [number, number]>();
+  // unit → scope → per-respondent score sums, as the tally adds them
+  const scoreSums = new Map<string, Map<string, ScoreSums>>();
   const r = prng(seed + count);
   const def = s.definition;
   const textIds = def.sections
@@ -77,6 +84,15 @@ export async function fillResponses(s: Scenario, count: number, seed = 7): Promi
       if (had) had.n++;
       else counts.set(key, { ...c, n: 1 });
     }
+    const scores = scoreSums.get(unit) ?? new Map<string, ScoreSums>();
+    scoreSums.set(unit, scores);
+    for (const { scope, s: score } of responseScores(def, answers)) {
+      const had = scores.get(scope) ?? { scope, n: 0, s: 0, ss: 0 };
+      had.n++;
+      had.s += score;
+      had.ss += score * score;
+      scores.set(scope, had);
+    }
     const rc = responseCounts.get(unit) ?? [0, 0];
     rc[0]++;
     if (isFast(d, Object.keys(answers).length)) rc[1]++;
@@ -88,7 +104,7 @@ export async function fillResponses(s: Scenario, count: number, seed = 7): Promi
   });
   for (let done = 0; done < count; done += 50_000) batch(Math.min(50_000, count - done));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await writeCounters(db, s.campaignId, answerCounts, responseCounts);
+  await writeCounters(db, s.campaignId, answerCounts, responseCounts, scoreSums);
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   await db.destroy(); // closes sqlite
   return { ms: Date.now() - started };
@@ -99,15 +115,20 @@ async function writeCounters(
   campaignId: string,
   answerCounts: Map<string, Map<string, CounterValue>>,
   responseCounts: Map<string, [number, number]>,
+  scoreSums: Map<string, Map<string, ScoreSums>>,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const [unitId, [n, fast]] of responseCounts) {
       const unit = await counterUnit(trx, unitId);
       if (!unit) throw new Error(`no unit ${unitId}`);
-      await addCounters(trx, campaignId, unit, [...(answerCounts.get(unitId)?.values() ?? [])], {
-        n,
-        fast,
-      });
+      await addCounters(
+        trx,
+        campaignId,
+        unit,
+        [...(answerCounts.get(unitId)?.values() ?? [])],
+        { n, fast },
+        [...(scoreSums.get(unitId)?.values() ?? [])],
+      );
     }
   });
 }

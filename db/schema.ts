@@ -82,6 +82,11 @@ export interface CampaignUnitTable {
   unit_id: string;
   /** Unguessable link code for the open-link access. */
   code: string;
+  /**
+   * The unit's eligible population N frozen when the campaign was created (0: not declared);
+   * staff may correct it per campaign. Every sample size and correction of this campaign reads it.
+   */
+  eligible: Generated<number>;
 }
 
 export interface CampaignTokenTable {
@@ -239,6 +244,8 @@ export interface Database {
   target_settings: TargetSettingTable;
   answer_rollups: AnswerRollupTable;
   response_rollups: ResponseRollupTable;
+  score_counts: ScoreCountTable;
+  score_rollups: ScoreRollupTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -288,3 +295,19 @@ export type TargetSetting = Selectable<TargetSettingTable>;
 export type AnswerRollupTable = AnswerCountTable;
 /** response_counts pooled over a unit's subtree, like answer_rollups. */
 export type ResponseRollupTable = ResponseCountTable;
+
+/**
+ * Per-respondent scores summed per campaign × unit × scope (a factor id, or '*' for the overall
+ * score): n respondents, Σs and Σs² of their scores (shares in [0, 1]). Factor and overall
+ * intervals come from these (server/indices/intervals.ts).
+ */
+export interface ScoreCountTable {
+  campaign_id: string;
+  unit_id: string;
+  scope: string;
+  n: Count;
+  s: Count;
+  ss: Count;
+}
+/** score_counts pooled over a unit's proper descendants, like answer_rollups. */
+export type ScoreRollupTable = ScoreCountTable;

@@ -44,3 +44,42 @@ export function durationMs(
 export function isFast(duration: number | null, answered: number): boolean {
   return duration !== null && answered > 0 && duration < FAST_MS_PER_ANSWER * answered;
 }
+
+/** The scope of a response's overall score among its per-factor scores. */
+export const OVERALL_SCOPE = '*';
+
+/**
+ * One respondent's scores, shares in [0, 1]: per factor, its answers at level 4–5 ÷ its valid
+ * answers (1–5) in that factor (a factor it left without a valid answer has no score); overall,
+ * the mean of its content factors' scores by the questionnaire's weights (summary factors are
+ * left out, as they are of the overall index). The counters of these (n, Σs, Σs²) give the factor
+ * and overall intervals (server/indices/intervals.ts).
+ */
+export function responseScores(
+  def: Pick<TSurveyDefinition, 'factors' | 'sections'>,
+  answers: Readonly<Record<string, CountedAnswer | undefined>>,
+): { scope: string; s: number }[] {
+  const satisfied = new Map<string, number>();
+  const valid = new Map<string, number>();
+  for (const s of def.sections)
+    for (const q of s.questions) {
+      const a = answers[q.id];
+      if (q.type !== 'likert5' || !q.factor || typeof a !== 'number') continue;
+      valid.set(q.factor, (valid.get(q.factor) ?? 0) + 1);
+      if (a >= 4) satisfied.set(q.factor, (satisfied.get(q.factor) ?? 0) + 1);
+    }
+  const out: { scope: string; s: number }[] = [];
+  let total = 0;
+  let weights = 0;
+  for (const f of def.factors) {
+    const v = valid.get(f.id);
+    if (!v) continue;
+    const s = (satisfied.get(f.id) ?? 0) / v;
+    out.push({ scope: f.id, s });
+    if (f.summary) continue;
+    total += s * (f.weight ?? 1);
+    weights += f.weight ?? 1;
+  }
+  if (weights > 0) out.push({ scope: OVERALL_SCOPE, s: total / weights });
+  return out;
+}

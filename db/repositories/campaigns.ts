@@ -9,12 +9,32 @@ export async function insertCampaign(
   units: { unit_id: string; code: string }[],
 ): Promise<void> {
   await db.insertInto('campaigns').values(campaign).execute();
-  if (units.length) {
+  // Chunked: SQLite caps bound parameters per statement.
+  for (let i = 0; i < units.length; i += 500) {
     await db
       .insertInto('campaign_units')
-      .values(units.map((u) => ({ campaign_id: campaign.id, ...u })))
+      .values(units.slice(i, i + 500).map((u) => ({ campaign_id: campaign.id, ...u })))
       .execute();
   }
+  // Each unit's population N frozen now: a later edit of the unit changes no past campaign.
+  await sql`update campaign_units set eligible = coalesce((select u.eligible from units u
+    where u.id = campaign_units.unit_id), 0) where campaign_id = ${campaign.id}`.execute(db);
+}
+
+/** The campaign's frozen N of one unit, as staff correct it (0: not declared). */
+export async function setCampaignUnitEligible(
+  db: Q,
+  campaignId: string,
+  unitId: string,
+  eligible: number,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('campaign_units')
+    .set({ eligible })
+    .where('campaign_id', '=', campaignId)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }
 
 export async function getCampaign(db: Q, id: string): Promise<Campaign | undefined> {
@@ -26,7 +46,7 @@ export async function listCampaignUnits(db: Q, campaignId: string) {
   return db
     .selectFrom('campaign_units as cu')
     .innerJoin('units as u', 'u.id', 'cu.unit_id')
-    .select(['cu.unit_id', 'cu.code', 'u.name', 'u.path'])
+    .select(['cu.unit_id', 'cu.code', 'cu.eligible', 'u.name', 'u.path'])
     .where('cu.campaign_id', '=', campaignId)
     .orderBy('u.path')
     .execute();
@@ -44,12 +64,17 @@ export async function listCampaignsInScope(db: Q, rootPath: string): Promise<Cam
  * One campaign if a user rooted at `rootPath` may see it (listCampaignsInScope's rule): by key,
  * without listing the campaign's units, so its cost does not grow with the campaign's size.
  */
-export async function getCampaignInScope(db: Q, rootPath: string, id: string): Promise<Campaign | undefined> {
+export async function getCampaignInScope(
+  db: Q,
+  rootPath: string,
+  id: string,
+): Promise<Campaign | undefined> {
   return scopedCampaigns(db, rootPath).where('c.id', '=', id).executeTakeFirst();
 }
 
 function scopedCampaigns(db: Q, rootPath: string) {
-  const inSubtree = (col: 'o.path' | 'u.path') => sql<boolean>`substr(${sql.ref(col)}, 1, ${rootPath.length}) = ${rootPath}`;
+  const inSubtree = (col: 'o.path' | 'u.path') =>
+    sql<boolean>`substr(${sql.ref(col)}, 1, ${rootPath.length}) = ${rootPath}`;
   return db
     .selectFrom('campaigns as c')
     .selectAll('c')
@@ -74,7 +99,10 @@ function scopedCampaigns(db: Q, rootPath: string) {
     );
 }
 
-export async function insertTokens(db: Q, tokens: Omit<CampaignTokenTable, 'used_at' | 'response_id'>[]): Promise<void> {
+export async function insertTokens(
+  db: Q,
+  tokens: Omit<CampaignTokenTable, 'used_at' | 'response_id'>[],
+): Promise<void> {
   // Chunked: SQLite caps bound parameters per statement.
   for (let i = 0; i < tokens.length; i += 200) {
     await db
@@ -125,14 +153,24 @@ export async function resolveCode(db: Q, code: string): Promise<CodeTarget | und
     .executeTakeFirst();
   if (!tok) return undefined;
   const { target_unit_id, unit_name, token_used_at, ...campaign } = tok;
-  return { campaign, unitId: target_unit_id, unitName: unit_name, token: { code, usedAt: token_used_at } };
+  return {
+    campaign,
+    unitId: target_unit_id,
+    unitName: unit_name,
+    token: { code, usedAt: token_used_at },
+  };
 }
 
 /**
  * Marks a token used if it is still unused; false when another response took it first. The
  * condition is in the UPDATE itself, so two concurrent submissions cannot both win.
  */
-export async function claimToken(db: Q, code: string, responseId: string, at: string): Promise<boolean> {
+export async function claimToken(
+  db: Q,
+  code: string,
+  responseId: string,
+  at: string,
+): Promise<boolean> {
   const res = await db
     .updateTable('campaign_tokens')
     .set({ used_at: at, response_id: responseId })

@@ -86,16 +86,182 @@ export async function pooledResponseTotals(
   };
 }
 
-/** Eligible respondents of the subtree's units that the campaign covers. */
-export async function pooledEligible(db: Db, campaignId: string, root: Unit): Promise<number> {
+export interface PooledEligible {
+  /** The campaign's frozen populations N of the subtree's units, summed (declared ones only). */
+  eligible: number;
+  /** The subtree's units in the campaign without a declared N. */
+  unknown: number;
+}
+
+/** Eligible respondents of the subtree's units that the campaign covers, as the campaign froze them. */
+export async function pooledEligible(
+  db: Db,
+  campaignId: string,
+  root: Unit,
+): Promise<PooledEligible> {
   const row = await db
     .selectFrom('campaign_units as cu')
     .innerJoin('units as u', 'u.id', 'cu.unit_id')
     .where('cu.campaign_id', '=', campaignId)
     .where(inSubtree(db, root.path))
-    .select(sql<number>`coalesce(sum(u.eligible), 0)`.as('n'))
+    .select([
+      sql<number>`coalesce(sum(case when cu.eligible > 0 then cu.eligible else 0 end), 0)`.as('n'),
+      sql<number>`coalesce(sum(case when cu.eligible > 0 then 0 else 1 end), 0)`.as('unknown'),
+    ])
     .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return { eligible: Number(row?.n ?? 0), unknown: Number(row?.unknown ?? 0) };
+}
+
+export interface ScoreRow {
+  scope: string;
+  n: number;
+  s: number;
+  ss: number;
+}
+
+const scoreRow = <R extends { n: unknown; s: unknown; ss: unknown }>(r: R) => ({
+  ...r,
+  n: Number(r.n),
+  s: Number(r.s),
+  ss: Number(r.ss),
+});
+
+/** Per-respondent score counters of one campaign pooled over a unit's subtree (leaf + rollup). */
+export async function pooledScores(db: Db, campaignId: string, root: Unit): Promise<ScoreRow[]> {
+  await settleCounts(db);
+  const rows: ScoreRow[] = [];
+  for (const table of ['score_counts', 'score_rollups'] as const) {
+    const part = await db
+      .selectFrom(table)
+      .where('campaign_id', '=', campaignId)
+      .where('unit_id', '=', root.id)
+      .select(['scope', 'n', 's', 'ss'])
+      .execute();
+    rows.push(...part.map(scoreRow));
+  }
+  return sumScores(rows, (r) => r.scope);
+}
+
+function sumScores<R extends ScoreRow>(rows: readonly R[], key: (r: R) => string): R[] {
+  const byKey = new Map<string, R>();
+  for (const r of rows) {
+    const had = byKey.get(key(r));
+    if (!had) byKey.set(key(r), { ...r });
+    else {
+      had.n += r.n;
+      had.s += r.s;
+      had.ss += r.ss;
+    }
+  }
+  return [...byKey.values()];
+}
+
+export interface ChildScoreRow extends ScoreRow {
+  child_id: string;
+}
+
+/** Per-respondent score counters pooled over each direct child's subtree. */
+export async function childScores(
+  db: Db,
+  campaignId: string,
+  parentId: string,
+): Promise<ChildScoreRow[]> {
+  await settleCounts(db);
+  const rows: ChildScoreRow[] = [];
+  for (const table of ['score_counts', 'score_rollups'] as const) {
+    const part = await db
+      .selectFrom('units as c')
+      .crossJoin(`${table} as sr`) // as in childAnswerCounts
+      .whereRef('sr.unit_id', '=', 'c.id')
+      .where('c.parent_id', '=', parentId)
+      .where('sr.campaign_id', '=', campaignId)
+      .select(['c.id as child_id', 'sr.scope', 'sr.n', 'sr.s', 'sr.ss'])
+      .execute();
+    rows.push(...part.map(scoreRow));
+  }
+  return sumScores(rows, (r) => `${r.child_id}\0${r.scope}`);
+}
+
+export interface StratumRow {
+  unit_id: string;
+  path: string;
+  /** The campaign's frozen N of the unit (0: not declared). */
+  eligible: number;
+  /** The unit's own responses (its leaf counter). */
+  responses: number;
+}
+
+/**
+ * The campaign's units in the subtree with their frozen N and their own responses: the strata of
+ * the weighted index, and the units whose sample is judged one by one.
+ */
+export async function campaignStrata(
+  db: Db,
+  campaignId: string,
+  root: Unit,
+): Promise<StratumRow[]> {
+  await settleCounts(db);
+  const rows = await db
+    .selectFrom('campaign_units as cu')
+    .innerJoin('units as u', 'u.id', 'cu.unit_id')
+    .leftJoin('response_counts as rc', (j) =>
+      j.onRef('rc.campaign_id', '=', 'cu.campaign_id').onRef('rc.unit_id', '=', 'cu.unit_id'),
+    )
+    .where('cu.campaign_id', '=', campaignId)
+    .where(inSubtree(db, root.path))
+    .select(['cu.unit_id', 'u.path', 'cu.eligible', sql<number>`coalesce(rc.n, 0)`.as('responses')])
+    .orderBy('cu.unit_id')
+    .execute();
+  return rows.map((r) => ({ ...r, eligible: Number(r.eligible), responses: Number(r.responses) }));
+}
+
+export interface UnitShareRow {
+  unit_id: string;
+  question_id: string;
+  satisfied: number;
+  valid: number;
+}
+
+/**
+ * Each unit's own satisfied and valid answers per question (its leaf counters only), for the
+ * units of the subtree: what each stratum's own index needs.
+ */
+export async function unitShares(db: Db, campaignId: string, root: Unit): Promise<UnitShareRow[]> {
+  await settleCounts(db);
+  const rows = await db
+    .selectFrom('answer_counts as ac')
+    .innerJoin('units as u', 'u.id', 'ac.unit_id')
+    .where('ac.campaign_id', '=', campaignId)
+    .where(inSubtree(db, root.path))
+    .where('ac.value', 'in', ['1', '2', '3', '4', '5'])
+    .groupBy(['ac.unit_id', 'ac.question_id'])
+    .select([
+      'ac.unit_id',
+      'ac.question_id',
+      sql<number>`sum(case when ac.value in ('4', '5') then ac.n else 0 end)`.as('satisfied'),
+      sql<number>`sum(ac.n)`.as('valid'),
+    ])
+    .execute();
+  return rows.map((r) => ({ ...r, satisfied: Number(r.satisfied), valid: Number(r.valid) }));
+}
+
+/** Each unit's own overall score counters (leaf rows only), for the units of the subtree. */
+export async function unitOverallScores(
+  db: Db,
+  campaignId: string,
+  root: Unit,
+  scope: string,
+): Promise<(ScoreRow & { unit_id: string })[]> {
+  await settleCounts(db);
+  const rows = await db
+    .selectFrom('score_counts as sc')
+    .innerJoin('units as u', 'u.id', 'sc.unit_id')
+    .where('sc.campaign_id', '=', campaignId)
+    .where(inSubtree(db, root.path))
+    .where('sc.scope', '=', scope)
+    .select(['sc.unit_id', 'sc.scope', 'sc.n', 'sc.s', 'sc.ss'])
+    .execute();
+  return rows.map(scoreRow);
 }
 
 export interface ChildCountRow extends CountRow {
@@ -131,6 +297,8 @@ export interface ChildTotalsRow {
   responses: number;
   fast: number;
   eligible: number;
+  /** The child's subtree units in the campaign without a declared N. */
+  unknown: number;
 }
 
 /** Responses and eligible respondents pooled over each direct child's subtree. */
@@ -160,11 +328,15 @@ export async function childTotals(
     .where('c.parent_id', '=', parentId)
     .where('cu.campaign_id', '=', campaignId)
     .groupBy('c.id')
-    .select(['c.id as child_id', sql<number>`sum(u.eligible)`.as('n')])
+    .select([
+      'c.id as child_id',
+      sql<number>`sum(case when cu.eligible > 0 then cu.eligible else 0 end)`.as('n'),
+      sql<number>`sum(case when cu.eligible > 0 then 0 else 1 end)`.as('unknown'),
+    ])
     .execute();
   const byChild = new Map<string, ChildTotalsRow>();
   const row = (id: string) => {
-    const r = byChild.get(id) ?? { child_id: id, responses: 0, fast: 0, eligible: 0 };
+    const r = byChild.get(id) ?? { child_id: id, responses: 0, fast: 0, eligible: 0, unknown: 0 };
     byChild.set(id, r);
     return r;
   };
@@ -173,7 +345,10 @@ export async function childTotals(
     into.responses += Number(r.n);
     into.fast += Number(r.fast);
   }
-  for (const r of eligible) row(r.child_id).eligible = Number(r.n);
+  for (const r of eligible) {
+    row(r.child_id).eligible = Number(r.n);
+    row(r.child_id).unknown = Number(r.unknown);
+  }
   return [...byChild.values()];
 }
 

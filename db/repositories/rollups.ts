@@ -42,12 +42,21 @@ export async function counterUnit(db: Q, unitId: string): Promise<CounterUnit | 
   return (isSqlite(db) ? q : q.forShare()).executeTakeFirst();
 }
 
-/** What one campaign × unit adds: answer values (summed if repeated) and responses. */
+/** Per-respondent scores of one scope (a factor id or '*'): respondents, Σs and Σs². */
+export interface ScoreSums {
+  scope: string;
+  n: number;
+  s: number;
+  ss: number;
+}
+
+/** What one campaign × unit adds: answer values (summed if repeated), responses, scores. */
 export interface CounterGroup {
   campaignId: string;
   unit: CounterUnit;
   answers: readonly CounterValue[];
   responses: { n: number; fast: number };
+  scores?: readonly ScoreSums[];
 }
 
 /** Sums into a map keyed by the row's key columns joined with NUL (which sorts as tuples do). */
@@ -74,8 +83,15 @@ export async function addCounterGroups(db: Q, groups: readonly CounterGroup[]): 
   const leafResponses = new Map<string, number[]>();
   const rollAnswers = new Map<string, number[]>();
   const rollResponses = new Map<string, number[]>();
+  const leafScores = new Map<string, number[]>();
+  const rollScores = new Map<string, number[]>();
   for (const g of groups) {
     const units = ancestors(g.unit.path);
+    for (const v of g.scores ?? []) {
+      const sums = [v.n, v.s, v.ss];
+      add(leafScores, `${g.campaignId}\0${g.unit.id}\0${v.scope}`, sums);
+      for (const u of units) add(rollScores, `${g.campaignId}\0${u}\0${v.scope}`, sums);
+    }
     for (const v of g.answers) {
       add(leafAnswers, `${g.campaignId}\0${g.unit.id}\0${v.questionId}\0${v.value}`, [v.n]);
       for (const u of units)
@@ -90,6 +106,8 @@ export async function addCounterGroups(db: Q, groups: readonly CounterGroup[]): 
   await addRows(db, RESPONSES, 'response_counts', rowsOf(leafResponses));
   await addRows(db, ANSWERS, 'answer_rollups', rowsOf(rollAnswers));
   await addRows(db, RESPONSES, 'response_rollups', rowsOf(rollResponses));
+  await addRows(db, SCORES, 'score_counts', rowsOf(leafScores));
+  await addRows(db, SCORES, 'score_rollups', rowsOf(rollScores));
 }
 
 /** addCounterGroups for one campaign × unit. */
@@ -99,20 +117,32 @@ export function addCounters(
   unit: CounterUnit,
   answers: readonly CounterValue[],
   responses: { n: number; fast: number },
+  scores: readonly ScoreSums[] = [],
 ): Promise<void> {
-  return addCounterGroups(db, [{ campaignId, unit, answers, responses }]);
+  return addCounterGroups(db, [{ campaignId, unit, answers, responses, scores }]);
 }
 
 interface CounterShape {
   keys: string[];
   /** Columns added to the stored value on conflict. */
   sums: string[];
+  /**
+   * One statement for up to CHUNK rows, whatever their count: for tables with few rows per
+   * batch (the scores: a few scopes per unit), where the power-of-two split would cost several
+   * statements for a handful of rows; at most CHUNK statement texts each.
+   */
+  anySize?: boolean;
 }
 const ANSWERS: CounterShape = {
   keys: ['campaign_id', 'unit_id', 'question_id', 'value'],
   sums: ['n'],
 };
 const RESPONSES: CounterShape = { keys: ['campaign_id', 'unit_id'], sums: ['n', 'fast_n'] };
+const SCORES: CounterShape = {
+  keys: ['campaign_id', 'unit_id', 'scope'],
+  sums: ['n', 's', 'ss'],
+  anySize: true,
+};
 
 /**
  * One multi-row "insert … on conflict do update set n = n + excluded.n" as plain SQL text. This
@@ -127,11 +157,14 @@ async function addRows(
   rows: unknown[][],
 ): Promise<void> {
   const sqlite = isSqlite(db);
-  // Chunks of a few fixed sizes (64, then 32, 16 … 1 for the rest), so a handful of statement
-  // texts serve every row count and stay prepared.
+  // SQLite: chunks of a few fixed sizes (64, then 32, 16 … 1 for the rest), so a handful of
+  // statement texts serve every row count and stay prepared. PostgreSQL: each statement is a
+  // round trip, so the rest goes in one (the score counters added a table per batch; this kept
+  // the tally's round trips where they were).
   for (let at = 0; at < rows.length;) {
     let size = CHUNK;
-    while (size > rows.length - at) size /= 2;
+    if (shape.anySize || !sqlite) size = Math.min(CHUNK, rows.length - at);
+    else while (size > rows.length - at) size /= 2;
     const chunk = rows.slice(at, at + size);
     await db.executeQuery(CompiledQuery.raw(upsertText(shape, table, size, sqlite), chunk.flat()));
     at += size;
@@ -165,9 +198,12 @@ function upsertText(shape: CounterShape, table: string, rows: number, sqlite: bo
  */
 export async function rebuildRollups(db: Q): Promise<void> {
   if (!isSqlite(db))
-    await sql`lock table answer_rollups, response_rollups in exclusive mode`.execute(db);
+    await sql`lock table answer_rollups, response_rollups, score_rollups in exclusive mode`.execute(
+      db,
+    );
   await db.deleteFrom('answer_rollups').execute();
   await db.deleteFrom('response_rollups').execute();
+  await db.deleteFrom('score_rollups').execute();
   // Each unit with its proper ancestors, by path prefix (the same SQL as the strict-rollups migration).
   const pairs = sql`(select u.id as unit_id, anc.id as ancestor_id from units u
     join units anc on substr(u.path, 1, length(anc.path)) = anc.path and anc.id <> u.id)`;
@@ -179,4 +215,8 @@ export async function rebuildRollups(db: Q): Promise<void> {
     select rc.campaign_id, p.ancestor_id, sum(rc.n), sum(rc.fast_n)
     from response_counts rc join ${pairs} p on p.unit_id = rc.unit_id
     group by rc.campaign_id, p.ancestor_id`.execute(db);
+  await sql`insert into score_rollups (campaign_id, unit_id, scope, n, s, ss)
+    select sc.campaign_id, p.ancestor_id, sc.scope, sum(sc.n), sum(sc.s), sum(sc.ss)
+    from score_counts sc join ${pairs} p on p.unit_id = sc.unit_id
+    group by sc.campaign_id, p.ancestor_id, sc.scope`.execute(db);
 }

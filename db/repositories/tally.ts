@@ -1,6 +1,11 @@
 import { CompiledQuery, SqliteAdapter, sql } from 'kysely';
 import type { Db } from '../index.js';
-import { counterValues, isFast, type CountedAnswer } from '../../surveys/counting.js';
+import {
+  counterValues,
+  isFast,
+  responseScores,
+  type CountedAnswer,
+} from '../../surveys/counting.js';
 import type { TSurveyDefinition } from '../../surveys/schema.js';
 import { addCounterGroups, type CounterGroup } from './rollups.js';
 import { getSurveyRow } from './surveys.js';
@@ -137,6 +142,8 @@ async function countBatch(trx: Db, limit: number, wait: boolean): Promise<number
       unit: { id: r.unit_id, path },
       answers: counterValues(def, answers).map((v) => ({ ...v, n: 1 })),
       responses: { n: 1, fast: isFast(r.duration_ms, Object.keys(answers).length) ? 1 : 0 },
+      // In the same transaction as the other counters: counted once, with the response.
+      scores: responseScores(def, answers).map(({ scope, s }) => ({ scope, n: 1, s, ss: s * s })),
     };
   });
   await addCounterGroups(trx, groups);

@@ -84,6 +84,7 @@ export interface CampaignUnitRow {
   unit_id: string;
   unit_name: string;
   unit_path: string;
+  /** The unit's population N as the campaign froze it (0: not declared). */
   eligible: number;
   responses: number;
 }
@@ -118,7 +119,7 @@ export async function campaignUnitsIn(
       'u.id as unit_id',
       'u.name as unit_name',
       'u.path as unit_path',
-      'u.eligible',
+      'cu.eligible',
       sql<number>`coalesce(rc.n, 0)`.as('responses'),
     ])
     .orderBy('u.path')

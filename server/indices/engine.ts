@@ -1,10 +1,19 @@
+import { OVERALL_SCOPE } from '../../surveys/counting.js';
+import {
+  moeOf,
+  scoreInterval,
+  wilsonInterval,
+  Z95,
+  type Interval,
+  type ScoreTotals,
+} from './intervals.js';
+
 /**
  * The index arithmetic of DOMAIN.md, on pooled answer counters: no HTTP, no SQL, no clock.
  * Every figure is a plain function of counts, so the tests check it against hand-computed values.
  */
 
-/** The 95% normal quantile used by every margin of error. */
-export const Z95 = 1.959963984540054;
+export { Z95 };
 /** The margin the sample size is planned for (DOMAIN.md: e = 0.05). */
 export const SAMPLE_MARGIN = 0.05;
 /** A unit with fewer responses than this shows no breakdown of its own. */
@@ -35,8 +44,11 @@ export interface QuestionIndex {
   index: number | null;
   /** Mean of the valid answers on the 1–5 scale. */
   mean: number | null;
-  /** Wilson 95% half-width of `index`, in percentage points. */
+  /** The larger distance from `index` to a bound of its 95% interval, in percentage points. */
   moe: number | null;
+  /** 95% Wilson interval (finite-population corrected where N is known), in percent. */
+  low: number | null;
+  high: number | null;
   valid: number;
   satisfied: number;
   distribution: Distribution;
@@ -50,6 +62,9 @@ export interface FactorIndex {
   index: number | null;
   mean: number | null;
   moe: number | null;
+  /** 95% interval from the per-respondent scores, in percent. */
+  low: number | null;
+  high: number | null;
   /** Questions that had at least one valid answer (the ones averaged). */
   questions: number;
 }
@@ -58,6 +73,20 @@ export interface OverallIndex {
   index: number | null;
   mean: number | null;
   moe: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+/** What the intervals need besides the answer counts. */
+export interface IntervalInputs {
+  /** Per-respondent score counters by scope (factor id, or '*' for the overall score). */
+  scores?: ReadonlyMap<string, ScoreTotals>;
+  /** The population N behind the counts, null when any unit's N is unknown. */
+  population?: number | null;
+}
+
+function bounds(index: number | null, i: Interval | null) {
+  return { moe: moeOf(index, i), low: i?.low ?? null, high: i?.high ?? null };
 }
 
 export interface IndexResult {
@@ -90,7 +119,11 @@ export function isRepresentative(responses: number, eligible: number): boolean |
   return responses >= sampleSize(eligible);
 }
 
-export function questionIndex(def: IndexQuestionDef, counts: ValueCounts = {}): QuestionIndex {
+export function questionIndex(
+  def: IndexQuestionDef,
+  counts: ValueCounts = {},
+  population: number | null = null,
+): QuestionIndex {
   const distribution = {} as Distribution;
   let valid = 0;
   let sum = 0;
@@ -101,12 +134,13 @@ export function questionIndex(def: IndexQuestionDef, counts: ValueCounts = {}): 
     sum += n * Number(v);
   }
   const satisfied = distribution['4'] + distribution['5'];
+  const index = valid > 0 ? (satisfied / valid) * 100 : null;
   return {
     id: def.id,
     factor: def.factor,
-    index: valid > 0 ? (satisfied / valid) * 100 : null,
+    index,
     mean: valid > 0 ? sum / valid : null,
-    moe: wilsonHalfWidth(satisfied, valid),
+    ...bounds(index, wilsonInterval(satisfied, valid, population)),
     valid,
     satisfied,
     distribution,
@@ -126,18 +160,22 @@ function weightedMean(items: { value: number | null; weight: number }[]): number
   return weights > 0 ? total / weights : null;
 }
 
-function factorIndex(def: IndexFactorDef, questions: QuestionIndex[]): FactorIndex {
+function factorIndex(
+  def: IndexFactorDef,
+  questions: QuestionIndex[],
+  inputs: IntervalInputs,
+): FactorIndex {
   const answered = questions.filter((q) => q.factor === def.id && q.valid > 0);
   const equal = (pick: (q: QuestionIndex) => number | null) =>
     weightedMean(answered.map((q) => ({ value: pick(q), weight: 1 })));
+  const index = equal((q) => q.index);
+  const i = scoreInterval(index, inputs.scores?.get(def.id), inputs.population ?? null);
   return {
     id: def.id,
     weight: def.weight ?? 1,
-    index: equal((q) => q.index),
+    index,
     mean: equal((q) => q.mean),
-    // Mean of the half-widths: the half-width of a mean of correlated shares is at most this,
-    // whatever the correlation between one respondent's answers (see README).
-    moe: equal((q) => q.moe),
+    ...bounds(index, i),
     questions: answered.length,
   };
 }
@@ -151,15 +189,19 @@ export function computeIndices(
   factors: readonly IndexFactorDef[],
   questions: readonly IndexQuestionDef[],
   counts: ReadonlyMap<string, ValueCounts>,
+  inputs: IntervalInputs = {},
 ): IndexResult {
-  const qs = questions.map((q) => questionIndex(q, counts.get(q.id)));
-  const fs = factors.map((f) => factorIndex(f, qs));
+  const population = inputs.population ?? null;
+  const qs = questions.map((q) => questionIndex(q, counts.get(q.id), population));
+  const fs = factors.map((f) => factorIndex(f, qs, inputs));
   const summary = new Set(factors.filter((f) => f.summary).map((f) => f.id));
   const counted = fs.filter((f) => !summary.has(f.id));
   const weighted = (pick: (f: FactorIndex) => number | null) =>
     weightedMean(counted.map((f) => ({ value: pick(f), weight: f.weight })));
+  const index = weighted((f) => f.index);
+  const i = scoreInterval(index, inputs.scores?.get(OVERALL_SCOPE), population);
   return {
-    overall: { index: weighted((f) => f.index), mean: weighted((f) => f.mean), moe: weighted((f) => f.moe) },
+    overall: { index, mean: weighted((f) => f.mean), ...bounds(index, i) },
     factors: fs,
     questions: qs,
   };

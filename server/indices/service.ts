@@ -1,14 +1,26 @@
 import type { Db } from '../../db/index.js';
 import {
+  campaignStrata,
   childAnswerCounts,
+  childScores,
   childTotals,
   listChildren,
   listVisibleCampaigns,
   pooledAnswerCounts,
   pooledEligible,
   pooledResponseTotals,
+  pooledScores,
   type CountRow,
+  type ScoreRow,
 } from '../../db/repositories/indices.js';
+import type { ScoreTotals, WeightedIndex } from './intervals.js';
+import {
+  knownPopulation,
+  samplePerUnit,
+  scoresByScope,
+  subtreeWeighted,
+  type SampleJudgement,
+} from './sampling.js';
 import type { Campaign, Unit } from '../../db/schema.js';
 import type { TSurveyDefinition, TText } from '../../surveys/schema.js';
 import { getCampaignInScope } from '../../db/repositories/campaigns.js';
@@ -72,6 +84,8 @@ export interface QuestionDto {
   index: number | null;
   mean: number | null;
   moe: number | null;
+  low: number | null;
+  high: number | null;
   valid: number;
   satisfied: number;
   distribution: Distribution;
@@ -99,7 +113,13 @@ export interface IndicesDto {
   suppression: SuppressionReason | null;
   convention: TSurveyDefinition['convention'];
   target: number | null;
-  overall: { index: number | null; mean: number | null; moe: number | null };
+  overall: {
+    index: number | null;
+    mean: number | null;
+    moe: number | null;
+    low: number | null;
+    high: number | null;
+  };
   factors: {
     id: string;
     title: TText;
@@ -107,50 +127,72 @@ export interface IndicesDto {
     index: number | null;
     mean: number | null;
     moe: number | null;
+    low: number | null;
+    high: number | null;
     questions: number;
   }[];
   questions: QuestionDto[];
+  /**
+   * The subtree's index with each unit weighted by its frozen population N; null when any of the
+   * campaign's units in the subtree lacks N (or none has an index).
+   */
+  weighted: WeightedIndex | null;
   /** Closed single/multi-choice questions (e.g. the improvements parents expect). */
   choices: ChoiceDto[];
 }
+
+/** Totals of a subtree: responses, and the campaign's frozen populations of its units. */
+export interface SubtreeTotals {
+  responses: number;
+  fast: number;
+  eligible: number;
+  /** Units of the subtree in the campaign without a declared N (their N is not in `eligible`). */
+  unknown?: number;
+}
+
+const NO_FIGURE = { index: null, mean: null, moe: null, low: null, high: null };
 
 /** Indices of one unit's subtree from counts already pooled over it. */
 export function indicesFromCounts(
   loaded: LoadedCampaign,
   unitId: string,
   counts: ReadonlyMap<string, ValueCounts>,
-  totals: { responses: number; fast: number; eligible: number },
+  subtree: SubtreeTotals,
+  scores: ReadonlyMap<string, ScoreTotals> = new Map(),
+  weighted: WeightedIndex | null = null,
+  sample?: SampleJudgement,
   withheld: SuppressionReason | null = null,
 ): IndicesDto {
   const def = loaded.definition;
+  const { unknown: _unknown, ...totals } = subtree;
   const suppression = totals.responses < MIN_RESPONSES ? 'small' : withheld;
   const suppressed = suppression !== null;
   const base = {
     campaignId: loaded.campaign.id,
     unitId,
     ...totals,
-    sampleSize: sampleSize(totals.eligible),
-    representative: isRepresentative(totals.responses, totals.eligible),
+    sampleSize: sample?.sampleSize ?? sampleSize(totals.eligible),
+    representative: sample
+      ? sample.representative
+      : isRepresentative(totals.responses, totals.eligible),
     suppressed,
     suppression,
     convention: def.convention,
     target: def.target ?? null,
   };
   if (suppressed) {
-    return {
-      ...base,
-      overall: { index: null, mean: null, moe: null },
-      factors: [],
-      questions: [],
-      choices: [],
-    };
+    return { ...base, overall: NO_FIGURE, factors: [], questions: [], choices: [], weighted: null };
   }
-  const result = computeIndices(def.factors, likertQuestions(def), counts);
+  const result = computeIndices(def.factors, likertQuestions(def), counts, {
+    scores,
+    population: knownPopulation(subtree),
+  });
   const questions = allQuestions(def);
   const textOf = new Map(questions.map((q) => [q.id, q.text]));
   const titleOf = new Map(def.factors.map((f) => [f.id, f.title]));
   return {
     ...base,
+    weighted,
     overall: result.overall,
     factors: result.factors.map((f) => ({ ...f, title: titleOf.get(f.id)! })),
     questions: result.questions.map((q) => ({ ...q, text: textOf.get(q.id)! })),
@@ -170,16 +212,36 @@ export function indicesFromCounts(
 }
 
 /** GET /api/indices: the unit's whole subtree pooled (counts summed, not unit indices averaged). */
-export async function unitIndices(db: Db, loaded: LoadedCampaign, unit: Unit): Promise<IndicesDto> {
+export async function unitIndices(
+  db: Db,
+  loaded: LoadedCampaign,
+  unit: Unit,
+  opts: { weighted?: boolean } = {},
+): Promise<IndicesDto> {
   const id = loaded.campaign.id;
-  const [rows, totals, eligible, withheld] = await Promise.all([
+  const [rows, totals, eligible, scores, strata, withheld] = await Promise.all([
     pooledAnswerCounts(db, id, unit),
     pooledResponseTotals(db, id, unit),
     pooledEligible(db, id, unit),
+    pooledScores(db, id, unit),
+    campaignStrata(db, id, unit),
     campaignSuppression(db, id),
   ]);
-  const reason = withheld.units.get(unit.id) ?? null;
-  return indicesFromCounts(loaded, unit.id, groupCounts(rows), { ...totals, eligible }, reason);
+  const subtree = { ...totals, ...eligible };
+  const weighted =
+    opts.weighted !== false && eligible.unknown === 0 && totals.responses >= MIN_RESPONSES
+      ? await subtreeWeighted(db, loaded, unit, strata, withheld.own)
+      : null;
+  return indicesFromCounts(
+    loaded,
+    unit.id,
+    groupCounts(rows),
+    subtree,
+    scoresByScope(scores),
+    weighted,
+    samplePerUnit(strata),
+    withheld.units.get(unit.id) ?? null,
+  );
 }
 
 export interface ChildRankDto {
@@ -195,6 +257,8 @@ export interface ChildRankDto {
   index: number | null;
   mean: number | null;
   moe: number | null;
+  low: number | null;
+  high: number | null;
 }
 
 /** The unit's direct children, each pooled over its own subtree, best index first. */
@@ -204,24 +268,31 @@ export async function childrenRanking(
   unit: Unit,
 ): Promise<ChildRankDto[]> {
   const id = loaded.campaign.id;
-  const [children, rows, totals, withheld] = await Promise.all([
+  const [children, rows, totals, scores, strata, withheld] = await Promise.all([
     listChildren(db, unit.id),
     childAnswerCounts(db, id, unit.id),
     childTotals(db, id, unit.id),
+    childScores(db, id, unit.id),
+    campaignStrata(db, id, unit),
     campaignSuppression(db, id),
   ]);
   const rowsByChild = new Map<string, CountRow[]>();
   for (const r of rows) rowsByChild.set(r.child_id, [...(rowsByChild.get(r.child_id) ?? []), r]);
+  const scoresByChild = new Map<string, ScoreRow[]>();
+  for (const r of scores)
+    scoresByChild.set(r.child_id, [...(scoresByChild.get(r.child_id) ?? []), r]);
   const totalsByChild = new Map(totals.map((t) => [t.child_id, t]));
   const ranked = children.map((child): ChildRankDto => {
-    const t = totalsByChild.get(child.id) ?? { responses: 0, fast: 0, eligible: 0 };
-    const reason = withheld.units.get(child.id) ?? null;
+    const t = totalsByChild.get(child.id) ?? { responses: 0, fast: 0, eligible: 0, unknown: 0 };
     const dto = indicesFromCounts(
       loaded,
       child.id,
       groupCounts(rowsByChild.get(child.id) ?? []),
       t,
-      reason,
+      scoresByScope(scoresByChild.get(child.id) ?? []),
+      null,
+      samplePerUnit(strata.filter((u) => u.path.startsWith(child.path))),
+      withheld.units.get(child.id) ?? null,
     );
     return {
       id: child.id,
@@ -252,6 +323,8 @@ export interface TrendPointDto {
   index: number | null;
   mean: number | null;
   moe: number | null;
+  low: number | null;
+  high: number | null;
 }
 
 export interface TrendDto {
@@ -275,7 +348,7 @@ export async function unitTrend(
     const definition = await getDefinition(db, campaign.survey_id, campaign.survey_version);
     if (!definition) continue;
     const loaded = { campaign, definition };
-    const dto = await unitIndices(db, loaded, unit);
+    const dto = await unitIndices(db, loaded, unit, { weighted: false });
     target = dto.target ?? target;
     points.push({
       campaignId: campaign.id,

@@ -46,5 +46,7 @@ export function reportsOfYear(year: number, today: string): ScheduledReport[] {
 export function nextReport(now: Date): ScheduledReport {
   const today = vnDateOf(now);
   const year = Number(today.slice(0, 4));
-  return [...reportsOfYear(year, today), ...reportsOfYear(year + 1, today)].find((r) => r.dueDate >= today)!;
+  return [...reportsOfYear(year, today), ...reportsOfYear(year + 1, today)].find(
+    (r) => r.dueDate >= today,
+  )!;
 }

@@ -1,5 +1,10 @@
 import type { ExportRow } from '../../db/repositories/exports.js';
-import { LIKERT_LABELS, NOT_APPLICABLE_LABEL, type TQuestion, type TSurveyDefinition } from '../../surveys/schema.js';
+import {
+  LIKERT_LABELS,
+  NOT_APPLICABLE_LABEL,
+  type TQuestion,
+  type TSurveyDefinition,
+} from '../../surveys/schema.js';
 
 /**
  * The raw export's columns: a few about the response, then per question its code and, for closed
@@ -16,11 +21,14 @@ export interface ExportColumn {
 
 function likertLabel(v: unknown): string | null {
   if (v === null) return NOT_APPLICABLE_LABEL.vi;
-  return typeof v === 'number' && v in LIKERT_LABELS ? LIKERT_LABELS[v as 1 | 2 | 3 | 4 | 5].vi : null;
+  return typeof v === 'number' && v in LIKERT_LABELS
+    ? LIKERT_LABELS[v as 1 | 2 | 3 | 4 | 5].vi
+    : null;
 }
 
 function optionLabels(q: TQuestion, v: unknown): string | null {
-  const label = (code: unknown) => q.options?.find((o) => o.value === code)?.label.vi ?? String(code);
+  const label = (code: unknown) =>
+    q.options?.find((o) => o.value === code)?.label.vi ?? String(code);
   if (Array.isArray(v)) return v.map(label).join('; ');
   return v === undefined || v === null ? null : label(v);
 }
@@ -30,17 +38,32 @@ function questionColumns(q: TQuestion): ExportColumn[] {
   switch (q.type) {
     case 'likert5':
       return [
-        { header: q.id, cell: (_, a) => (a[q.id] === null ? 'na' : typeof a[q.id] === 'number' ? (a[q.id] as number) : null) },
+        {
+          header: q.id,
+          cell: (_, a) =>
+            a[q.id] === null ? 'na' : typeof a[q.id] === 'number' ? (a[q.id] as number) : null,
+        },
         { header: `${q.id}: ${title}`, cell: (_, a) => likertLabel(a[q.id]) },
       ];
     case 'single':
     case 'multi':
       return [
-        { header: q.id, cell: (_, a) => (Array.isArray(a[q.id]) ? (a[q.id] as unknown[]).join('; ') : (a[q.id] as Cell) ?? null) },
+        {
+          header: q.id,
+          cell: (_, a) =>
+            Array.isArray(a[q.id])
+              ? (a[q.id] as unknown[]).join('; ')
+              : ((a[q.id] as Cell) ?? null),
+        },
         { header: `${q.id}: ${title}`, cell: (_, a) => optionLabels(q, a[q.id]) },
       ];
     default:
-      return [{ header: `${q.id}: ${title}`, cell: (_, a) => (typeof a[q.id] === 'string' ? (a[q.id] as string) : null) }];
+      return [
+        {
+          header: `${q.id}: ${title}`,
+          cell: (_, a) => (typeof a[q.id] === 'string' ? (a[q.id] as string) : null),
+        },
+      ];
   }
 }
 
@@ -50,7 +73,10 @@ export function exportColumns(def: TSurveyDefinition): ExportColumn[] {
     { header: 'Mã đơn vị', cell: (r) => r.unit_id },
     { header: 'Đơn vị', cell: (r) => r.unit_name },
     { header: 'Thời điểm nộp (UTC)', cell: (r) => r.submitted_at },
-    { header: 'Thời gian trả lời (giây)', cell: (r) => (r.duration_ms === null ? null : Math.round(r.duration_ms / 1000)) },
+    {
+      header: 'Thời gian trả lời (giây)',
+      cell: (r) => (r.duration_ms === null ? null : Math.round(r.duration_ms / 1000)),
+    },
     { header: 'Kênh', cell: (r) => r.channel },
     ...def.sections.flatMap((s) => s.questions).flatMap(questionColumns),
   ];

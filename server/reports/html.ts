@@ -43,6 +43,7 @@ export function reportHtml(m: ReportModel) {
 ${tables.map(
   (t, i) => html`<section>
 <h2>${i + 1}. ${t.title}</h2>
+${t.note ? html`<p>${t.note}</p>` : ''}
 <table>
 <thead><tr>${t.headers.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
 <tbody>

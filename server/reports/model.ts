@@ -2,20 +2,21 @@ import type { Db } from '../../db/index.js';
 import {
   campaignUnitsIn,
   feedbackByInstant,
+  type CampaignUnitRow,
   type FeedbackTargetRow,
 } from '../../db/repositories/targets.js';
+import { getCampaign } from '../../db/repositories/campaigns.js';
 import { listSubtree } from '../../db/repositories/units.js';
 import type { Unit } from '../../db/schema.js';
 import { categoryLabel } from '../feedback/categories.js';
 import { inResolutionRemit, resolution } from '../targets/feedback-formulas.js';
 import type { Period } from '../targets/period.js';
 import { computeTargets } from '../targets/service.js';
-import { loadSurveyData } from '../targets/survey-data.js';
-import { MIN_RESPONSES } from '../indices/engine.js';
-import { pooledIndex, sampleSize } from '../targets/survey-formulas.js';
+import { getDefinition } from '../surveys.js';
+import { unitIndices, type LoadedCampaign } from '../indices/service.js';
+import type { WeightedIndex } from '../indices/intervals.js';
+import { sampleSize } from '../targets/survey-formulas.js';
 import type { TargetResult } from '../targets/types.js';
-import { shownInAll } from '../indices/suppression.js';
-import { suppressionsFor } from '../indices/withheld.js';
 
 /** Everything a periodic report shows, computed once and rendered as XLSX, CSV or HTML. */
 export interface ReportModel {
@@ -27,15 +28,26 @@ export interface ReportModel {
   feedback: { total: FeedbackStats; byCategory: FeedbackStats[]; byKind: FeedbackStats[] };
 }
 
+/** One child unit in one campaign of the period (a child surveyed by none has one empty row). */
 export interface ChildRow {
+  campaign: string | null;
   id: string;
   name: string;
   responses: number;
+  /** The campaign's frozen populations N of the child's units. */
   eligible: number;
+  /** Σ of each unit's own sample size: the sample is reached per school, never pooled. */
   sample: number;
+  /** Every unit of the child reached its own sample size; null when a unit's N is unknown. */
+  reached: boolean | null;
+  /** The pooled index and its 95% interval (null when suppressed or without answers). */
   index: number | null;
   /** The index is withheld to keep a small group of parents anonymous (not merely missing). */
   withheld: boolean;
+  low: number | null;
+  high: number | null;
+  /** Each school weighted by its population N. */
+  weighted: WeightedIndex | null;
 }
 
 export interface FeedbackStats {
@@ -65,37 +77,49 @@ export async function buildReport(db: Db, unit: Unit, p: Period, now: Date): Pro
     campaignUnitsIn(db, span, true),
     listSubtree(db, unit.id),
   ]);
-  const surveys = (await loadSurveyData(db, closing, unit.path)).surveys;
-  const withheld = [
-    ...(
-      await suppressionsFor(
-        db,
-        closing.map((r) => r.campaign_id),
-      )
-    ).values(),
-  ];
   const kids = subtree.filter((u) => u.parent_id === unit.id);
-  const children = (kids.length ? kids : [unit]).map((child): ChildRow => {
+  const loaded = await loadCampaigns(db, closing);
+  const children: ChildRow[] = [];
+  for (const child of kids.length ? kids : [unit]) {
     const inChild = closing.filter((r) => r.unit_path.startsWith(child.path));
-    const ids = new Set(inChild.map((r) => r.unit_id));
-    const units = new Map(inChild.map((r) => [r.unit_id, r.eligible]));
-    const eligible = [...units.values()].reduce((a, b) => a + b, 0);
-    const figures = pooledIndex(surveys, (id) => ids.has(id));
-    const responses = inChild.reduce((a, r) => a + r.responses, 0);
-    const withheldHere =
-      responses > 0 && (responses < MIN_RESPONSES || !shownInAll(withheld, child.id));
-    return {
-      id: child.id,
-      name: child.name,
-      responses,
-      eligible,
-      sample: [...units.values()].reduce((a, n) => a + sampleSize(n), 0),
-      // Withheld in any campaign of the period (small groups: server/indices/suppression.ts), or
-      // fewer than MIN_RESPONSES in all: no index of its own, as on the indices page.
-      index: figures.valid > 0 && !withheldHere ? figures.index : null,
-      withheld: withheldHere,
+    const campaigns = [...new Set(inChild.map((r) => r.campaign_id))];
+    const empty = {
+      responses: 0,
+      eligible: 0,
+      sample: 0,
+      reached: null,
+      index: null,
+      low: null,
+      high: null,
+      weighted: null,
+      withheld: false,
     };
-  });
+    if (!campaigns.length)
+      children.push({ campaign: null, id: child.id, name: child.name, ...empty });
+    for (const id of campaigns) {
+      const l = loaded.get(id);
+      if (!l) continue;
+      const rows = inChild.filter((r) => r.campaign_id === id);
+      // The indices page's own figures (pooled, weighted, intervals, suppression).
+      const d = await unitIndices(db, l, child);
+      children.push({
+        campaign: l.campaign.name,
+        id: child.id,
+        name: child.name,
+        responses: d.responses,
+        eligible: rows.reduce((a, r) => a + r.eligible, 0),
+        sample: rows.reduce((a, r) => a + sampleSize(r.eligible), 0),
+        reached: rows.some((r) => r.eligible <= 0)
+          ? null
+          : rows.every((r) => r.responses >= sampleSize(r.eligible)),
+        index: d.overall.index,
+        low: d.overall.low,
+        high: d.overall.high,
+        weighted: d.weighted,
+        withheld: d.suppressed && d.responses > 0,
+      });
+    }
+  }
   const nowIso = now.toISOString();
   return {
     unit: { id: unit.id, name: unit.name },
@@ -155,4 +179,20 @@ function stats(
     openOverdue: count((f) => f.answered_at === null && resolution(f, nowIso) === 'late'),
     published: count((f) => f.published_at !== null),
   };
+}
+
+/** The questionnaire behind each campaign of the period. */
+async function loadCampaigns(
+  db: Db,
+  rows: readonly CampaignUnitRow[],
+): Promise<Map<string, LoadedCampaign>> {
+  const out = new Map<string, LoadedCampaign>();
+  for (const r of rows) {
+    if (out.has(r.campaign_id)) continue;
+    const campaign = await getCampaign(db, r.campaign_id);
+    const definition =
+      campaign && (await getDefinition(db, campaign.survey_id, campaign.survey_version));
+    if (campaign && definition) out.set(r.campaign_id, { campaign, definition });
+  }
+  return out;
 }

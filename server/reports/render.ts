@@ -21,6 +21,11 @@ export async function reportXlsx(m: ReportModel): Promise<ArrayBuffer> {
     head.alignment = { wrapText: true, vertical: 'middle' };
     head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
     for (const r of t.rows) sheet.addRow(r);
+    // Below the table, so the header stays row 1 (frozen, and read by scripts).
+    if (t.note) {
+      sheet.addRow([]);
+      sheet.addRow([t.note]);
+    }
     t.headers.forEach((h, i) => {
       const col = sheet.getColumn(i + 1);
       const longest = Math.max(h.length, ...t.rows.map((r) => String(r[i] ?? '').length));
@@ -38,7 +43,7 @@ export function reportCsv(m: ReportModel): string {
   let out = BOM;
   for (const line of reportHeading(m)) out += csvLine([line]);
   for (const t of reportTables(m)) {
-    out += '\r\n' + csvLine([t.title]) + csvLine(t.headers);
+    out += '\r\n' + csvLine([t.title]) + (t.note ? csvLine([t.note]) : '') + csvLine(t.headers);
     for (const r of t.rows) out += csvLine(r);
   }
   return out;

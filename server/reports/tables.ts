@@ -15,6 +15,28 @@ export interface ReportTable {
   rows: Cell[][];
   /** Excel number format per column ('0.0' for percentages); undefined for text or counts. */
   formats: (string | undefined)[];
+  /** A sentence printed under the title: what the figures mean. */
+  note?: string;
+}
+
+/** What the two indices of a unit mean, wherever both are shown. */
+export const POOLED_VS_WEIGHTED =
+  'Chỉ số gộp: mỗi câu trả lời được tính một lần, nên trường có nhiều phiếu hơn có trọng số lớn hơn. ' +
+  'Chỉ số theo quy mô trường: mỗi trường được tính theo số đối tượng khảo sát của trường.';
+
+const vi1 = (x: number) =>
+  x.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** "83,0% (75,2–89,4)": an index with its 95% interval bounds; null without an index. */
+export function withInterval(
+  index: number | null,
+  low: number | null,
+  high: number | null,
+): string | null {
+  if (index === null) return null;
+  return low === null || high === null
+    ? `${vi1(index)}%`
+    : `${vi1(index)}% (${vi1(low)}–${vi1(high)})`;
 }
 
 const PCT = '0.0';
@@ -73,28 +95,33 @@ export function reportTables(m: ReportModel): ReportTable[] {
     },
     {
       sheet: 'Đơn vị',
-      title: 'Chỉ số hài lòng và số phiếu theo đơn vị',
+      title: 'Chỉ số hài lòng và số phiếu theo đơn vị và đợt khảo sát',
+      note: POOLED_VS_WEIGHTED,
       headers: [
+        'Đợt khảo sát',
         'Mã đơn vị',
         'Đơn vị',
         'Số phiếu',
         'Số đối tượng',
         'Cỡ mẫu cần đạt',
-        'Chỉ số hài lòng (%)',
+        'Chỉ số gộp (khoảng tin cậy 95%)',
+        'Chỉ số theo quy mô trường (khoảng tin cậy 95%)',
         'Đủ cỡ mẫu',
         'Ghi chú',
       ],
       rows: m.children.map((c) => [
+        c.campaign,
         c.id,
         c.name,
         c.responses,
         c.eligible,
         c.sample,
-        c.index,
-        c.sample === 0 ? null : c.responses >= c.sample ? 'Có' : 'Không',
+        withInterval(c.index, c.low, c.high),
+        c.weighted && withInterval(c.weighted.index, c.weighted.low, c.weighted.high),
+        c.reached === null ? null : c.reached ? 'Có' : 'Không',
         c.withheld ? WITHHELD : null,
       ]),
-      formats: [undefined, undefined, undefined, undefined, undefined, PCT],
+      formats: [],
     },
     {
       sheet: 'Phản ánh kiến nghị',

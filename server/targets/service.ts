@@ -16,10 +16,15 @@ import {
 } from './feedback-formulas.js';
 import type { Period } from './period.js';
 import { ancestorIds, resolveTarget } from './settings.js';
-import { loadSurveyData } from './survey-data.js';
-import { satisfactionIndex, surveyCoverage, type CoverageUnit } from './survey-formulas.js';
+import { loadCampaignFigures } from './survey-data.js';
+import {
+  satisfactionIndex,
+  surveyCoverage,
+  type CampaignFigure,
+  type CoverageUnit,
+} from './survey-formulas.js';
 import { DEFAULT_TARGETS, judge, type Measure, type TargetResult } from './types.js';
-import { ownShownInAll, shownInAll, type Suppression } from '../indices/suppression.js';
+import type { Suppression } from '../indices/suppression.js';
 import { suppressionsFor } from '../indices/withheld.js';
 
 /** Every target of a unit's subtree for one period, judged against the values in force. */
@@ -48,23 +53,15 @@ export async function computeTargets(
     due.map((f) => ({ ...f, ...ratings.get(f.id) })),
     nowIso,
   );
-  const surveyData = await loadSurveyData(db, closing, unit.path);
-  const withheld = [
-    ...(
-      await suppressionsFor(
-        db,
-        closing.map((r) => r.campaign_id),
-      )
-    ).values(),
-  ];
+  const [figures, withheld] = await Promise.all([
+    loadCampaignFigures(db, closing, unit.path),
+    suppressionsFor(
+      db,
+      closing.map((r) => r.campaign_id),
+    ),
+  ]);
 
-  const target = (id: keyof typeof DEFAULT_TARGETS, fallback?: number) =>
-    resolveTarget(id, unit, settings, fallback);
-  // The strictest target a questionnaire of the period declares, else MOET's 85%.
-  const declared = surveyData.declaredTargets.length
-    ? Math.max(...surveyData.declaredTargets)
-    : undefined;
-  const indexTarget = target('satisfaction_index', declared);
+  const target = (id: keyof typeof DEFAULT_TARGETS) => resolveTarget(id, unit, settings);
 
   return [
     judge('pakn_on_time', paknOnTime(due, nowIso), target('pakn_on_time')),
@@ -78,50 +75,37 @@ export async function computeTargets(
     judge('survey_coverage', surveyCoverage(coverageUnits(overlapping)), target('survey_coverage')),
     judge(
       'satisfaction_index',
-      smallGroupsWithheld(
-        satisfactionIndex(surveyData.surveys, distinctUnits(closing), indexTarget),
-        unit,
-        withheld,
-      ),
-      indexTarget,
+      smallGroupsWithheld(figures, withheld),
+      target('satisfaction_index'),
     ),
   ];
 }
 
 /**
- * The small-groups rule on the satisfaction target: a subtree withheld in any campaign of the
- * period shows no index (nor the satisfied and valid answers behind it), and the failing list
- * names no unit whose own responses are withheld in any of them.
+ * The small-groups rule on the satisfaction target: a unit whose own figure is withheld in a
+ * campaign (server/indices/suppression.ts) is not judged in it — neither counted nor named, since
+ * "met" or "missed" already says something of its index.
  */
-function smallGroupsWithheld(m: Measure, unit: Unit, withheld: readonly Suppression[]): Measure {
-  const failing = m.failing.filter((f) => ownShownInAll(withheld, f.id));
-  if (shownInAll(withheld, unit.id)) return { ...m, failing };
+function smallGroupsWithheld(
+  figures: readonly CampaignFigure[],
+  withheld: ReadonlyMap<string, Suppression>,
+): Measure {
+  const shown = figures.filter((f) => !withheld.get(f.campaignId)?.own.has(f.unitId));
+  const m = satisfactionIndex(shown);
+  if (shown.length === figures.length || m.denominator > 0) return m;
   const note = {
     vi: 'Không hiển thị: nhóm dưới 5 phiếu, hoặc ẩn kèm để không suy ra được nhóm dưới 5 phiếu.',
     en: 'Withheld: fewer than 5 responses, or withheld so that such a group cannot be computed.',
   };
-  return { numerator: 0, denominator: 0, value: null, pending: 0, failing: [], note };
+  return { ...m, note };
 }
 
 function coverageUnits(rows: readonly CampaignUnitRow[]): CoverageUnit[] {
   const byUnit = new Map<string, CoverageUnit>();
   for (const r of rows) {
-    const u = byUnit.get(r.unit_id) ?? {
-      id: r.unit_id,
-      name: r.unit_name,
-      eligible: r.eligible,
-      campaigns: [],
-    };
-    u.campaigns.push({ name: r.campaign_name, responses: r.responses });
+    const u = byUnit.get(r.unit_id) ?? { id: r.unit_id, name: r.unit_name, campaigns: [] };
+    u.campaigns.push({ name: r.campaign_name, eligible: r.eligible, responses: r.responses });
     byUnit.set(r.unit_id, u);
   }
   return [...byUnit.values()];
-}
-
-function distinctUnits(rows: readonly CampaignUnitRow[]) {
-  return [
-    ...new Map(
-      rows.map((r) => [r.unit_id, { id: r.unit_id, name: r.unit_name, eligible: r.eligible }]),
-    ).values(),
-  ];
 }

@@ -1,45 +1,83 @@
 import type { Db } from '../../db/index.js';
-import { answerCountsFor, surveyDefinitions, type CampaignUnitRow } from '../../db/repositories/targets.js';
+import {
+  answerCountsFor,
+  surveyDefinitions,
+  type CampaignUnitRow,
+} from '../../db/repositories/targets.js';
 import { ZSurveyDefinition } from '../../surveys/schema.js';
-import type { SurveyCounts } from './survey-formulas.js';
+import {
+  DEFAULT_QUESTIONNAIRE_TARGET,
+  ownIndex,
+  type CampaignFigure,
+  type IndexDef,
+} from './survey-formulas.js';
 
-export interface SurveyData {
-  surveys: SurveyCounts[];
-  /** Targets the questionnaires declare themselves (e.g. SIPAS 100, MOET 85). */
-  declaredTargets: number[];
+interface Questionnaire {
+  def: IndexDef;
+  title: string;
+  target: number;
 }
 
-/** The questionnaires and pooled counters behind the campaigns of `rows` within a subtree. */
-export async function loadSurveyData(db: Db, rows: readonly CampaignUnitRow[], rootPath: string): Promise<SurveyData> {
+/**
+ * Each unit's own figure in each campaign of `rows` within a subtree: its own overall index from
+ * its own counters, the questionnaire's own target, the N the campaign froze for it.
+ */
+export async function loadCampaignFigures(
+  db: Db,
+  rows: readonly CampaignUnitRow[],
+  rootPath: string,
+): Promise<CampaignFigure[]> {
   const keyOf = (id: string, version: number) => `${id}@${version}`;
-  const campaignSurvey = new Map(rows.map((r) => [r.campaign_id, keyOf(r.survey_id, r.survey_version)]));
-  const keys = [...new Map(rows.map((r) => [keyOf(r.survey_id, r.survey_version), { id: r.survey_id, version: r.survey_version }])).values()];
-  const defs = await surveyDefinitions(db, keys);
-  const counts = await answerCountsFor(db, [...campaignSurvey.keys()], rootPath);
-
-  const surveys = new Map<string, SurveyCounts>();
-  const declaredTargets: number[] = [];
-  for (const d of defs) {
+  const keys = [
+    ...new Map(
+      rows.map((r) => [
+        keyOf(r.survey_id, r.survey_version),
+        { id: r.survey_id, version: r.survey_version },
+      ]),
+    ).values(),
+  ];
+  const questionnaires = new Map<string, Questionnaire>();
+  for (const d of await surveyDefinitions(db, keys)) {
     const parsed = ZSurveyDefinition.safeParse(JSON.parse(d.definition));
     if (!parsed.success) continue;
     const def = parsed.data;
-    if (def.target !== undefined) declaredTargets.push(def.target);
-    const questions = def.sections.flatMap((s) => s.questions).filter((q) => q.type === 'likert5' && q.factor);
-    surveys.set(keyOf(d.id, Number(d.version)), {
-      def: { factors: def.factors, questions: questions.map((q) => ({ id: q.id, factor: q.factor ?? '' })) },
-      rows: [],
-      responsesByUnit: new Map(),
+    const questions = def.sections
+      .flatMap((s) => s.questions)
+      .filter((q) => q.type === 'likert5' && q.factor);
+    questionnaires.set(keyOf(d.id, Number(d.version)), {
+      def: {
+        factors: def.factors,
+        questions: questions.map((q) => ({ id: q.id, factor: q.factor ?? '' })),
+      },
+      title: def.title.vi,
+      target: def.target ?? DEFAULT_QUESTIONNAIRE_TARGET,
     });
   }
+  const counts = await answerCountsFor(db, [...new Set(rows.map((r) => r.campaign_id))], rootPath);
+  const byCell = new Map<string, Map<string, Record<string, number>>>();
   for (const c of counts) {
-    const s = surveys.get(campaignSurvey.get(c.campaign_id) ?? '');
-    s?.rows.push({ unit_id: c.unit_id, question_id: c.question_id, value: c.value, n: c.n });
+    const cell = `${c.campaign_id}\0${c.unit_id}`;
+    const byQuestion = byCell.get(cell) ?? new Map<string, Record<string, number>>();
+    const q = byQuestion.get(c.question_id) ?? {};
+    q[c.value] = (q[c.value] ?? 0) + c.n;
+    byQuestion.set(c.question_id, q);
+    byCell.set(cell, byQuestion);
   }
-  for (const r of rows) {
-    const s = surveys.get(keyOf(r.survey_id, r.survey_version));
-    if (!s) continue;
-    const m = s.responsesByUnit as Map<string, number>;
-    m.set(r.unit_id, (m.get(r.unit_id) ?? 0) + r.responses);
-  }
-  return { surveys: [...surveys.values()], declaredTargets };
+  return rows.flatMap((r) => {
+    const q = questionnaires.get(keyOf(r.survey_id, r.survey_version));
+    if (!q) return [];
+    return [
+      {
+        campaignId: r.campaign_id,
+        campaignName: r.campaign_name,
+        surveyTitle: q.title,
+        target: q.target,
+        unitId: r.unit_id,
+        unitName: r.unit_name,
+        eligible: r.eligible,
+        responses: r.responses,
+        index: ownIndex(q.def, byCell.get(`${r.campaign_id}\0${r.unit_id}`) ?? new Map()),
+      },
+    ];
+  });
 }

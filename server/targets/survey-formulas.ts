@@ -1,8 +1,17 @@
-import { computeIndices, MIN_RESPONSES, sampleSize, type IndexFactorDef, type IndexQuestionDef } from '../indices/engine.js';
+import {
+  computeIndices,
+  MIN_RESPONSES,
+  sampleSize,
+  type IndexFactorDef,
+  type IndexQuestionDef,
+} from '../indices/engine.js';
 import type { FailingItem, Measure } from './types.js';
 import { ratio } from './types.js';
 
 export { sampleSize };
+
+/** MOET's target for parents' satisfaction (2034/QĐ-BGDĐT): a questionnaire declaring none. */
+export const DEFAULT_QUESTIONNAIRE_TARGET = 85;
 
 /** What the index engine needs of a questionnaire. */
 export interface IndexDef {
@@ -14,110 +23,111 @@ export interface IndexDef {
 export interface CoverageUnit {
   id: string;
   name: string;
-  eligible: number;
-  /** Each campaign of the period the unit is in, with the responses it has received. */
-  campaigns: { name: string; responses: number }[];
+  /** Each campaign of the period the unit is in: its frozen N there and the responses received. */
+  campaigns: { name: string; eligible: number; responses: number }[];
 }
 
 /**
  * Units that reached their sample size in every campaign of the period that includes them ÷
- * those units. A unit without a declared eligible count cannot show it reached anything.
+ * those units. Each campaign is judged on its own, with the population N it froze for the unit:
+ * responses to different questionnaires are never added. A campaign without a declared N cannot
+ * show it reached anything.
  */
 export function surveyCoverage(units: readonly CoverageUnit[]): Measure {
   let numerator = 0;
   const failing: FailingItem[] = [];
   for (const u of units) {
-    if (u.eligible <= 0) {
-      failing.push({ id: u.id, label: u.name, kind: 'unit', detail: 'Chưa khai báo số đối tượng khảo sát', detailEn: 'No eligible count declared' });
-      continue;
+    const vi: string[] = [];
+    const en: string[] = [];
+    for (const c of u.campaigns) {
+      if (c.eligible <= 0) {
+        vi.push(`${c.name}: chưa khai báo số đối tượng khảo sát`);
+        en.push(`${c.name}: no eligible count declared`);
+        continue;
+      }
+      const need = sampleSize(c.eligible);
+      if (c.responses >= need) continue;
+      vi.push(`${c.name}: ${c.responses}/${need} phiếu, thiếu ${need - c.responses}`);
+      en.push(`${c.name}: ${c.responses}/${need} responses, ${need - c.responses} short`);
     }
-    const need = sampleSize(u.eligible);
-    const short = u.campaigns.filter((c) => c.responses < need);
-    if (short.length === 0) {
+    if (vi.length === 0) numerator++;
+    else
+      failing.push({
+        id: u.id,
+        label: u.name,
+        kind: 'unit',
+        detail: vi.join('; '),
+        detailEn: en.join('; '),
+      });
+  }
+  return {
+    numerator,
+    denominator: units.length,
+    value: ratio(numerator, units.length),
+    pending: 0,
+    failing,
+  };
+}
+
+/** One unit's own figure in one campaign, with its questionnaire's own target. */
+export interface CampaignFigure {
+  campaignId: string;
+  campaignName: string;
+  /** The questionnaire's title, named in failing items. */
+  surveyTitle: string;
+  /** The questionnaire's own target in percent (its declared one, else MOET's 85). */
+  target: number;
+  unitId: string;
+  unitName: string;
+  /** The unit's population N frozen by this campaign (0: not declared). */
+  eligible: number;
+  responses: number;
+  /** The unit's own overall index in this campaign, null without a valid answer. */
+  index: number | null;
+}
+
+/** A unit's own overall index from its own counts (question id → value → n). */
+export function ownIndex(
+  def: IndexDef,
+  counts: ReadonlyMap<string, Record<string, number>>,
+): number | null {
+  return computeIndices(def.factors, def.questions, counts).overall.index;
+}
+
+const pct = (x: number) => x.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+const pctEn = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 1 });
+
+/**
+ * Surveyed units meeting their questionnaire's target ÷ surveyed units judged, one judgement per
+ * campaign × unit: each figure against its own questionnaire's target (MOET's 85% for a
+ * parents' form, the plan's 100% for SIPAS), never against the strictest in the subtree. A unit
+ * with fewer than MIN_RESPONSES responses in a campaign shows no index of its own, so it is not
+ * judged there. Failing items name the campaign and the questionnaire, and say when the figure
+ * is below that campaign's sample size (from the N it froze).
+ */
+export function satisfactionIndex(figures: readonly CampaignFigure[]): Measure {
+  let numerator = 0;
+  let denominator = 0;
+  const failing: FailingItem[] = [];
+  for (const f of figures) {
+    if (f.index === null || f.responses < MIN_RESPONSES) continue;
+    denominator++;
+    if (f.index >= f.target) {
       numerator++;
       continue;
     }
-    const vi = short.map((c) => `${c.name}: ${c.responses}/${need} phiếu, thiếu ${need - c.responses}`).join('; ');
-    const en = short.map((c) => `${c.name}: ${c.responses}/${need} responses, ${need - c.responses} short`).join('; ');
-    failing.push({ id: u.id, label: u.name, kind: 'unit', detail: vi, detailEn: en });
-  }
-  return { numerator, denominator: units.length, value: ratio(numerator, units.length), pending: 0, failing };
-}
-
-/** Pooled counters of one questionnaire version over the period's campaigns. */
-export interface SurveyCounts {
-  def: IndexDef;
-  /** One row per unit × question × value, summed over the campaigns using this questionnaire. */
-  rows: { unit_id: string; question_id: string; value: string; n: number }[];
-  responsesByUnit: ReadonlyMap<string, number>;
-}
-
-export interface IndexFigures {
-  index: number | null;
-  satisfied: number;
-  valid: number;
-  responses: number;
-}
-
-/**
- * The overall index over the units kept by `keep`: per questionnaire the counts are pooled (summed)
- * and indexed, then questionnaires are combined weighted by their responses.
- */
-export function pooledIndex(surveys: readonly SurveyCounts[], keep: (unitId: string) => boolean = () => true): IndexFigures {
-  let weighted = 0;
-  let weights = 0;
-  let satisfied = 0;
-  let valid = 0;
-  let responses = 0;
-  for (const s of surveys) {
-    const counts = new Map<string, Record<string, number>>();
-    for (const r of s.rows) {
-      if (!keep(r.unit_id)) continue;
-      const c = counts.get(r.question_id) ?? {};
-      c[r.value] = (c[r.value] ?? 0) + r.n;
-      counts.set(r.question_id, c);
-    }
-    let n = 0;
-    for (const [unit, k] of s.responsesByUnit) if (keep(unit)) n += k;
-    const o = computeIndices(s.def.factors, s.def.questions, counts);
-    for (const q of o.questions) {
-      satisfied += q.satisfied;
-      valid += q.valid;
-    }
-    responses += n;
-    if (o.overall.index !== null) {
-      weighted += o.overall.index * Math.max(n, 1);
-      weights += Math.max(n, 1);
-    }
-  }
-  return { index: weights > 0 ? weighted / weights : null, satisfied, valid, responses };
-}
-
-/**
- * The subtree's overall index against the target; numerator/denominator are the satisfied and
- * valid answers behind it. Failing: each surveyed unit whose own index is below the target (units
- * with fewer than MIN_RESPONSES responses are left out, as the indices page suppresses them).
- */
-export function satisfactionIndex(
-  surveys: readonly SurveyCounts[],
-  units: readonly { id: string; name: string; eligible: number }[],
-  target: number,
-): Measure {
-  const all = pooledIndex(surveys);
-  const failing: FailingItem[] = [];
-  for (const u of units) {
-    const own = pooledIndex(surveys, (id) => id === u.id);
-    // A unit with too few responses shows no index of its own (privacy), not even as failing.
-    if (own.index === null || own.index >= target || own.responses < MIN_RESPONSES) continue;
-    const few = own.responses < sampleSize(u.eligible) ? ' (chưa đủ cỡ mẫu)' : '';
-    const fewEn = own.responses < sampleSize(u.eligible) ? ' (below sample size)' : '';
+    const short = f.eligible > 0 && f.responses < sampleSize(f.eligible);
     failing.push({
-      id: u.id,
-      label: u.name,
+      id: f.unitId,
+      label: f.unitName,
       kind: 'unit',
-      detail: `${own.index.toFixed(1)}% < ${target}% · ${own.responses} phiếu${few}`,
-      detailEn: `${own.index.toFixed(1)}% < ${target}% · ${own.responses} responses${fewEn}`,
+      detail:
+        `${f.campaignName} (${f.surveyTitle}): ${pct(f.index)}% < ${f.target}% · ` +
+        `${f.responses} phiếu${short ? ' (chưa đủ cỡ mẫu)' : ''}`,
+      detailEn:
+        `${f.campaignName} (${f.surveyTitle}): ${pctEn(f.index)}% < ${f.target}% · ` +
+        `${f.responses} responses${short ? ' (below sample size)' : ''}`,
     });
   }
-  return { numerator: all.satisfied, denominator: all.valid, value: all.valid > 0 ? all.index : null, pending: 0, failing };
+  return { numerator, denominator, value: ratio(numerator, denominator), pending: 0, failing };
 }

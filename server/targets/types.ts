@@ -67,19 +67,23 @@ export const TARGET_LABELS: Record<TargetId, { vi: string; en: string }> = {
     en: 'Surveyed units reaching their sample size',
   },
   satisfaction_index: {
-    vi: 'Chỉ số hài lòng',
-    en: 'Satisfaction index',
+    vi: 'Chỉ số hài lòng: đơn vị đạt chỉ tiêu của bộ phiếu',
+    en: "Satisfaction index: units meeting their questionnaire's target",
   },
 };
 
-/** The plans' defaults: 100% for feedback and coverage; MOET's ≥85% for satisfaction. */
+/**
+ * The plans' defaults: 100% for feedback and coverage. satisfaction_index counts surveyed units
+ * meeting their own questionnaire's target (MOET's 85%, SIPAS's 100%: survey-formulas.ts), and
+ * every one of them must.
+ */
 export const DEFAULT_TARGETS: Record<TargetId, number> = {
   pakn_on_time: 100,
   pakn_published: 100,
   pakn_accepted_on_time: 100,
   pakn_satisfaction_766: 100,
   survey_coverage: 100,
-  satisfaction_index: 85,
+  satisfaction_index: 100,
 };
 
 export function ratio(numerator: number, denominator: number): number | null {

@@ -94,9 +94,20 @@ export async function createCampaign(db: Db, input: CampaignInput): Promise<stri
     })
     .execute();
   for (const unitId of input.unitIds) {
+    // The population frozen as the app freezes it at creation: the unit's eligible count.
+    const unit = await db
+      .selectFrom('units')
+      .select('eligible')
+      .where('id', '=', unitId)
+      .executeTakeFirst();
     await db
       .insertInto('campaign_units')
-      .values({ campaign_id: id, unit_id: unitId, code: randomUUID() })
+      .values({
+        campaign_id: id,
+        unit_id: unitId,
+        code: randomUUID(),
+        eligible: unit?.eligible ?? 0,
+      })
       .execute();
   }
   return id;
@@ -104,7 +115,8 @@ export async function createCampaign(db: Db, input: CampaignInput): Promise<stri
 
 /**
  * The counters of one unit: `answers` maps question id → value → count; `responses` (and
- * `fast`) set the response counter. Call once per campaign × unit.
+ * `fast`) set the response counter; `scores` the per-respondent score counters by scope (a
+ * factor id or '*', each {n, s, ss}). Call once per campaign × unit.
  */
 export async function addCounts(
   db: Db,
@@ -113,6 +125,7 @@ export async function addCounts(
   responses: number,
   answers: Record<string, Record<string, number>>,
   fast = 0,
+  scores: Record<string, { n: number; s: number; ss: number }> = {},
 ): Promise<void> {
   // Through the write path's own function, so the leaf counters and the rollups agree.
   const unit = await counterUnit(db, unitId);
@@ -120,7 +133,8 @@ export async function addCounts(
   const values = Object.entries(answers).flatMap(([questionId, byValue]) =>
     Object.entries(byValue).map(([value, n]) => ({ questionId, value, n })),
   );
-  await addCounters(db, campaignId, unit, values, { n: responses, fast });
+  const sums = Object.entries(scores).map(([scope, t]) => ({ scope, ...t }));
+  await addCounters(db, campaignId, unit, values, { n: responses, fast }, sums);
 }
 
 /** One stored response row (for quality and suggestions), optionally with an open answer. */

@@ -47,6 +47,7 @@ const WRITE_BODIES: Record<string, (f: Foreign, now: number) => unknown> = {
     access: 'link',
   }),
   'POST /api/campaigns/:id/tokens': (f) => ({ unitId: f.unitId, count: 2 }),
+  'PATCH /api/campaigns/:id/units/:unitId': () => ({ eligible: 1 }),
   'PUT /api/targets/settings': (f) => ({
     unitId: f.unitId,
     targetId: 'pakn_on_time',

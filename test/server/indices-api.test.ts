@@ -10,7 +10,11 @@ async function setup() {
   const db = t.handle.db;
   const survey = smallSurvey();
   await createSurvey(db, survey);
-  const campaignId = await createCampaign(db, { survey, ownerUnitId: 'HN', unitIds: [DONGTHAI, NHATTAN] });
+  const campaignId = await createCampaign(db, {
+    survey,
+    ownerUnitId: 'HN',
+    unitIds: [DONGTHAI, NHATTAN],
+  });
   await addCounts(db, campaignId, DONGTHAI, 6, {
     q1: { '4': 3, '5': 2, '2': 1 },
     q2: { '3': 2, '4': 2, na: 2 },
@@ -24,13 +28,22 @@ async function setup() {
 describe('GET /api/indices', () => {
   test("answers the contract's shape for the user's own unit by default", async () => {
     const t = await setup();
-    const res = await t.req(`/api/indices?campaignId=${t.campaignId}`, { cookie: await t.login('tayho@demo.vn') });
+    const res = await t.req(`/api/indices?campaignId=${t.campaignId}`, {
+      cookie: await t.login('tayho@demo.vn'),
+    });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ unitId: 'HN-TAYHO', responses: 14, suppressed: false, target: 85 });
-    expect(Object.keys(body.overall).sort()).toEqual(['index', 'mean', 'moe']);
+    expect(body).toMatchObject({
+      unitId: 'HN-TAYHO',
+      responses: 14,
+      suppressed: false,
+      target: 85,
+    });
+    expect(Object.keys(body.overall).sort()).toEqual(['high', 'index', 'low', 'mean', 'moe']);
     expect(body.factors.map((f: { id: string }) => f.id)).toEqual(['a', 'b', 'c']);
-    expect(Object.keys(body.factors[0])).toEqual(expect.arrayContaining(['id', 'index', 'mean', 'moe']));
+    expect(Object.keys(body.factors[0])).toEqual(
+      expect.arrayContaining(['id', 'index', 'mean', 'moe', 'low', 'high']),
+    );
     const q1 = body.questions.find((q: { id: string }) => q.id === 'q1');
     // q1 pooled: 3+2+4 satisfied of 6+8 valid.
     expect(q1).toMatchObject({
@@ -63,13 +76,17 @@ describe('GET /api/indices', () => {
     const cookie = await t.login('dongthai@demo.vn');
     for (const unitId of ['HN-TAYHO', NHATTAN, 'HN']) {
       for (const path of ['', '/children', '/suggestions', '/quality', '/live']) {
-        const res = await t.req(`/api/indices${path}?campaignId=${t.campaignId}&unitId=${unitId}`, { cookie });
+        const res = await t.req(`/api/indices${path}?campaignId=${t.campaignId}&unitId=${unitId}`, {
+          cookie,
+        });
         expect(res.status).toBe(404);
         const text = await res.text();
         expect(text).toContain('not_found');
         expect(text).not.toContain('"questions"');
       }
-      const trend = await t.req(`/api/indices/trend?surveyFamily=test-survey&unitId=${unitId}`, { cookie });
+      const trend = await t.req(`/api/indices/trend?surveyFamily=test-survey&unitId=${unitId}`, {
+        cookie,
+      });
       expect(trend.status).toBe(404);
     }
   });
@@ -77,16 +94,32 @@ describe('GET /api/indices', () => {
   test("a campaign owned by a sibling school is not found for another school's manager", async () => {
     const t = await setup();
     const survey = smallSurvey();
-    const own = await createCampaign(t.handle.db, { survey, ownerUnitId: NHATTAN, unitIds: [NHATTAN] });
-    const res = await t.req(`/api/indices?campaignId=${own}`, { cookie: await t.login('dongthai@demo.vn') });
+    const own = await createCampaign(t.handle.db, {
+      survey,
+      ownerUnitId: NHATTAN,
+      unitIds: [NHATTAN],
+    });
+    const res = await t.req(`/api/indices?campaignId=${own}`, {
+      cookie: await t.login('dongthai@demo.vn'),
+    });
     expect(res.status).toBe(404);
-    const list = await t.req('/api/indices/campaigns', { cookie: await t.login('dongthai@demo.vn') });
+    const list = await t.req('/api/indices/campaigns', {
+      cookie: await t.login('dongthai@demo.vn'),
+    });
     expect((await list.json()).map((c: { id: string }) => c.id)).toEqual([t.campaignId]);
-    const office = await t.req(`/api/indices?campaignId=${own}`, { cookie: await t.login('tayho@demo.vn') });
+    const office = await t.req(`/api/indices?campaignId=${own}`, {
+      cookie: await t.login('tayho@demo.vn'),
+    });
     expect(office.status).toBe(200);
     // The Department's campaign that does not target Đông Thái is not Đông Thái's either.
-    const elsewhere = await createCampaign(t.handle.db, { survey, ownerUnitId: 'HN', unitIds: [NHATTAN] });
-    const res2 = await t.req(`/api/indices?campaignId=${elsewhere}`, { cookie: await t.login('dongthai@demo.vn') });
+    const elsewhere = await createCampaign(t.handle.db, {
+      survey,
+      ownerUnitId: 'HN',
+      unitIds: [NHATTAN],
+    });
+    const res2 = await t.req(`/api/indices?campaignId=${elsewhere}`, {
+      cookie: await t.login('dongthai@demo.vn'),
+    });
     expect(res2.status).toBe(404);
   });
 
@@ -104,9 +137,17 @@ describe('GET /api/indices', () => {
 describe('GET /api/indices/children', () => {
   test("ranks the office's schools by index with their sample-size status", async () => {
     const t = await setup();
-    const res = await t.req(`/api/indices/children?campaignId=${t.campaignId}`, { cookie: await t.login('tayho@demo.vn') });
+    const res = await t.req(`/api/indices/children?campaignId=${t.campaignId}`, {
+      cookie: await t.login('tayho@demo.vn'),
+    });
     const { children } = await res.json();
-    expect(children[0]).toMatchObject({ id: DONGTHAI, responses: 6, eligible: 640, sampleSize: 247, representative: false });
+    expect(children[0]).toMatchObject({
+      id: DONGTHAI,
+      responses: 6,
+      eligible: 640,
+      sampleSize: 247,
+      representative: false,
+    });
     expect(children[1].id).toBe(NHATTAN);
     expect(children[0].index).toBeGreaterThan(children[1].index);
     // Schools outside the campaign are listed with nothing to show.

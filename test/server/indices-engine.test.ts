@@ -80,13 +80,20 @@ describe('index arithmetic', () => {
     expect(withSummary.overall.index).toBeCloseTo(80, 10);
   });
 
-  test('the margin of error is the Wilson 95% half-width in percentage points', () => {
-    // 6/10: (1.96/(1+1.96²/10))·√(0.024 + 1.96²/400) = 0.25957
-    expect(q('q1').moe).toBeCloseTo(25.957, 2);
-    // 4/4: z²/(8(1+z²/4)) = 0.24495 — a 100 % index still carries a margin.
-    expect(q('q2').moe).toBeCloseTo(24.495, 2);
-    expect(f('a').moe).toBeCloseTo((25.957 + 24.495) / 2, 2);
+  test('a question carries its Wilson 95% bounds, and the margin is the larger distance to one', () => {
+    // 6/10: centre (0.6 + z²/20)/(1 + z²/10) = 0.57225, half-width 0.25957 → 31.27–83.18.
+    expect(q('q1').low).toBeCloseTo(31.267, 2);
+    expect(q('q1').high).toBeCloseTo(83.182, 2);
+    expect(q('q1').moe).toBeCloseTo(60 - 31.267, 2);
+    // 4/4: 51.0–100, not 100 ± 24.5 — a 100 % index still carries a margin, below it only.
+    expect(q('q2').low).toBeCloseTo(51.01, 1);
+    expect(q('q2').high).toBe(100);
+    expect(q('q2').moe).toBeCloseTo(48.99, 1);
     expect(wilsonHalfWidth(0, 0)).toBeNull();
+  });
+
+  test('a factor without per-respondent score counters has an index but no interval', () => {
+    expect(f('a')).toMatchObject({ low: null, high: null, moe: null });
   });
 
   test('the sample size is N/(1+N·0.05²) rounded up, and decides representativeness', () => {
@@ -129,7 +136,8 @@ describe('indices over a subtree', () => {
     expect(q1.index).toBeCloseTo((2 / 13) * 100, 10);
     expect(office.responses).toBe(13);
     expect(office.eligible).toBe(640 + 870 + 280);
-    expect(office.sampleSize).toBe(sampleSize(1790));
+    // The sample is judged per school: each needs its own, 247 + 275 + 165, not ⌈1790/5.475⌉ = 327.
+    expect(office.sampleSize).toBe(sampleSize(640) + sampleSize(870) + sampleSize(280));
     expect(office.representative).toBe(false);
   });
 
@@ -137,7 +145,7 @@ describe('indices over a subtree', () => {
     const { db, loaded } = await setup();
     const school = await unitIndices(db, loaded, (await getUnit(db, 'HN-TAYHO-MN-QUANGAN'))!);
     expect(school).toMatchObject({ responses: 3, suppressed: true, questions: [], factors: [] });
-    expect(school.overall).toEqual({ index: null, mean: null, moe: null });
+    expect(school.overall).toEqual({ index: null, mean: null, moe: null, low: null, high: null });
     const ranking = await childrenRanking(db, loaded, (await getUnit(db, 'HN-TAYHO'))!);
     const quangan = ranking.find((r) => r.id === 'HN-TAYHO-MN-QUANGAN')!;
     expect(quangan).toMatchObject({ suppressed: true, index: null, responses: 3 });

@@ -484,7 +484,7 @@ describe('small groups under a subtraction attack', () => {
         relaxColumnCount: true,
       },
     ) as string[][];
-    const row = report.find((r) => r[0] === SMALL)!;
+    const row = report.find((r) => r[1] === SMALL)!;
     const schoolReport = parse(
       (
         await (await t.req(`/api/reports?unitId=${SMALL}&${PERIOD}&format=csv`, { cookie })).text()
@@ -494,11 +494,16 @@ describe('small groups under a subtraction attack', () => {
     // The school's own report: its satisfaction target says it is withheld, not merely missing.
     expect(schoolReport.find((r) => r[0] === 'satisfaction_index')!.slice(2, 7)).toEqual([
       '',
-      '85',
+      '100',
       expect.stringContaining('Không hiển thị'),
       '0',
       '0',
     ]);
-    expect([row[2], row[5], row[7]]).toEqual(['3', '', expect.stringContaining('giữ ẩn danh')]);
+    expect([row[3], row[6], row[7], row[9]]).toEqual([
+      '3',
+      '',
+      '',
+      expect.stringContaining('giữ ẩn danh'),
+    ]);
   });
 });

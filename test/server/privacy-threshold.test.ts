@@ -54,7 +54,7 @@ describe('a unit at the privacy threshold', () => {
     const { t, campaignId } = await schoolWith(4);
     const body = await indicesOf(t, campaignId);
     expect(body.suppressed).toBe(true);
-    expect(body.overall).toEqual({ index: null, mean: null, moe: null });
+    expect(body.overall).toEqual({ index: null, mean: null, moe: null, low: null, high: null });
     expect(body.factors).toEqual([]);
     expect(body.questions).toEqual([]);
     expect(JSON.stringify(body)).not.toContain('"distribution"');
@@ -117,10 +117,10 @@ describe('a unit at the privacy threshold', () => {
       const rows = parse((await res.text()).replace(/^\uFEFF/, ''), {
         relaxColumnCount: true,
       }) as string[][];
-      const row = rows.find((r) => r[0] === DONGTHAI)!;
-      return { responses: row[2], index: row[5] };
+      const row = rows.find((r) => r[1] === DONGTHAI)!;
+      return { responses: row[3], index: row[6] };
     };
-    expect(await indexCell((await schoolWith(5)).t)).toEqual({ responses: '5', index: '0' });
+    expect(await indexCell((await schoolWith(5)).t)).toEqual({ responses: '5', index: '0,0% (0,0–50,4)' });
     expect((await indexCell((await schoolWith(4)).t)).index).toBe('');
   });
 });

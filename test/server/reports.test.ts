@@ -43,18 +43,29 @@ async function fixture(t: TestApp) {
     ownerUnitId: 'HN-TAYHO',
     unitIds: [DONGTHAI, NHATTAN],
   });
-  await addCounts(db, campaignId, DONGTHAI, 250, {
-    q1: { '5': 9, '2': 1 },
-    q2: { '4': 10 },
-    q3: { '4': 9, '1': 1 },
-    q4: { '5': 8, '3': 2 },
-  });
-  await addCounts(db, campaignId, NHATTAN, 100, {
-    q1: { '4': 5, '2': 5 },
-    q2: { '4': 5, '1': 5 },
-    q3: { '3': 10 },
-    q4: { '4': 10 },
-  });
+  // Per-respondent overall scores: Đông Thái 250 with mean 0.9, Σs² 215; Nhật Tân 100 with mean 0.5, Σs² 30.
+  await addCounts(
+    db,
+    campaignId,
+    DONGTHAI,
+    250,
+    { q1: { '5': 9, '2': 1 }, q2: { '4': 10 }, q3: { '4': 9, '1': 1 }, q4: { '5': 8, '3': 2 } },
+    0,
+    {
+      '*': { n: 250, s: 225, ss: 215 },
+    },
+  );
+  await addCounts(
+    db,
+    campaignId,
+    NHATTAN,
+    100,
+    { q1: { '4': 5, '2': 5 }, q2: { '4': 5, '1': 5 }, q3: { '3': 10 }, q4: { '4': 10 } },
+    0,
+    {
+      '*': { n: 100, s: 50, ss: 30 },
+    },
+  );
   return { overdue };
 }
 
@@ -119,42 +130,51 @@ describe('GET /api/reports', () => {
 
     const units = wb.getWorksheet('Đơn vị')!;
     expect(rowValues(units, 1)).toEqual([
+      'Đợt khảo sát',
       'Mã đơn vị',
       'Đơn vị',
       'Số phiếu',
       'Số đối tượng',
       'Cỡ mẫu cần đạt',
-      'Chỉ số hài lòng (%)',
+      'Chỉ số gộp (khoảng tin cậy 95%)',
+      'Chỉ số theo quy mô trường (khoảng tin cậy 95%)',
       'Đủ cỡ mẫu',
       'Ghi chú',
     ]);
-    const byId = new Map(
-      Array.from({ length: units.rowCount - 1 }, (_, i) => rowValues(units, i + 2)).map((r) => [
-        r[0],
-        r,
-      ]),
-    );
+    const unitRows = Array.from({ length: units.rowCount - 1 }, (_, i) =>
+      rowValues(units, i + 2),
+    ).filter((r) => r.length > 1);
+    const byId = new Map(unitRows.map((r) => [r[1], r]));
     expect(byId.size).toBe(7);
+    // 90 ± 1.96·√(0.0502·(390/639)/250) = 87.8–92.2: the interval's bounds, not "± 2.2".
     expect(byId.get(DONGTHAI)).toEqual([
+      'Khảo sát 2026',
       DONGTHAI,
       'Trường THCS Đông Thái',
       250,
       640,
       247,
-      90,
+      '90,0% (87,4–91,9)',
+      '90,0% (87,8–92,2)',
       'Có',
     ]);
     expect(byId.get(NHATTAN)).toEqual([
+      'Khảo sát 2026',
       NHATTAN,
       'Trường Tiểu học Nhật Tân',
       100,
       870,
       275,
-      50,
+      '50,0% (45,7–54,3)',
+      '50,0% (45,7–54,3)',
       'Không',
     ]);
-    // Not surveyed in the period: no responses, no eligible count in a campaign, no index.
-    expect(byId.get('HN-TAYHO-TH-XUANLA')!.slice(2)).toEqual([0, 0, 0]);
+    // Not surveyed in the period: no campaign, no responses, no eligible count, no index.
+    expect(byId.get('HN-TAYHO-TH-XUANLA')!.slice(3)).toEqual([0, 0, 0]);
+    // The sentence saying what each index means sits under the table.
+    expect(units.getCell(units.rowCount, 1).value).toMatch(
+      /^Chỉ số gộp: mỗi câu trả lời được tính một lần/,
+    );
 
     const feedback = wb.getWorksheet('Phản ánh kiến nghị')!;
     expect(rowValues(feedback, 2)).toEqual(['Tổng số', 'Tổng số', 3, 2, 0, 1, 1]);
@@ -185,12 +205,14 @@ describe('GET /api/reports', () => {
     }) as string[][];
     expect(rows[1]).toEqual(['Đơn vị: Phòng GDĐT quận Tây Hồ']);
     expect(rows).toContainEqual([
+      'Khảo sát 2026',
       DONGTHAI,
       'Trường THCS Đông Thái',
       '250',
       '640',
       '247',
-      '90',
+      '90,0% (87,4–91,9)',
+      '90,0% (87,8–92,2)',
       'Có',
       '',
     ]);
@@ -208,6 +230,7 @@ describe('GET /api/reports', () => {
     expect(body).toContain('@media print');
     expect(body).toContain('Kỳ báo cáo: từ ngày 01/10/2026 đến ngày 31/12/2026');
     expect(body).toContain('<td class="">Trường THCS Đông Thái</td>');
+    expect(body).toContain('<td class="">90,0% (87,4–91,9)</td>');
     expect(body).toContain('THỦ TRƯỞNG ĐƠN VỊ');
   });
 

@@ -1,12 +1,31 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { FeedbackStatus } from '../../db/schema.js';
-import { inResolutionRemit, paknAcceptedOnTime, paknOnTime, paknPublished, type FeedbackFacts } from '../../server/targets/feedback-formulas.js';
+import {
+  inResolutionRemit,
+  paknAcceptedOnTime,
+  paknOnTime,
+  paknPublished,
+  type FeedbackFacts,
+} from '../../server/targets/feedback-formulas.js';
 import { lastQuarters, period, quarterOf } from '../../server/targets/period.js';
-import { surveyCoverage } from '../../server/targets/survey-formulas.js';
+import {
+  satisfactionIndex,
+  surveyCoverage,
+  type CampaignFigure,
+} from '../../server/targets/survey-formulas.js';
 import type { Measure } from '../../server/targets/types.js';
 
-const STATUSES: FeedbackStatus[] = ['received', 'accepted', 'rejected', 'transferred', 'in_progress', 'waiting_citizen', 'answered', 'published'];
+const STATUSES: FeedbackStatus[] = [
+  'received',
+  'accepted',
+  'rejected',
+  'transferred',
+  'in_progress',
+  'waiting_citizen',
+  'answered',
+  'published',
+];
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-10-01T00:00:00.000Z');
 const instant = fc.integer({ min: 0, max: 90 * DAY }).map((ms) => new Date(T0 + ms).toISOString());
@@ -35,7 +54,12 @@ describe('feedback target formulas', () => {
   test('every counted item either meets the target or is named as failing; nothing counted gives no value', () => {
     fc.assert(
       fc.property(fc.array(facts, { maxLength: 30 }), instant, (items, now) => {
-        for (const m of [paknOnTime(items, now), paknPublished(items, now), paknAcceptedOnTime(items, now)]) consistent(m);
+        for (const m of [
+          paknOnTime(items, now),
+          paknPublished(items, now),
+          paknAcceptedOnTime(items, now),
+        ])
+          consistent(m);
         const onTime = paknOnTime(items, now);
         expect(onTime.denominator + onTime.pending).toBe(items.filter(inResolutionRemit).length);
       }),
@@ -47,7 +71,11 @@ describe('feedback target formulas', () => {
       fc.property(fc.array(facts, { maxLength: 30 }), instant, (items, now) => {
         const failing = new Set(paknOnTime(items, now).failing.map((f) => f.id));
         for (const f of items.filter(inResolutionRemit)) {
-          if (['received', 'accepted', 'in_progress'].includes(f.status) && f.answered_at === null && f.due_at < now) {
+          if (
+            ['received', 'accepted', 'in_progress'].includes(f.status) &&
+            f.answered_at === null &&
+            f.due_at < now
+          ) {
             expect(failing.has(f.id)).toBe(true);
           }
         }
@@ -57,26 +85,90 @@ describe('feedback target formulas', () => {
 });
 
 describe('survey coverage', () => {
-  test('a unit counts only when every campaign reached its sample size', () => {
-    // 640 eligible families → 247 responses needed.
+  test('a unit counts only when every campaign reached the sample size of the N it froze', () => {
+    // 640 eligible families → 247 responses needed; 100 → 80.
     const m = surveyCoverage([
-      { id: 'a', name: 'A', eligible: 640, campaigns: [{ name: 'X', responses: 247 }, { name: 'Y', responses: 246 }] },
-      { id: 'b', name: 'B', eligible: 640, campaigns: [{ name: 'X', responses: 300 }] },
-      { id: 'c', name: 'C', eligible: 0, campaigns: [{ name: 'X', responses: 300 }] },
+      {
+        id: 'a',
+        name: 'A',
+        campaigns: [
+          { name: 'X', eligible: 640, responses: 247 },
+          { name: 'Y', eligible: 640, responses: 246 },
+        ],
+      },
+      { id: 'b', name: 'B', campaigns: [{ name: 'X', eligible: 640, responses: 300 }] },
+      { id: 'c', name: 'C', campaigns: [{ name: 'X', eligible: 0, responses: 300 }] },
+      // Two questionnaires of 50 each are not one campaign of 100: each is judged on its own.
+      {
+        id: 'd',
+        name: 'D',
+        campaigns: [
+          { name: 'X', eligible: 100, responses: 50 },
+          { name: 'Z', eligible: 100, responses: 50 },
+        ],
+      },
     ]);
-    expect([m.numerator, m.denominator]).toEqual([1, 3]);
+    expect([m.numerator, m.denominator]).toEqual([1, 4]);
     expect(m.failing.map((f) => [f.id, f.detail])).toEqual([
       ['a', 'Y: 246/247 phiếu, thiếu 1'],
-      ['c', 'Chưa khai báo số đối tượng khảo sát'],
+      ['c', 'X: chưa khai báo số đối tượng khảo sát'],
+      ['d', 'X: 50/80 phiếu, thiếu 30; Z: 50/80 phiếu, thiếu 30'],
     ]);
   });
 });
 
+describe('satisfaction index target', () => {
+  const figure = (over: Partial<CampaignFigure>): CampaignFigure => ({
+    campaignId: 'c1',
+    campaignName: 'Khảo sát CMHS 2026',
+    surveyTitle: 'Phiếu THCS',
+    target: 85,
+    unitId: 'u',
+    unitName: 'U',
+    eligible: 100,
+    responses: 80,
+    index: 90,
+    ...over,
+  });
+
+  test('each figure is judged against its own questionnaire target, and the value is numerator ÷ denominator', () => {
+    const m = satisfactionIndex([
+      figure({ unitId: 'a', index: 90 }), // 90 ≥ 85: met
+      figure({
+        unitId: 'b',
+        index: 86,
+        campaignName: 'SIPAS 2026',
+        surveyTitle: 'Phiếu SIPAS',
+        target: 100,
+      }), // 86 < 100
+      figure({ unitId: 'c', index: 86 }), // 86 ≥ 85 on the parents' form, whatever SIPAS asks
+      figure({ unitId: 'd', index: 40, responses: 4 }), // too few to be shown, not judged
+      figure({ unitId: 'e', index: 70, responses: 20 }), // below 85, and below its sample of 80
+    ]);
+    expect([m.numerator, m.denominator]).toEqual([2, 4]);
+    expect(m.value).toBe((m.numerator / m.denominator) * 100);
+    expect(m.failing.map((f) => [f.id, f.detail])).toEqual([
+      ['b', 'SIPAS 2026 (Phiếu SIPAS): 86% < 100% · 80 phiếu'],
+      ['e', 'Khảo sát CMHS 2026 (Phiếu THCS): 70% < 85% · 20 phiếu (chưa đủ cỡ mẫu)'],
+    ]);
+    // Every figure left out of the numerator is named.
+    expect(m.failing.length).toBe(m.denominator - m.numerator);
+  });
+});
+
 describe('periods', () => {
-  test('quarters follow Vietnam\'s calendar: 1 October 00:30 in Hanoi is already Q4', () => {
+  test("quarters follow Vietnam's calendar: 1 October 00:30 in Hanoi is already Q4", () => {
     expect(quarterOf(new Date('2026-09-30T17:30:00.000Z')).label).toBe('Q4/2026');
     expect(quarterOf(new Date('2026-09-30T16:30:00.000Z')).label).toBe('Q3/2026');
-    expect(lastQuarters(new Date('2026-02-01T00:00:00.000Z'), 4).map((q) => q.label)).toEqual(['Q2/2025', 'Q3/2025', 'Q4/2025', 'Q1/2026']);
-    expect(period('2026-10-01', '2026-12-31')).toMatchObject({ startIso: '2026-09-30T17:00:00.000Z', endIso: '2026-12-31T17:00:00.000Z' });
+    expect(lastQuarters(new Date('2026-02-01T00:00:00.000Z'), 4).map((q) => q.label)).toEqual([
+      'Q2/2025',
+      'Q3/2025',
+      'Q4/2025',
+      'Q1/2026',
+    ]);
+    expect(period('2026-10-01', '2026-12-31')).toMatchObject({
+      startIso: '2026-09-30T17:00:00.000Z',
+      endIso: '2026-12-31T17:00:00.000Z',
+    });
   });
 });

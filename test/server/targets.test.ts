@@ -229,6 +229,7 @@ describe('GET /api/targets: surveys', () => {
       q3: { '3': 10 },
       q4: { '4': 10 },
     });
+    return { campaignId };
   }
 
   test('coverage names each unit short of its sample size and by how many responses', async () => {
@@ -246,22 +247,95 @@ describe('GET /api/targets: surveys', () => {
     ]);
   });
 
-  test('the satisfaction index pools the subtree and names the units below the questionnaire target', async () => {
+  test('the satisfaction index counts units meeting their questionnaire target, and names the others', async () => {
     const t = await createTestApp();
     await surveyed(t);
     const index = pick(await targets(t, 'tayho@demo.vn'), 'satisfaction_index');
-    // Pooled: q1 14/20, q2 15/20, q3 9/20, q4 18/20 → a 72.5, b 45, c 90 → (2·72.5 + 45 + 90) / 4 = 70.
-    expect(index.value).toBeCloseTo(70, 10);
-    expect(index).toMatchObject({ target: 85, met: false, numerator: 56, denominator: 80 });
+    // Đông Thái 90 ≥ 85 (met), Nhật Tân 50 < 85: one of the two surveyed units.
+    expect(index).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      value: 50,
+      target: 100,
+      met: false,
+    });
+    expect(index.value).toBe((index.numerator / index.denominator) * 100);
     expect(index.failing.map((f) => [f.id, f.detail])).toEqual([
-      [NHATTAN, '50.0% < 85% · 100 phiếu (chưa đủ cỡ mẫu)'],
+      [NHATTAN, 'Khảo sát CMHS 2026 (Khảo sát thử): 50% < 85% · 100 phiếu (chưa đủ cỡ mẫu)'],
     ]);
 
     const school = pick(await targets(t, 'dongthai@demo.vn'), 'satisfaction_index');
-    expect([school.value, school.met, school.failing]).toEqual([90, true, []]);
+    expect([school.value, school.met, school.failing]).toEqual([100, true, []]);
   });
 
-  test('a unit with fewer than 5 responses is never named, nor shown through a pool that is only it', async () => {
+  test('each questionnaire is judged by its own target, not the strictest one of the subtree', async () => {
+    const t = await createTestApp();
+    await surveyed(t);
+    // A SIPAS-like form with the plan's 100% target at Nhật Tân only.
+    const sipas = smallSurvey({ id: 'test-sipas', title: { vi: 'Phiếu SIPAS thử' }, target: 100 });
+    await createSurvey(t.handle.db, sipas);
+    const c = await createCampaign(t.handle.db, {
+      survey: sipas,
+      ownerUnitId: 'HN-TAYHO',
+      unitIds: [NHATTAN],
+      name: 'SIPAS 2026',
+    });
+    await addCounts(t.handle.db, c, NHATTAN, 10, {
+      q1: { '5': 10 },
+      q2: { '5': 9, '3': 1 },
+      q3: { '5': 10 },
+      q4: { '5': 10 },
+    });
+    const index = pick(await targets(t, 'tayho@demo.vn'), 'satisfaction_index');
+    // Đông Thái's 90 still meets its own 85; Nhật Tân's SIPAS 97.5 misses SIPAS's 100.
+    expect([index.numerator, index.denominator]).toEqual([1, 3]);
+    expect(index.failing.map((f) => f.detail)).toEqual([
+      'Khảo sát CMHS 2026 (Khảo sát thử): 50% < 85% · 100 phiếu (chưa đủ cỡ mẫu)',
+      'SIPAS 2026 (Phiếu SIPAS thử): 97,5% < 100% · 10 phiếu (chưa đủ cỡ mẫu)',
+    ]);
+  });
+
+  test('coverage keeps the population frozen by the campaign when the unit is edited later, and staff may correct it', async () => {
+    const t = await createTestApp();
+    const { campaignId } = await surveyed(t);
+    // Nhật Tân now declares 120 families: the past campaign still needs 275 of its 870.
+    await t.handle.db
+      .updateTable('units')
+      .set({ eligible: 120 })
+      .where('id', '=', NHATTAN)
+      .execute();
+    const before = pick(await targets(t, 'tayho@demo.vn'), 'survey_coverage');
+    expect(before.failing.map((f) => f.detail)).toEqual([
+      'Khảo sát CMHS 2026: 100/275 phiếu, thiếu 175',
+    ]);
+
+    // The office corrects the campaign's N for the school: 120 → 93 needed, 100 received.
+    const cookie = await t.login('tayho@demo.vn');
+    const res = await t.req(`/api/campaigns/${campaignId}/units/${NHATTAN}`, {
+      method: 'PATCH',
+      cookie,
+      body: { eligible: 120 },
+    });
+    expect(res.status).toBe(200);
+    const after = pick(await targets(t, 'tayho@demo.vn'), 'survey_coverage');
+    expect([after.numerator, after.denominator, after.failing]).toEqual([2, 2, []]);
+
+    // Another office's manager, or a school's, cannot touch it.
+    const school = await t.req(`/api/campaigns/${campaignId}/units/${NHATTAN}`, {
+      method: 'PATCH',
+      cookie: await t.login('dongthai@demo.vn'),
+      body: { eligible: 1 },
+    });
+    expect(school.status).toBe(404);
+    const bad = await t.req(`/api/campaigns/${campaignId}/units/${NHATTAN}`, {
+      method: 'PATCH',
+      cookie,
+      body: { eligible: -1 },
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  test('a unit with fewer than 5 responses is neither judged nor named', async () => {
     const t = await createTestApp();
     const survey = smallSurvey();
     await createSurvey(t.handle.db, survey);
@@ -277,12 +351,10 @@ describe('GET /api/targets: surveys', () => {
       q4: { '1': 4 },
     });
     const index = pick(await targets(t, 'tayho@demo.vn'), 'satisfaction_index');
-    // Tây Hồ's pool is Đông Thái's 4 responses alone: its 0% would tell how those parents answered.
-    expect([index.value, index.numerator, index.denominator, index.met, index.failing]).toEqual([
+    expect([index.value, index.denominator, index.status, index.failing]).toEqual([
       null,
       0,
-      0,
-      false,
+      'no_data',
       [],
     ]);
   });

@@ -18,33 +18,142 @@ export const when = (iso: string, dateOnly = false): string =>
     : new Date(iso).toLocaleString(lang.value === 'en' ? 'en-GB' : 'vi-VN');
 
 type CampaignDetailDto = ReturnType<typeof campaignDto> & {
-  units: { unitId: string; name: string; responses: number; code?: string; url?: string }[];
+  units: {
+    unitId: string;
+    name: string;
+    responses: number;
+    eligible: number;
+    code?: string;
+    url?: string;
+  }[];
 };
 
-function TokenButton({ campaignId, unitId, onDone }: { campaignId: string; unitId: string; onDone: () => void }) {
+function TokenButton({
+  campaignId,
+  unitId,
+  onDone,
+}: {
+  campaignId: string;
+  unitId: string;
+  onDone: () => void;
+}) {
   const count = useSignal(50);
   const busy = useSignal(false);
   return (
     <span>
-      <label class="sr-only" for={`n-${unitId}`}>{t('Số mã', 'How many codes')}</label>
-      <input id={`n-${unitId}`} type="number" min={1} max={1000} value={count.value} style="width:6rem"
-        onInput={(e) => (count.value = Number(e.currentTarget.value))} />{' '}
-      <button type="button" class="secondary" disabled={busy.value} onClick={async () => {
-        busy.value = true;
-        await api(`/api/campaigns/${campaignId}/tokens`, { method: 'POST', body: { unitId, count: count.value } }).finally(() => (busy.value = false));
-        onDone();
-      }}>{t('Tạo mã', 'Make codes')}</button>
+      <label class="sr-only" for={`n-${unitId}`}>
+        {t('Số mã', 'How many codes')}
+      </label>
+      <input
+        id={`n-${unitId}`}
+        type="number"
+        min={1}
+        max={1000}
+        value={count.value}
+        style="width:6rem"
+        onInput={(e) => (count.value = Number(e.currentTarget.value))}
+      />{' '}
+      <button
+        type="button"
+        class="secondary"
+        disabled={busy.value}
+        onClick={async () => {
+          busy.value = true;
+          await api(`/api/campaigns/${campaignId}/tokens`, {
+            method: 'POST',
+            body: { unitId, count: count.value },
+          }).finally(() => (busy.value = false));
+          onDone();
+        }}
+      >
+        {t('Tạo mã', 'Make codes')}
+      </button>
     </span>
   );
 }
 
-/** One campaign: per school its responses, link, QR code, poster, and one-time codes. */
+/**
+ * The population N frozen into this campaign for one school: later edits of the school do not
+ * change it; staff correct it here (0: not declared).
+ */
+function EligibleField({
+  campaignId,
+  unitId,
+  name,
+  value,
+  onDone,
+}: {
+  campaignId: string;
+  unitId: string;
+  name: string;
+  value: number;
+  onDone: () => void;
+}) {
+  const n = useSignal(value);
+  const busy = useSignal(false);
+  const error = useSignal('');
+  return (
+    <span>
+      <label class="sr-only" for={`N-${unitId}`}>
+        {t(`Số đối tượng khảo sát của ${name}`, `Eligible respondents at ${name}`)}
+      </label>
+      <input
+        id={`N-${unitId}`}
+        type="number"
+        min={0}
+        max={10000000}
+        value={n.value}
+        style="width:7rem"
+        onInput={(e) => (n.value = Number(e.currentTarget.value))}
+      />{' '}
+      <button
+        type="button"
+        class="secondary"
+        disabled={busy.value || n.value === value}
+        onClick={async () => {
+          busy.value = true;
+          error.value = '';
+          await api(`/api/campaigns/${campaignId}/units/${encodeURIComponent(unitId)}`, {
+            method: 'PATCH',
+            body: { eligible: n.value },
+          })
+            .then(
+              onDone,
+              () =>
+                (error.value = t(
+                  'Không lưu được: số đối tượng phải là số nguyên từ 0.',
+                  'Not saved: a whole number from 0.',
+                )),
+            )
+            .finally(() => (busy.value = false));
+        }}
+      >
+        {t('Lưu', 'Save')}
+      </button>
+      {error.value && (
+        <span class="error" role="alert">
+          {' '}
+          {error.value}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** One campaign: per school its responses, population N, link, QR code, poster, and one-time codes. */
 export function CampaignDetail({ id }: { id: string }) {
   const { me } = useAppState();
   const reload = useSignal(0);
-  const c = useFetch<CampaignDetailDto>(`/api/campaigns/${encodeURIComponent(id)}?r=${reload.value}`);
+  const c = useFetch<CampaignDetailDto>(
+    `/api/campaigns/${encodeURIComponent(id)}?r=${reload.value}`,
+  );
   const mayEdit = me.value?.user.role !== 'viewer';
-  if (c.error) return <p class="error" role="alert">{c.error}</p>;
+  if (c.error)
+    return (
+      <p class="error" role="alert">
+        {c.error}
+      </p>
+    );
   if (!c.data) return <p>{t('Đang tải…', 'Loading…')}</p>;
   const d = c.data;
   const base = `/api/campaigns/${encodeURIComponent(d.id)}/units`;
@@ -52,29 +161,83 @@ export function CampaignDetail({ id }: { id: string }) {
     <section>
       <h1>{d.name}</h1>
       <p class="muted">
-        {d.surveyId} v{d.surveyVersion} · {when(d.opensAt)} – {when(d.closesAt)} · {t(...(CAMPAIGN_STATE[d.state] ?? [d.state, d.state]))}
+        {d.surveyId} v{d.surveyVersion} · {when(d.opensAt)} – {when(d.closesAt)} ·{' '}
+        {t(...(CAMPAIGN_STATE[d.state] ?? [d.state, d.state]))}
       </p>
-      <p><a href={`/api/campaigns/${encodeURIComponent(d.id)}/export?format=csv`}>{t('Tải dữ liệu phiếu (CSV)', 'Download responses (CSV)')}</a>{' · '}
-        <a href={`/api/campaigns/${encodeURIComponent(d.id)}/export?format=xlsx`}>XLSX</a></p>
+      <p>
+        <a href={`/api/campaigns/${encodeURIComponent(d.id)}/export?format=csv`}>
+          {t('Tải dữ liệu phiếu (CSV)', 'Download responses (CSV)')}
+        </a>
+        {' · '}
+        <a href={`/api/campaigns/${encodeURIComponent(d.id)}/export?format=xlsx`}>XLSX</a>
+      </p>
       <table>
-        <thead><tr><th>{t('Trường', 'School')}</th><th class="num">{t('Số phiếu', 'Responses')}</th><th>{t('Truy cập', 'Access')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('Trường', 'School')}</th>
+            <th class="num">{t('Số phiếu', 'Responses')}</th>
+            <th>{t('Số đối tượng (N) của đợt', "Campaign's eligible count (N)")}</th>
+            <th>{t('Truy cập', 'Access')}</th>
+          </tr>
+        </thead>
         <tbody>
           {d.units.map((u) => (
             <tr key={u.unitId}>
               <td>{u.name}</td>
               <td class="num">{u.responses}</td>
               <td>
+                {mayEdit ? (
+                  <EligibleField
+                    key={`${u.unitId}-${u.eligible}`}
+                    campaignId={d.id}
+                    unitId={u.unitId}
+                    name={u.name}
+                    value={u.eligible}
+                    onDone={() => reload.value++}
+                  />
+                ) : (
+                  u.eligible || '—'
+                )}
+              </td>
+              <td>
                 {u.url ? (
                   <span class="campaign-access">
-                    <img src={`${base}/${encodeURIComponent(u.unitId)}/qr.svg`} width={72} height={72} alt={t(`Mã QR của ${u.name}`, `QR code for ${u.name}`)} />
-                    <a href={u.url}>{u.url}</a>{' · '}
-                    <a href={`${base}/${encodeURIComponent(u.unitId)}/poster`} target="_blank" rel="noopener">{t('Áp phích A4', 'A4 poster')}</a>{' · '}
-                    <a href={`${base}/${encodeURIComponent(u.unitId)}/qr.png`} download>{t('QR (PNG)', 'QR (PNG)')}</a>
+                    <img
+                      src={`${base}/${encodeURIComponent(u.unitId)}/qr.svg`}
+                      width={72}
+                      height={72}
+                      alt={t(`Mã QR của ${u.name}`, `QR code for ${u.name}`)}
+                    />
+                    <a href={u.url}>{u.url}</a>
+                    {' · '}
+                    <a
+                      href={`${base}/${encodeURIComponent(u.unitId)}/poster`}
+                      target="_blank"
+                      rel="noopener"
+                    >
+                      {t('Áp phích A4', 'A4 poster')}
+                    </a>
+                    {' · '}
+                    <a href={`${base}/${encodeURIComponent(u.unitId)}/qr.png`} download>
+                      {t('QR (PNG)', 'QR (PNG)')}
+                    </a>
                   </span>
                 ) : (
                   <span>
-                    <a href={`${base}/${encodeURIComponent(u.unitId)}/tokens.html`} target="_blank" rel="noopener">{t('Danh sách mã để in', 'Printable code list')}</a>{' '}
-                    {mayEdit && <TokenButton campaignId={d.id} unitId={u.unitId} onDone={() => reload.value++} />}
+                    <a
+                      href={`${base}/${encodeURIComponent(u.unitId)}/tokens.html`}
+                      target="_blank"
+                      rel="noopener"
+                    >
+                      {t('Danh sách mã để in', 'Printable code list')}
+                    </a>{' '}
+                    {mayEdit && (
+                      <TokenButton
+                        campaignId={d.id}
+                        unitId={u.unitId}
+                        onDone={() => reload.value++}
+                      />
+                    )}
                   </span>
                 )}
               </td>

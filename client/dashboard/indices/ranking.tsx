@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { ChildRankDto } from '../../../server/indices/service.js';
 import { t } from '../i18n.js';
-import { count, moe, pct } from './format.js';
+import { count, withBounds } from './format.js';
 import { useIndicesState } from './state.js';
 import { useFetch } from './use-fetch.js';
 
@@ -64,10 +64,7 @@ export function RankingTable() {
           <thead>
             <tr>
               {th('name', t('Đơn vị', 'Unit'), false)}
-              {th('index', t('Chỉ số', 'Index'))}
-              <th scope="col" class="num">
-                {t('Sai số', 'Margin')}
-              </th>
+              {th('index', t('Chỉ số (khoảng tin cậy 95%)', 'Index (95% interval)'))}
               {th('responses', t('Số phiếu', 'Responses'))}
               {th('coverage', t('Cỡ mẫu cần', 'Sample needed'))}
               <th scope="col">{t('Tình trạng', 'Status')}</th>
@@ -81,8 +78,7 @@ export function RankingTable() {
                     {r.name}
                   </button>
                 </th>
-                <td class="num">{pct(r.index)}</td>
-                <td class="num">{moe(r.moe)}</td>
+                <td class="num">{withBounds(r.index, r.low, r.high)}</td>
                 <td class="num">{count(r.responses)}</td>
                 <td class="num">{r.sampleSize ? count(r.sampleSize) : '—'}</td>
                 <td class={r.representative === false || r.suppressed ? 'warn' : undefined}>

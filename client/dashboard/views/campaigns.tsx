@@ -7,7 +7,6 @@ import { useAppState } from '../state.js';
 
 type CampaignDto = ReturnType<typeof campaignDto>;
 
-
 function CampaignList() {
   const { navigate, me } = useAppState();
   const list = useFetch<CampaignDto[]>('/api/campaigns');
@@ -19,17 +18,40 @@ function CampaignList() {
     <section>
       <h1>{t('Đợt khảo sát', 'Survey campaigns')}</h1>
       {me.value?.user.role !== 'viewer' && (
-        <p><a class="button" href="/app/campaigns/new" onClick={go('/app/campaigns/new')}>{t('Tạo đợt khảo sát', 'New campaign')}</a></p>
+        <p>
+          <a class="button" href="/app/campaigns/new" onClick={go('/app/campaigns/new')}>
+            {t('Tạo đợt khảo sát', 'New campaign')}
+          </a>
+        </p>
       )}
-      {list.error && <p class="error" role="alert">{list.error}</p>}
+      {list.error && (
+        <p class="error" role="alert">
+          {list.error}
+        </p>
+      )}
       <table>
-        <thead><tr><th>{t('Tên', 'Name')}</th><th>{t('Phiếu', 'Questionnaire')}</th><th>{t('Thời gian', 'Window')}</th><th>{t('Trạng thái', 'State')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('Tên', 'Name')}</th>
+            <th>{t('Phiếu', 'Questionnaire')}</th>
+            <th>{t('Thời gian', 'Window')}</th>
+            <th>{t('Trạng thái', 'State')}</th>
+          </tr>
+        </thead>
         <tbody>
           {(list.data ?? []).map((c) => (
             <tr key={c.id}>
-              <td><a href={`/app/campaigns/${c.id}`} onClick={go(`/app/campaigns/${c.id}`)}>{c.name}</a></td>
-              <td>{c.surveyId} v{c.surveyVersion}</td>
-              <td>{when(c.opensAt, true)} – {when(c.closesAt, true)}</td>
+              <td>
+                <a href={`/app/campaigns/${c.id}`} onClick={go(`/app/campaigns/${c.id}`)}>
+                  {c.name}
+                </a>
+              </td>
+              <td>
+                {c.surveyId} v{c.surveyVersion}
+              </td>
+              <td>
+                {when(c.opensAt, true)} – {when(c.closesAt, true)}
+              </td>
               <td>{t(...(CAMPAIGN_STATE[c.state] ?? [c.state, c.state]))}</td>
             </tr>
           ))}

@@ -55,57 +55,137 @@ export function FeedbackInbox() {
     <section>
       <h1>{t('Phản ánh, kiến nghị', 'Feedback and complaints')}</h1>
       <div class="scope-bar" role="search">
-        <label>{t('Đơn vị', 'Unit')}
-          <select value={unitId.value} onChange={(e) => reset(() => (unitId.value = e.currentTarget.value))}>
-            {units.value.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+        <label>
+          {t('Đơn vị', 'Unit')}
+          <select
+            value={unitId.value}
+            onChange={(e) => reset(() => (unitId.value = e.currentTarget.value))}
+          >
+            {units.value.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('Trạng thái', 'Status')}
-          <select value={status.value} onChange={(e) => reset(() => (status.value = e.currentTarget.value as FeedbackStatus))}>
+        <label>
+          {t('Trạng thái', 'Status')}
+          <select
+            value={status.value}
+            onChange={(e) => reset(() => (status.value = e.currentTarget.value as FeedbackStatus))}
+          >
             <option value="">{t('Tất cả', 'All')}</option>
-            {(Object.keys(STATUS_LABELS) as FeedbackStatus[]).map((s) => <option key={s} value={s}>{statusLabel(s)}</option>)}
+            {(Object.keys(STATUS_LABELS) as FeedbackStatus[]).map((s) => (
+              <option key={s} value={s}>
+                {statusLabel(s)}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('Loại', 'Kind')}
-          <select value={kind.value} onChange={(e) => reset(() => (kind.value = e.currentTarget.value as FeedbackKind))}>
+        <label>
+          {t('Loại', 'Kind')}
+          <select
+            value={kind.value}
+            onChange={(e) => reset(() => (kind.value = e.currentTarget.value as FeedbackKind))}
+          >
             <option value="">{t('Tất cả', 'All')}</option>
-            {(Object.keys(KIND_LABELS) as FeedbackKind[]).map((k) => <option key={k} value={k}>{kindLabel(k)}</option>)}
+            {(Object.keys(KIND_LABELS) as FeedbackKind[]).map((k) => (
+              <option key={k} value={k}>
+                {kindLabel(k)}
+              </option>
+            ))}
           </select>
         </label>
-        <label><input type="checkbox" style="width:auto;min-height:auto" checked={overdue.value}
-          onChange={(e) => reset(() => (overdue.value = e.currentTarget.checked))} /> {t('Quá hạn', 'Overdue')}</label>
-        <label><input type="checkbox" style="width:auto;min-height:auto" checked={dueSoon.value}
-          onChange={(e) => reset(() => (dueSoon.value = e.currentTarget.checked))} /> {t('Đến hạn trong 2 ngày làm việc', 'Due within 2 working days')}</label>
+        <label>
+          <input
+            type="checkbox"
+            style="width:auto;min-height:auto"
+            checked={overdue.value}
+            onChange={(e) => reset(() => (overdue.value = e.currentTarget.checked))}
+          />{' '}
+          {t('Quá hạn', 'Overdue')}
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            style="width:auto;min-height:auto"
+            checked={dueSoon.value}
+            onChange={(e) => reset(() => (dueSoon.value = e.currentTarget.checked))}
+          />{' '}
+          {t('Đến hạn trong 2 ngày làm việc', 'Due within 2 working days')}
+        </label>
       </div>
-      {error.value && <p class="error" role="alert">{error.value}</p>}
+      {error.value && (
+        <p class="error" role="alert">
+          {error.value}
+        </p>
+      )}
       {d && (
         <>
           <p class="muted">{t(`${d.total} mục`, `${d.total} items`)}</p>
           <div class="table-scroll">
             <table>
-              <thead><tr>
-                <th>{t('Mã', 'Code')}</th><th>{t('Tiêu đề', 'Title')}</th><th>{t('Đơn vị', 'Unit')}</th>
-                <th>{t('Trạng thái', 'Status')}</th><th>{t('Nhận', 'Received')}</th><th>{t('Hạn giai đoạn', 'Stage due')}</th><th>{t('Hạn giải quyết', 'Due')}</th><th />
-              </tr></thead>
+              <thead>
+                <tr>
+                  <th>{t('Mã', 'Code')}</th>
+                  <th>{t('Tiêu đề', 'Title')}</th>
+                  <th>{t('Đơn vị', 'Unit')}</th>
+                  <th>{t('Trạng thái', 'Status')}</th>
+                  <th>{t('Nhận', 'Received')}</th>
+                  <th>{t('Hạn giai đoạn', 'Stage due')}</th>
+                  <th>{t('Hạn giải quyết', 'Due')}</th>
+                  <th />
+                </tr>
+              </thead>
               <tbody>
                 {d.items.map((i) => (
                   <tr key={i.id}>
-                    <td><a href={`/app/feedback/${i.id}`} onClick={(e) => { e.preventDefault(); navigate(`/app/feedback/${i.id}`); }}>{i.trackingCode}</a></td>
-                    <td>{i.title}<br /><span class="kind">{kindLabel(i.kind)}</span></td>
+                    <td>
+                      <a
+                        href={`/app/feedback/${i.id}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          navigate(`/app/feedback/${i.id}`);
+                        }}
+                      >
+                        {i.trackingCode}
+                      </a>
+                    </td>
+                    <td>
+                      {i.title}
+                      <br />
+                      <span class="kind">{kindLabel(i.kind)}</span>
+                    </td>
                     <td>{i.unitName}</td>
                     <td>{statusLabel(i.status)}</td>
                     <td>{day(i.receivedAt)}</td>
                     <td>{day(i.stageDueAt)}</td>
                     <td>{day(i.dueAt)}</td>
-                    <td><DeadlineFlags item={i} /></td>
+                    <td>
+                      <DeadlineFlags item={i} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           <div class="pager">
-            <button class="secondary" type="button" disabled={offset.value === 0} onClick={() => (offset.value = Math.max(0, offset.value - PAGE))}>{t('Trước', 'Previous')}</button>
-            <button class="secondary" type="button" disabled={offset.value + PAGE >= d.total} onClick={() => (offset.value += PAGE)}>{t('Sau', 'Next')}</button>
+            <button
+              class="secondary"
+              type="button"
+              disabled={offset.value === 0}
+              onClick={() => (offset.value = Math.max(0, offset.value - PAGE))}
+            >
+              {t('Trước', 'Previous')}
+            </button>
+            <button
+              class="secondary"
+              type="button"
+              disabled={offset.value + PAGE >= d.total}
+              onClick={() => (offset.value += PAGE)}
+            >
+              {t('Sau', 'Next')}
+            </button>
           </div>
         </>
       )}

@@ -16,13 +16,31 @@ export function Login() {
         }}
       >
         <label for="email">Email</label>
-        <input id="email" type="email" autocomplete="username" required value={email.value}
-          onInput={(e) => (email.value = e.currentTarget.value)} />
+        <input
+          id="email"
+          type="email"
+          autocomplete="username"
+          required
+          value={email.value}
+          onInput={(e) => (email.value = e.currentTarget.value)}
+        />
         <label for="password">{t('Mật khẩu', 'Password')}</label>
-        <input id="password" type="password" autocomplete="current-password" required value={password.value}
-          onInput={(e) => (password.value = e.currentTarget.value)} />
-        {loginError.value && <p class="error" role="alert">{loginError.value}</p>}
-        <p><button type="submit">{t('Đăng nhập', 'Sign in')}</button></p>
+        <input
+          id="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          value={password.value}
+          onInput={(e) => (password.value = e.currentTarget.value)}
+        />
+        {loginError.value && (
+          <p class="error" role="alert">
+            {loginError.value}
+          </p>
+        )}
+        <p>
+          <button type="submit">{t('Đăng nhập', 'Sign in')}</button>
+        </p>
       </form>
     </main>
   );

@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import type { IndicesDto } from '../../../server/indices/service.js';
 import { Chart } from '../chart.js';
 import { lang, t } from '../i18n.js';
-import { count, moe, pct, score, tx } from '../indices/format.js';
+import { bounds, count, pct, score, tx, withBounds } from '../indices/format.js';
 import { LiveCounter } from '../indices/live.js';
 import { RankingTable } from '../indices/ranking.js';
 import { ScopeBar } from '../indices/scope-bar.js';
@@ -23,10 +23,10 @@ function Headline({ d }: { d: IndicesDto }) {
   return (
     <div class="cards">
       <div class="card">
-        <div class="muted">{t('Chỉ số hài lòng', 'Satisfaction index')}</div>
+        <div class="muted">{t('Chỉ số hài lòng (gộp)', 'Satisfaction index (pooled)')}</div>
         <div class="big">{pct(d.overall.index)}</div>
         <div class="muted">
-          {moe(d.overall.moe)} {t('điểm % (95%)', 'pp (95%)')}
+          {bounds(d.overall.low, d.overall.high)} {t('khoảng tin cậy 95%', '95% interval')}
         </div>
         {metTarget !== null && (
           <div class={metTarget ? 'ok' : 'warn'}>
@@ -35,6 +35,15 @@ function Headline({ d }: { d: IndicesDto }) {
           </div>
         )}
       </div>
+      {d.weighted && (
+        <div class="card">
+          <div class="muted">{t('Chỉ số theo quy mô trường', 'Index weighted by school size')}</div>
+          <div class="big">{pct(d.weighted.index)}</div>
+          <div class="muted">
+            {bounds(d.weighted.low, d.weighted.high)} {t('khoảng tin cậy 95%', '95% interval')}
+          </div>
+        </div>
+      )}
       <div class="card">
         <div class="muted">{t('Điểm trung bình (1–5)', 'Mean score (1–5)')}</div>
         <div class="big">{score(d.overall.mean)}</div>
@@ -93,15 +102,13 @@ function FactorChart({ d }: { d: IndicesDto }) {
         caption={t('Chỉ số theo yếu tố', 'Index by factor')}
         head={[
           t('Yếu tố', 'Factor'),
-          t('Chỉ số', 'Index'),
-          t('Sai số', 'Margin'),
+          t('Chỉ số (khoảng tin cậy 95%)', 'Index (95% interval)'),
           t('Điểm TB', 'Mean'),
           t('Trọng số', 'Weight'),
         ]}
         rows={d.factors.map((f) => [
           tx(f.title),
-          pct(f.index),
-          moe(f.moe),
+          withBounds(f.index, f.low, f.high),
           score(f.mean),
           f.weight,
         ])}
@@ -123,6 +130,14 @@ export function OverviewView() {
         </p>
       )}
       {d && <Headline d={d} />}
+      {d?.weighted && (
+        <p class="muted">
+          {t(
+            'Chỉ số gộp: mỗi câu trả lời được tính một lần, nên trường có nhiều phiếu hơn có trọng số lớn hơn. Chỉ số theo quy mô trường: mỗi trường được tính theo số đối tượng khảo sát của trường.',
+            'Pooled index: every answer counts once, so schools that answered most weigh most. Weighted index: each school counts by its size.',
+          )}
+        </p>
+      )}
       {d?.suppression === 'complement' && (
         <p class="notice">
           {t(

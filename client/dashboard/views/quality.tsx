@@ -6,7 +6,8 @@ import { useIndicesState } from '../indices/state.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { useAppState } from '../state.js';
 
-const time = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+const time = (iso: string) =>
+  new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
 
 /** Quality flags: they point at responses to look at; nothing is removed from the figures. */
 export function QualityView() {
@@ -25,17 +26,25 @@ export function QualityView() {
           'Signals for staff to review; every response still counts in the indices.',
         )}
       </p>
-      {res.error && <p class="error" role="alert">{res.error}</p>}
+      {res.error && (
+        <p class="error" role="alert">
+          {res.error}
+        </p>
+      )}
       {d && (
         <>
           <div class="cards">
             <div class="card">
               <div class="muted">{t('Phiếu làm quá nhanh', 'Completed implausibly fast')}</div>
               <div class="big">{pct(d.fastShare)}</div>
-              <div class="muted">{count(d.fast)} / {count(d.responses)}</div>
+              <div class="muted">
+                {count(d.fast)} / {count(d.responses)}
+              </div>
             </div>
             <div class="card">
-              <div class="muted">{t('Đợt phiếu giống hệt nhau', 'Bursts of identical responses')}</div>
+              <div class="muted">
+                {t('Đợt phiếu giống hệt nhau', 'Bursts of identical responses')}
+              </div>
               <div class={d.bursts.length ? 'big warn' : 'big'}>{count(d.bursts.length)}</div>
               <div class="muted">
                 {t(
@@ -50,7 +59,9 @@ export function QualityView() {
               <thead>
                 <tr>
                   <th scope="col">{t('Đơn vị', 'Unit')}</th>
-                  <th scope="col" class="num">{t('Số phiếu', 'Responses')}</th>
+                  <th scope="col" class="num">
+                    {t('Số phiếu', 'Responses')}
+                  </th>
                   <th scope="col">{t('Từ', 'From')}</th>
                   <th scope="col">{t('Đến', 'To')}</th>
                   <th scope="col">{t('Mã nhận dạng', 'Fingerprint')}</th>
@@ -63,7 +74,9 @@ export function QualityView() {
                     <td class="num">{count(b.count)}</td>
                     <td>{time(b.from)}</td>
                     <td>{time(b.to)}</td>
-                    <td><code>{b.fingerprint}</code></td>
+                    <td>
+                      <code>{b.fingerprint}</code>
+                    </td>
                   </tr>
                 ))}
               </tbody>

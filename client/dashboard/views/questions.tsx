@@ -3,7 +3,7 @@ import type { TooltipItem } from 'chart.js';
 import type { IndicesDto } from '../../../server/indices/service.js';
 import { Chart } from '../chart.js';
 import { lang, t } from '../i18n.js';
-import { count, pct, score, tx } from '../indices/format.js';
+import { count, score, tx, withBounds } from '../indices/format.js';
 import { ScopeBar } from '../indices/scope-bar.js';
 import { TableView } from '../indices/table-view.js';
 import { useIndices } from './overview.js';
@@ -114,21 +114,21 @@ export function QuestionsView() {
               '4',
               '5',
               t('Không ý kiến', 'N/A'),
-              t('Chỉ số', 'Index'),
+              t('Chỉ số (khoảng tin cậy 95%)', 'Index (95% interval)'),
               t('Điểm TB', 'Mean'),
             ]}
             rows={d.questions.map((q) => [
               `${q.id}. ${tx(q.text)}`,
               ...(['1', '2', '3', '4', '5'] as const).map((v) => count(q.distribution[v])),
               count(q.na),
-              pct(q.index),
+              withBounds(q.index, q.low, q.high),
               score(q.mean),
             ])}
           />
           <ol class="question-list">
             {d.questions.map((q) => (
               <li key={q.id}>
-                <strong>{q.id}</strong> {tx(q.text)} — {pct(q.index)}
+                <strong>{q.id}</strong> {tx(q.text)} — {withBounds(q.index, q.low, q.high)}
               </li>
             ))}
           </ol>

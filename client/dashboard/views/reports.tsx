@@ -9,18 +9,30 @@ const vnDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4
 function Downloads({ query }: { query: string }) {
   return (
     <p class="inline-form">
-      <a class="button" href={`/api/reports?${query}&format=xlsx`} download>{t('Tải Excel (XLSX)', 'Download Excel (XLSX)')}</a>
-      <a class="button" href={`/api/reports?${query}&format=csv`} download>{t('Tải CSV', 'Download CSV')}</a>
-      <a class="button" href={`/api/reports?${query}&format=html`} target="_blank" rel="noopener">{t('Bản in (để ký)', 'Print version (to sign)')}</a>
+      <a class="button" href={`/api/reports?${query}&format=xlsx`} download>
+        {t('Tải Excel (XLSX)', 'Download Excel (XLSX)')}
+      </a>
+      <a class="button" href={`/api/reports?${query}&format=csv`} download>
+        {t('Tải CSV', 'Download CSV')}
+      </a>
+      <a class="button" href={`/api/reports?${query}&format=html`} target="_blank" rel="noopener">
+        {t('Bản in (để ký)', 'Print version (to sign)')}
+      </a>
     </p>
   );
 }
 
 /** Periodic reports: the next one due by the plans' calendar, and downloads for any period. */
 export function ReportsView() {
-  const cal = useFetch<{ next: ScheduledReport; reports: ScheduledReport[] }>('/api/reports/calendar');
+  const cal = useFetch<{ next: ScheduledReport; reports: ScheduledReport[] }>(
+    '/api/reports/calendar',
+  );
   const [from, to] = currentQuarter();
-  const scope: Scope = { unitId: useSignal<string | null>(null), from: useSignal(from), to: useSignal(to) };
+  const scope: Scope = {
+    unitId: useSignal<string | null>(null),
+    from: useSignal(from),
+    to: useSignal(to),
+  };
   const next = cal.data?.next;
   const unit = scope.unitId.value ? `&unitId=${encodeURIComponent(scope.unitId.value)}` : '';
   return (
@@ -29,9 +41,15 @@ export function ReportsView() {
       {next && (
         <div class="notice" role="status">
           <strong>{t(next.label, next.labelEn)}</strong>
-          {t(` — hạn nộp ${vnDate(next.dueDate)} (còn ${next.daysLeft} ngày)`, ` — due ${vnDate(next.dueDate)} (${next.daysLeft} days left)`)}
+          {t(
+            ` — hạn nộp ${vnDate(next.dueDate)} (còn ${next.daysLeft} ngày)`,
+            ` — due ${vnDate(next.dueDate)} (${next.daysLeft} days left)`,
+          )}
           <br />
-          {t(`Kỳ số liệu: ${vnDate(next.from)} – ${vnDate(next.to)}`, `Data period: ${vnDate(next.from)} – ${vnDate(next.to)}`)}
+          {t(
+            `Kỳ số liệu: ${vnDate(next.from)} – ${vnDate(next.to)}`,
+            `Data period: ${vnDate(next.from)} – ${vnDate(next.to)}`,
+          )}
           <Downloads query={`from=${next.from}&to=${next.to}${unit}`} />
         </div>
       )}
@@ -41,14 +59,30 @@ export function ReportsView() {
       {cal.data && (
         <table>
           <caption>{t('Lịch báo cáo năm', 'This year’s reporting calendar')}</caption>
-          <thead><tr><th>{t('Báo cáo', 'Report')}</th><th>{t('Hạn nộp', 'Due')}</th><th>{t('Kỳ số liệu', 'Data period')}</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('Báo cáo', 'Report')}</th>
+              <th>{t('Hạn nộp', 'Due')}</th>
+              <th>{t('Kỳ số liệu', 'Data period')}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {cal.data.reports.map((r) => (
-              <tr key={r.id} aria-current={r.id === next?.id && r.year === next.year ? 'true' : undefined}>
+              <tr
+                key={r.id}
+                aria-current={r.id === next?.id && r.year === next.year ? 'true' : undefined}
+              >
                 <td>{t(r.label, r.labelEn)}</td>
                 <td>{vnDate(r.dueDate)}</td>
-                <td>{vnDate(r.from)} – {vnDate(r.to)}</td>
-                <td><a href={`/api/reports?from=${r.from}&to=${r.to}${unit}&format=xlsx`} download>XLSX</a></td>
+                <td>
+                  {vnDate(r.from)} – {vnDate(r.to)}
+                </td>
+                <td>
+                  <a href={`/api/reports?from=${r.from}&to=${r.to}${unit}&format=xlsx`} download>
+                    XLSX
+                  </a>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -93,8 +93,8 @@ function TargetCard({ x, trend }: { x: TargetResult; trend: TrendQuarter[] }) {
             {t(`${x.failing.length} trường hợp không đạt`, `${x.failing.length} failing`)}
           </summary>
           <ul aria-label={t('Trường hợp không đạt', 'Failing items')}>
-            {x.failing.map((f) => (
-              <FailingLink key={f.id} item={f} />
+            {x.failing.map((f, i) => (
+              <FailingLink key={`${f.id}/${i}`} item={f} />
             ))}
           </ul>
         </details>

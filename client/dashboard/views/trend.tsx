@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import type { TrendDto } from '../../../server/indices/service.js';
 import { Chart } from '../chart.js';
 import { lang, t } from '../i18n.js';
-import { count, dateOnly, moe, pct } from '../indices/format.js';
+import { count, dateOnly, pct, withBounds } from '../indices/format.js';
 import { ScopeBar } from '../indices/scope-bar.js';
 import { useIndicesState } from '../indices/state.js';
 import { TableView } from '../indices/table-view.js';
@@ -62,8 +62,7 @@ export function TrendView() {
               t('Đợt', 'Campaign'),
               t('Kết thúc', 'Closes'),
               t('Số phiếu', 'Responses'),
-              t('Chỉ số', 'Index'),
-              t('Sai số', 'Margin'),
+              t('Chỉ số (khoảng tin cậy 95%)', 'Index (95% interval)'),
             ]}
             rows={d.points.map((p) => [
               p.name,
@@ -73,8 +72,7 @@ export function TrendView() {
                 ? t('ẩn kèm nhóm nhỏ', 'hidden with a small group')
                 : p.suppressed
                   ? t('dưới 5 phiếu', 'under 5')
-                  : pct(p.index),
-              moe(p.moe),
+                  : withBounds(p.index, p.low, p.high),
             ])}
           />
         </>

@@ -37,7 +37,10 @@ export function UnitsView() {
     <section>
       <h1>{t('Đơn vị', 'Units')}</h1>
       <p class="muted">
-        {t(`${units.value.length} đơn vị trong phạm vi của bạn`, `${units.value.length} units in your scope`)}
+        {t(
+          `${units.value.length} đơn vị trong phạm vi của bạn`,
+          `${units.value.length} units in your scope`,
+        )}
       </p>
       {root && (
         <ul class="tree" aria-label={t('Cây đơn vị', 'Unit tree')}>
