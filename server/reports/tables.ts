@@ -40,6 +40,8 @@ export function withInterval(
 }
 
 const PCT = '0.0';
+/** A percentage as people read it: one decimal, never 66.66666666666666. */
+const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
 const WITHHELD =
   'Không hiển thị chỉ số để giữ ẩn danh cho phụ huynh (nhóm dưới 5 phiếu, hoặc ẩn kèm để không suy ra được nhóm đó)';
 const yesNo = (b: boolean, noData: boolean) =>
@@ -63,7 +65,6 @@ export function reportTables(m: ReportModel): ReportTable[] {
       sheet: 'Chỉ tiêu',
       title: 'Kết quả thực hiện chỉ tiêu',
       headers: [
-        'Mã',
         'Chỉ tiêu',
         'Kết quả (%)',
         'Chỉ tiêu (%)',
@@ -73,24 +74,21 @@ export function reportTables(m: ReportModel): ReportTable[] {
         'Chưa đến hạn tính',
       ],
       rows: m.targets.map((t) => [
-        t.id,
         t.label,
-        t.value,
+        round1(t.value),
         t.target,
         t.note ? t.note.vi : yesNo(t.met, t.value === null),
         t.numerator,
         t.denominator,
         t.pending,
       ]),
-      formats: [undefined, undefined, PCT, PCT],
+      formats: [undefined, PCT, PCT],
     },
     {
       sheet: 'Không đạt',
       title: 'Các trường hợp không đạt chỉ tiêu',
-      headers: ['Chỉ tiêu', 'Mã phiếu / đơn vị', 'Chi tiết', 'ID'],
-      rows: m.targets.flatMap((t) =>
-        t.failing.map((f) => [t.label, f.label, f.detail ?? null, f.id]),
-      ),
+      headers: ['Chỉ tiêu', 'Mã phiếu / đơn vị', 'Chi tiết'],
+      rows: m.targets.flatMap((t) => t.failing.map((f) => [t.label, f.label, f.detail ?? null])),
       formats: [],
     },
     {
@@ -150,11 +148,17 @@ export function reportHeading(m: ReportModel): string[] {
     `Báo cáo kết quả khảo sát sự hài lòng và giải quyết phản ánh, kiến nghị`,
     `Đơn vị: ${m.unit.name}`,
     `Kỳ báo cáo: ${vnDate(m.period.from)} – ${vnDate(m.period.to)}`,
-    `Lập lúc: ${m.generatedAt}`,
+    `Lập lúc: ${vnDateTime(m.generatedAt)}`,
   ];
 }
 
 /** 'YYYY-MM-DD' → 'DD/MM/YYYY', as dates are written in Vietnam. */
 export function vnDate(d: string): string {
   return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+}
+
+/** An instant as read on a clock in Vietnam: '23/11/2026 09:00'. */
+export function vnDateTime(iso: string): string {
+  const t = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
+  return `${vnDate(t.slice(0, 10))} ${t.slice(11, 16)}`;
 }

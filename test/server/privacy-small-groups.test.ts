@@ -187,14 +187,14 @@ async function collect(t: TestApp, email: string, campaignId: string, full: Tree
     bodies.push(csv);
     const rows = parse(csv.replace(/^\uFEFF/, ''), { relaxColumnCount: true }) as string[][];
     for (const r of rows)
-      if (r.length === 8 && full.parentOf.has(r[0]!) && r[5] !== '')
-        figures.push({ source: `report csv ${id}: ${r[0]}`, atoms: full.subtree(r[0]!) });
-    const sat = rows.find((r) => r[0] === 'satisfaction_index')!;
-    if (sat[2] !== '')
+      if (r.length === 10 && full.parentOf.has(r[1]!) && r[6] !== '')
+        figures.push({ source: `report csv ${id}: ${r[1]}`, atoms: full.subtree(r[1]!) });
+    const sat = rows.find((r) => (r[0] ?? '').startsWith('Chỉ số hài lòng'))!;
+    if (sat[1] !== '')
       figures.push({
         source: `report csv ${id} target`,
         atoms: full.subtree(id),
-        sv: [Number(sat[5]), Number(sat[6])],
+        sv: [Number(sat[4]), Number(sat[5])],
       });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await bytes(`/api/reports?unitId=${id}&${PERIOD}&format=xlsx`));
@@ -202,19 +202,19 @@ async function collect(t: TestApp, email: string, campaignId: string, full: Tree
     units.eachRow((row, n) => {
       const v = (row.values as unknown[]).slice(1);
       bodies.push(JSON.stringify(v));
-      if (n > 1 && typeof v[5] === 'number')
+      if (n > 1 && typeof v[6] === 'string' && v[6] !== '')
         figures.push({
-          source: `report xlsx ${id}: ${String(v[0])}`,
-          atoms: full.subtree(String(v[0])),
+          source: `report xlsx ${id}: ${String(v[1])}`,
+          atoms: full.subtree(String(v[1])),
         });
     });
     wb.getWorksheet('Chỉ tiêu')!.eachRow((row) => {
       const v = (row.values as unknown[]).slice(1);
-      if (v[0] === 'satisfaction_index' && typeof v[2] === 'number') {
+      if (String(v[0]).startsWith('Chỉ số hài lòng') && typeof v[1] === 'number') {
         figures.push({
           source: `report xlsx ${id} target`,
           atoms: full.subtree(id),
-          sv: [Number(v[5]), Number(v[6])],
+          sv: [Number(v[4]), Number(v[5])],
         });
       }
     });
@@ -492,13 +492,9 @@ describe('small groups under a subtraction attack', () => {
       { relaxColumnCount: true },
     ) as string[][];
     // The school's own report: its satisfaction target says it is withheld, not merely missing.
-    expect(schoolReport.find((r) => r[0] === 'satisfaction_index')!.slice(2, 7)).toEqual([
-      '',
-      '100',
-      expect.stringContaining('Không hiển thị'),
-      '0',
-      '0',
-    ]);
+    expect(
+      schoolReport.find((r) => (r[0] ?? '').startsWith('Chỉ số hài lòng'))!.slice(1, 6),
+    ).toEqual(['', '100', expect.stringContaining('Không hiển thị'), '0', '0']);
     expect([row[3], row[6], row[7], row[9]]).toEqual([
       '3',
       '',

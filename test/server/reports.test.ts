@@ -98,7 +98,6 @@ describe('GET /api/reports', () => {
 
     const targets = wb.getWorksheet('Chỉ tiêu')!;
     expect(rowValues(targets, 1)).toEqual([
-      'Mã',
       'Chỉ tiêu',
       'Kết quả (%)',
       'Chỉ tiêu (%)',
@@ -108,13 +107,18 @@ describe('GET /api/reports', () => {
       'Chưa đến hạn tính',
     ]);
     const onTime = rowValues(targets, 2);
-    expect(onTime.slice(0, 2)).toEqual([
-      'pakn_on_time',
+    // People read labels and rounded figures, never internal codes or 66.66666666666666.
+    expect(onTime).toEqual([
       'Phản ánh, kiến nghị được giải quyết đúng hạn',
+      66.7,
+      100,
+      'Không đạt',
+      2,
+      3,
+      0,
     ]);
-    expect(onTime[2]).toBeCloseTo(200 / 3, 10);
-    expect(onTime.slice(3)).toEqual([100, 'Không đạt', 2, 3, 0]);
-    expect(targets.getCell('C2').numFmt).toBe('0.0');
+    expect(targets.getCell('B2').numFmt).toBe('0.0');
+    expect(wb.getWorksheet('Thông tin')!.getCell('A4').value).toBe('Lập lúc: 23/11/2026 09:00');
 
     const failing = wb.getWorksheet('Không đạt')!;
     const failingRows = Array.from({ length: failing.rowCount - 1 }, (_, i) =>
@@ -124,7 +128,6 @@ describe('GET /api/reports', () => {
       'Phản ánh, kiến nghị được giải quyết đúng hạn',
       overdue.trackingCode,
       'Quá hạn, chưa trả lời: 3 ngày',
-      overdue.id,
     ]);
     expect(failingRows.map((r) => r[1])).toContain('Trường Tiểu học Nhật Tân');
 
