@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { systemClock } from '../db/clock.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { AppError, MESSAGES, errorBody, invalid, toErrorResponse } from './errors.js';
+import { csrfGuard } from './middleware/csrf.js';
+import { jsonDepthLimit } from './middleware/json-depth.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import feedbackPages from './pages/feedback.js';
 import home from './pages/home.js';
@@ -46,7 +47,7 @@ export function createApp(input: Omit<AppDeps, 'clock'> & Partial<Pick<AppDeps, 
       },
     }),
   );
-  app.use(csrf());
+  app.use(csrfGuard());
   app.use(
     bodyLimit({
       maxSize: BODY_LIMIT_BYTES,
@@ -57,6 +58,7 @@ export function createApp(input: Omit<AppDeps, 'clock'> & Partial<Pick<AppDeps, 
       },
     }),
   );
+  app.use(jsonDepthLimit);
   app.use('/api/public/*', rateLimit(deps.config.rateLimit));
   app.use('/s/*', rateLimit(deps.config.rateLimit));
   // The no-JS feedback form posts to /feedback: the same limit as the JSON API, one window for both paths.
@@ -66,11 +68,15 @@ export function createApp(input: Omit<AppDeps, 'clock'> & Partial<Pick<AppDeps, 
 
   // A NUL in an address is never a real code or id, and PostgreSQL text cannot hold one (a 500).
   app.use(async (c, next) => {
-    if (/%00/.test(c.req.url)) throw invalid([{ path: 'url', message: 'contains a NUL character' }]);
+    if (/%00/.test(c.req.url))
+      throw invalid([{ path: 'url', message: 'contains a NUL character' }]);
     await next();
   });
   app.get('/healthz', (c) => c.json({ ok: true }));
-  app.use('/assets/*', serveStatic({ root: 'dist/public', rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
+  app.use(
+    '/assets/*',
+    serveStatic({ root: 'dist/public', rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }),
+  );
 
   const routes = app
     .route('/', home)

@@ -1,25 +1,19 @@
 import type { MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppEnv } from '../context.js';
 import { AppError, MESSAGES } from '../errors.js';
+import { clientAddress } from './proxy.js';
 
-/** The client address: the socket's, or the first X-Forwarded-For hop when behind a proxy. */
-export function clientAddress(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
-  const fwd = c.req.header('x-forwarded-for');
-  if (fwd) return fwd.split(',')[0]!.trim();
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // app.request() in tests has no socket
-  }
-}
+export { clientAddress };
 
 /**
  * Fixed one-minute windows per client address for public writes. `perMinute` 0 turns it off.
  * In memory on purpose: several server processes each allow the limit, which errs on the side
  * of never refusing parents behind one carrier address.
  */
-export function rateLimit(perMinute: number, now: () => number = Date.now): MiddlewareHandler<AppEnv> {
+export function rateLimit(
+  perMinute: number,
+  now: () => number = Date.now,
+): MiddlewareHandler<AppEnv> {
   const windows = new Map<string, { start: number; count: number }>();
   return async (c, next) => {
     if (perMinute > 0 && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
@@ -35,7 +29,9 @@ export function rateLimit(perMinute: number, now: () => number = Date.now): Midd
       if (w.count > perMinute) {
         const retry = Math.ceil((w.start + 60_000 - t) / 1000);
         c.header('Retry-After', String(retry));
-        throw new AppError(429, 'rate_limited', MESSAGES.rate_limited, { retryAfterSeconds: retry });
+        throw new AppError(429, 'rate_limited', MESSAGES.rate_limited, {
+          retryAfterSeconds: retry,
+        });
       }
     }
     await next();
