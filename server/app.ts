@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { systemClock } from '../db/clock.js';
+import { createHashGate } from './auth/hash-gate.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { AppError, MESSAGES, errorBody, invalid, toErrorResponse } from './errors.js';
 import { csrfGuard } from './middleware/csrf.js';
@@ -27,8 +28,14 @@ import units from './routes/units.js';
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
 /** Builds the whole application from its dependencies (database, clock, configuration). */
-export function createApp(input: Omit<AppDeps, 'clock'> & Partial<Pick<AppDeps, 'clock'>>) {
-  const deps: AppDeps = { ...input, clock: input.clock ?? systemClock };
+export function createApp(
+  input: Omit<AppDeps, 'clock' | 'hashGate'> & Partial<Pick<AppDeps, 'clock' | 'hashGate'>>,
+) {
+  const deps: AppDeps = {
+    ...input,
+    clock: input.clock ?? systemClock,
+    hashGate: input.hashGate ?? createHashGate(),
+  };
   const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {

@@ -1,6 +1,7 @@
 import type { Clock } from '../db/clock.js';
 import type { Db, DbSource, Dialect } from '../db/index.js';
 import type { Unit, User } from '../db/schema.js';
+import type { HashGate } from './auth/hash-gate.js';
 import type { Config } from './config.js';
 
 /** What the app is built from: no module-level singletons, so tests pass their own. */
@@ -11,6 +12,8 @@ export interface AppDeps {
   source?: DbSource | null;
   clock: Clock;
   config: Config;
+  /** Bounds the password hashing running at once (sign-ins); made by createApp when absent. */
+  hashGate: HashGate;
 }
 
 export interface StaffScope {

@@ -7,6 +7,7 @@ import * as targetSettings from './2026-11-22T1700-target-settings.js';
 import * as rollups from './2026-11-22T1800-rollups.js';
 import * as tally from './2026-11-22T1900-tally.js';
 import * as strictRollups from './2026-11-22T2000-strict-rollups.js';
+import * as knownSignIns from './2026-11-29T1400-known-sign-ins.js';
 
 /** Every migration, by its frozen dated name. Add new ones at the end; never edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1800-rollups': rollups,
   '2026-11-22T1900-tally': tally,
   '2026-11-22T2000-strict-rollups': strictRollups,
+  '2026-11-29T1400-known-sign-ins': knownSignIns,
 };

@@ -8,6 +8,9 @@ import { clientAddress } from '../middleware/rate-limit.js';
 import { requireStaff, SESSION_COOKIE } from '../middleware/auth.js';
 import { validate } from '../validate.js';
 
+const DEVICE_COOKIE = 'hl_device';
+const DEVICE_COOKIE_SECONDS = 365 * 86_400;
+
 export const ZLogin = z.object({
   email: z.string().trim().email().max(254),
   password: z.string().min(1).max(200),
@@ -21,9 +24,14 @@ const auth = new Hono<AppEnv>()
   .post('/login', validate('json', ZLogin), async (c) => {
     const { deps } = c.var;
     const body = c.req.valid('json');
-    const { token, user, expiresAt } = await login(
-      { db: deps.db, clock: deps.clock, sessionHours: deps.config.sessionHours },
-      { ...body, ip: clientAddress(c) },
+    const { token, user, expiresAt, deviceToken } = await login(
+      {
+        db: deps.db,
+        clock: deps.clock,
+        sessionHours: deps.config.sessionHours,
+        hashGate: deps.hashGate,
+      },
+      { ...body, ip: clientAddress(c), deviceToken: getCookie(c, DEVICE_COOKIE) },
     );
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
@@ -31,6 +39,14 @@ const auth = new Hono<AppEnv>()
       secure: deps.config.cookieSecure,
       path: '/',
       expires: expiresAt,
+    });
+    // Outlives the session: a browser that signed in before passes the sign-in throttle.
+    setCookie(c, DEVICE_COOKIE, deviceToken, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: deps.config.cookieSecure,
+      path: '/api/auth',
+      maxAge: DEVICE_COOKIE_SECONDS,
     });
     return c.json({ user: userDto(user), expiresAt: expiresAt.toISOString() });
   })
