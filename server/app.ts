@@ -72,18 +72,19 @@ export function createApp(
   const feedbackFormLimit = rateLimit(deps.config.rateLimit);
   app.use('/feedback', feedbackFormLimit);
   app.use('/feedback/*', feedbackFormLimit);
+  // Tracking-code look-ups, page and API: one window, so a script cannot walk the codes.
+  const lookupLimit = rateLimit(deps.config.lookupRateLimit, { reads: true });
+  app.use('/api/public/feedback/*', lookupLimit);
+  app.use('/feedback/lookup', lookupLimit);
+  app.use('/feedback/status/*', lookupLimit);
 
   // A NUL in an address is never a real code or id, and PostgreSQL text cannot hold one (a 500).
   app.use(async (c, next) => {
-    if (/%00/.test(c.req.url))
-      throw invalid([{ path: 'url', message: 'contains a NUL character' }]);
+    if (/%00/.test(c.req.url)) throw invalid([{ path: 'url', message: 'contains a NUL character' }]);
     await next();
   });
   app.get('/healthz', (c) => c.json({ ok: true }));
-  app.use(
-    '/assets/*',
-    serveStatic({ root: 'dist/public', rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }),
-  );
+  app.use('/assets/*', serveStatic({ root: 'dist/public', rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
 
   const routes = app
     .route('/', home)

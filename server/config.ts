@@ -13,6 +13,8 @@ const ZConfig = z.object({
    * far above a school's busiest evening, and still stops a script hammering the API.
    */
   RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  /** Tracking-code look-ups per minute per client address (page and API); `0` turns it off. */
+  LOOKUP_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
   SESSION_HOURS: z.coerce.number().positive().default(12),
   /** Set to 1 behind HTTPS so the session cookie is marked Secure. */
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
@@ -67,6 +69,7 @@ export type Config = {
   seedDemo: boolean;
   demoPassword: string;
   rateLimit: number;
+  lookupRateLimit: number;
   sessionHours: number;
   cookieSecure: boolean;
   trustProxy: TrustProxy;
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO === '1',
     demoPassword: e.DEMO_PASSWORD,
     rateLimit: e.RATE_LIMIT,
+    lookupRateLimit: e.LOOKUP_RATE_LIMIT,
     sessionHours: e.SESSION_HOURS,
     cookieSecure: e.COOKIE_SECURE === '1',
     trustProxy: e.TRUST_PROXY,

@@ -4,15 +4,7 @@ import { z } from 'zod';
 import { listTokens } from '../../db/repositories/campaigns.js';
 import { countResponsesByUnit } from '../../db/repositories/responses.js';
 import { listCampaignsInScope } from '../../db/repositories/campaigns.js';
-import {
-  campaignDto,
-  campaignInScope,
-  createCampaign,
-  createTokens,
-  formUrl,
-  ZCreateCampaign,
-  ZCreateTokens,
-} from '../campaigns.js';
+import { campaignDto, campaignInScope, createCampaign, createTokens, formUrl, ZCreateCampaign, ZCreateTokens } from '../campaigns.js';
 import type { AppEnv } from '../context.js';
 import { notFound } from '../errors.js';
 import { requireRole, requireStaff } from '../middleware/auth.js';
@@ -45,24 +37,13 @@ const campaigns = new Hono<AppEnv>()
   })
   .post('/', requireRole('manager'), validate('json', ZCreateCampaign), async (c) => {
     const { user, root } = c.var.staff;
-    const { campaign, units } = await createCampaign(
-      c.var.deps,
-      { userId: user.id, root },
-      c.req.valid('json'),
-    );
-    const links =
-      campaign.access === 'link'
-        ? units.map((u) => ({ unitId: u.unit_id, code: u.code, url: formUrl(origin(c), u.code) }))
-        : [];
+    const { campaign, units } = await createCampaign(c.var.deps, { userId: user.id, root }, c.req.valid('json'));
+    const links = campaign.access === 'link' ? units.map((u) => ({ unitId: u.unit_id, code: u.code, url: formUrl(origin(c), u.code) })) : [];
     return c.json({ ...campaignDto(campaign, c.var.deps.clock()), links }, 201);
   })
   .get('/:id', validate('param', ZId), async (c) => {
     const { db, clock } = c.var.deps;
-    const { campaign, units } = await campaignInScope(
-      db,
-      c.var.staff.root,
-      c.req.valid('param').id,
-    );
+    const { campaign, units } = await campaignInScope(db, c.var.staff.root, c.req.valid('param').id);
     const counts = await countResponsesByUnit(db, campaign.id);
     return c.json({
       ...campaignDto(campaign, clock()),
@@ -74,75 +55,33 @@ const campaigns = new Hono<AppEnv>()
       })),
     });
   })
-  .post(
-    '/:id/tokens',
-    requireRole('manager'),
-    validate('param', ZId),
-    validate('json', ZCreateTokens),
-    async (c) => {
-      const { unitId, count } = c.req.valid('json');
-      const { campaign } = await unitOf(c, c.req.valid('param').id, unitId);
-      const codes = await createTokens(c.var.deps, campaign.id, unitId, count);
-      return c.json(
-        { tokens: codes.map((code) => ({ code, url: formUrl(origin(c), code) })) },
-        201,
-      );
-    },
-  )
-  .get(
-    '/:id/tokens',
-    validate('param', ZId),
-    validate('query', z.object({ unitId: z.string().max(100) })),
-    async (c) => {
-      const { campaign, unit } = await unitOf(
-        c,
-        c.req.valid('param').id,
-        c.req.valid('query').unitId,
-      );
-      const tokens = await listTokens(c.var.deps.db, campaign.id, unit.unit_id);
-      return c.json({
-        tokens: tokens.map((t) => ({
-          code: t.code,
-          url: formUrl(origin(c), t.code),
-          usedAt: t.used_at,
-        })),
-      });
-    },
-  )
+  .post('/:id/tokens', requireRole('manager'), validate('param', ZId), validate('json', ZCreateTokens), async (c) => {
+    const { unitId, count } = c.req.valid('json');
+    const { campaign } = await unitOf(c, c.req.valid('param').id, unitId);
+    const codes = await createTokens(c.var.deps, campaign.id, unitId, count);
+    return c.json({ tokens: codes.map((code) => ({ code, url: formUrl(origin(c), code) })) }, 201);
+  })
+  .get('/:id/tokens', validate('param', ZId), validate('query', z.object({ unitId: z.string().max(100) })), async (c) => {
+    const { campaign, unit } = await unitOf(c, c.req.valid('param').id, c.req.valid('query').unitId);
+    const tokens = await listTokens(c.var.deps.db, campaign.id, unit.unit_id);
+    return c.json({ tokens: tokens.map((t) => ({ code: t.code, url: formUrl(origin(c), t.code), usedAt: t.used_at })) });
+  })
   .get('/:id/units/:unitId/tokens.html', validate('param', ZUnitParam), async (c) => {
     const p = c.req.valid('param');
     const { campaign, unit } = await unitOf(c, p.id, p.unitId);
-    const tokens = (await listTokens(c.var.deps.db, campaign.id, unit.unit_id)).filter(
-      (t) => !t.used_at,
-    );
-    return c.html(
-      tokenListPage({
-        campaign,
-        unitName: unit.name,
-        origin: origin(c),
-        codes: tokens.map((t) => t.code),
-      }),
-    );
+    const tokens = (await listTokens(c.var.deps.db, campaign.id, unit.unit_id)).filter((t) => !t.used_at);
+    return c.html(tokenListPage({ campaign, unitName: unit.name, origin: origin(c), codes: tokens.map((t) => t.code) }));
   })
   .get('/:id/units/:unitId/qr.svg', validate('param', ZUnitParam), async (c) => {
     const p = c.req.valid('param');
     const { unit } = await unitOf(c, p.id, p.unitId);
-    const svg = await QRCode.toString(formUrl(origin(c), unit.code), {
-      type: 'svg',
-      errorCorrectionLevel: 'M',
-      margin: 2,
-    });
+    const svg = await QRCode.toString(formUrl(origin(c), unit.code), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return c.body(svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8' });
   })
   .get('/:id/units/:unitId/qr.png', validate('param', ZUnitParam), async (c) => {
     const p = c.req.valid('param');
     const { unit } = await unitOf(c, p.id, p.unitId);
-    const png = await QRCode.toBuffer(formUrl(origin(c), unit.code), {
-      type: 'png',
-      errorCorrectionLevel: 'M',
-      margin: 2,
-      width: 1024,
-    });
+    const png = await QRCode.toBuffer(formUrl(origin(c), unit.code), { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 1024 });
     return c.body(new Uint8Array(png), 200, { 'content-type': 'image/png' });
   })
   .get('/:id/units/:unitId/poster', validate('param', ZUnitParam), async (c) => {
@@ -151,16 +90,7 @@ const campaigns = new Hono<AppEnv>()
     const url = formUrl(origin(c), unit.code);
     const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
     const def = await getDefinition(c.var.deps.db, campaign.survey_id, campaign.survey_version);
-    return c.html(
-      posterPage({
-        campaign,
-        unitName: unit.name,
-        url,
-        code: unit.code,
-        qrSvg: svg,
-        surveyTitle: def?.title.vi ?? '',
-      }),
-    );
+    return c.html(posterPage({ campaign, unitName: unit.name, url, code: unit.code, qrSvg: svg, surveyTitle: def?.title.vi ?? '' }));
   });
 
 export default campaigns;

@@ -47,7 +47,7 @@ export async function startServer(): Promise<LiveServer> {
   const clock = () => new Date();
   await prepare(handle.db, clock);
   await seedDemo({ db: handle.db, clock, password: 'demo-2024' });
-  const app = createApp({ ...handle, clock, config: defaultConfig({ rateLimit: 0 }) });
+  const app = createApp({ ...handle, clock, config: defaultConfig({ rateLimit: 0, lookupRateLimit: 0 }) });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

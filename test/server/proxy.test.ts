@@ -195,3 +195,21 @@ describe('JSON bodies', () => {
     expect(res.status).toBe(201);
   });
 });
+
+describe('tracking-code look-ups', () => {
+  test('are rate limited per address, page and API alike, with a readable page for a person', async () => {
+    const t = await createTestApp({ config: { lookupRateLimit: 3 } });
+    const get = (peer: string, path: string) => fromPeer(t, peer, path, {});
+    expect((await get('203.0.113.9', '/api/public/feedback/PA-AAAAAAAA')).status).toBe(404);
+    expect((await get('203.0.113.9', '/feedback/status/PA-AAAAAAAB')).status).toBe(404);
+    expect((await get('203.0.113.9', '/feedback/lookup?code=PA-AAAAAAAC')).status).toBe(404);
+    const api = await get('203.0.113.9', '/api/public/feedback/PA-AAAAAAAD');
+    expect(api.status).toBe(429);
+    expect(Number(api.headers.get('retry-after'))).toBeGreaterThan(0);
+    const page = await get('203.0.113.9', '/feedback/lookup?code=PA-AAAAAAAE');
+    expect(page.status).toBe(429);
+    expect(await page.text()).toContain('Vui lòng đợi');
+    // Another address still looks up.
+    expect((await get('203.0.113.10', '/api/public/feedback/PA-AAAAAAAF')).status).toBe(404);
+  });
+});

@@ -1,0 +1,41 @@
+import type { Clock } from '../db/clock.js';
+import type { Db } from '../db/index.js';
+import { eraseExpiredContacts } from '../db/repositories/feedback.js';
+import {
+  deleteExpiredSessions,
+  deleteStaleKnownSignIns,
+  deleteStaleLoginAttempts,
+} from '../db/repositories/sessions.js';
+
+export const SWEEP_EVERY_MS = 60 * 60_000;
+const DAY = 86_400_000;
+
+/**
+ * Housekeeping that must keep happening while the server runs for months, not only at start:
+ * contact details past their 24-month retention are erased, expired sessions and old sign-in
+ * counters purged, and a device or address unused for a year is no longer "known".
+ */
+export async function sweep(db: Db, now: Date): Promise<{ contactsErased: number }> {
+  const at = now.toISOString();
+  const contactsErased = await eraseExpiredContacts(db, at);
+  await deleteExpiredSessions(db, at);
+  await deleteStaleLoginAttempts(db, at, new Date(now.getTime() - DAY).toISOString());
+  await deleteStaleKnownSignIns(db, new Date(now.getTime() - 365 * DAY).toISOString());
+  return { contactsErased };
+}
+
+/** Runs `sweep` every `everyMs` (hourly) until stopped; a failed sweep is logged and retried next time. */
+export function startSweeps(db: Db, clock: Clock, everyMs = SWEEP_EVERY_MS): { stop(): void } {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    sweep(db, clock())
+      .catch((e: unknown) =>
+        console.error(JSON.stringify({ level: 'error', msg: 'sweep failed', error: String(e) })),
+      )
+      .finally(() => (running = false));
+  }, everyMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
