@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { systemClock } from '../db/clock.js';
@@ -42,6 +43,9 @@ export function createApp(
     c.set('deps', deps);
     await next();
   });
+  // Pages and JSON, gzip per response; static assets are sent precompressed (brotli or gzip,
+  // written by the build), which this leaves alone as they already carry Content-Encoding.
+  app.use(compress({ encoding: 'gzip' }));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -84,7 +88,7 @@ export function createApp(
     await next();
   });
   app.get('/healthz', (c) => c.json({ ok: true }));
-  app.use('/assets/*', serveStatic({ root: 'dist/public', rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
+  app.use('/assets/*', serveStatic({ root: 'dist/public', precompressed: true, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
 
   const routes = app
     .route('/', home)
