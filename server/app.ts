@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { sql } from 'kysely';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
@@ -10,6 +11,7 @@ import { AppError, MESSAGES, errorBody, invalid, toErrorResponse } from './error
 import { csrfGuard } from './middleware/csrf.js';
 import { jsonDepthLimit } from './middleware/json-depth.js';
 import { rateLimit } from './middleware/rate-limit.js';
+import { requestLog } from './middleware/request-log.js';
 import feedbackPages from './pages/feedback.js';
 import home from './pages/home.js';
 import respondent from './pages/respondent.js';
@@ -43,6 +45,7 @@ export function createApp(
     c.set('deps', deps);
     await next();
   });
+  if (deps.log) app.use(requestLog(deps.log));
   // Pages and JSON, gzip per response; static assets are sent precompressed (brotli or gzip,
   // written by the build), which this leaves alone as they already carry Content-Encoding.
   app.use(compress({ encoding: 'gzip' }));
@@ -88,6 +91,16 @@ export function createApp(
     await next();
   });
   app.get('/healthz', (c) => c.json({ ok: true }));
+  // Ready: the database answers and the server is not shutting down (a load balancer's check).
+  app.get('/readyz', async (c) => {
+    if (deps.lifecycle?.draining) return c.json({ ok: false, reason: 'shutting_down' }, 503);
+    try {
+      await sql`select 1`.execute(deps.db);
+      return c.json({ ok: true });
+    } catch {
+      return c.json({ ok: false, reason: 'database' }, 503);
+    }
+  });
   app.use('/assets/*', serveStatic({ root: 'dist/public', precompressed: true, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
 
   const routes = app
