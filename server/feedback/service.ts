@@ -116,7 +116,7 @@ function sameFilingOr409(existing: Feedback, input: TFeedbackFiling): { item: Fe
   // Answering a different filing with the first one's code would hand its sender someone else's case.
   if (!same) {
     throw conflict({
-      vi: 'Mã gửi (clientId) này đã được dùng cho một phản ánh khác. Vui lòng tải lại trang rồi gửi lại.',
+      vi: 'Phản ánh này đã được gửi trước đó với nội dung khác. Vui lòng tải lại trang rồi gửi lại.',
       en: 'This clientId was already used for a different filing. Please reload the page and send again.',
     });
   }

@@ -45,6 +45,32 @@ describe('a reused clientId', () => {
     expect(await other.text()).not.toContain(trackingCode);
     expect((await t.req('/api/public/feedback', { body: filing({ clientId }) })).status).toBe(200);
   });
+
+  test('on the no-JS form (changed after the back button) brings the form back to send as a new filing', async () => {
+    const t = await createTestApp();
+    const clientId = '1f8fad5b-d9cb-469f-a165-70867728950e';
+    const post = (title: string) =>
+      t.req('/feedback', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          clientId,
+          unitId: DONGTHAI,
+          category: 'co_so_vat_chat',
+          title,
+          content: 'Đèn lớp 6A hỏng đã lâu.',
+        }).toString(),
+      });
+    const first = await post('Đèn hỏng');
+    expect(first.status).toBe(201);
+    const code = /PA-[A-Z0-9]+/.exec(await first.text())![0];
+    const changed = await post('Quạt hỏng');
+    expect(changed.status).toBe(409);
+    const page = await changed.text();
+    expect(page).toContain('đã được gửi trước đó với nội dung khác');
+    expect(page).not.toContain(code);
+    expect(page).not.toContain(`value="${clientId}"`);
+  });
 });
 
 describe('marking a duplicate', () => {
