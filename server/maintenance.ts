@@ -24,18 +24,24 @@ export async function sweep(db: Db, now: Date): Promise<{ contactsErased: number
   return { contactsErased };
 }
 
-/** Runs `sweep` every `everyMs` (hourly) until stopped; a failed sweep is logged and retried next time. */
-export function startSweeps(db: Db, clock: Clock, everyMs = SWEEP_EVERY_MS): { stop(): void } {
-  let running = false;
+/**
+ * Runs `sweep` every `everyMs` (hourly) until stopped; a failed sweep is logged and retried next
+ * time. `settled()` resolves when the sweep under way (if any) has finished.
+ */
+export function startSweeps(
+  db: Db,
+  clock: Clock,
+  everyMs = SWEEP_EVERY_MS,
+): { stop(): void; settled(): Promise<void> } {
+  let running: Promise<void> | null = null;
   const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweep(db, clock())
+    running ??= sweep(db, clock())
+      .then(() => undefined)
       .catch((e: unknown) =>
         console.error(JSON.stringify({ level: 'error', msg: 'sweep failed', error: String(e) })),
       )
-      .finally(() => (running = false));
+      .finally(() => (running = null));
   }, everyMs);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return { stop: () => clearInterval(timer), settled: async () => void (await running) };
 }

@@ -158,6 +158,7 @@ describe('the periodic sweep', () => {
     try {
       t.clock.advance(23 * 30 * 86_400_000);
       await vi.advanceTimersByTimeAsync(3600_000);
+      await sweeps.settled();
       expect((await contactOf(t, item.trackingCode))?.name).toBe('Phạm Văn Nam');
       t.clock.advance(2 * 30 * 86_400_000);
       await vi.advanceTimersByTimeAsync(3600_000);

@@ -63,9 +63,11 @@ describe('health and readiness', () => {
     expect(await ready.json()).toEqual({ ok: true });
     lifecycle.draining = true;
     expect((await app.request('/readyz')).status).toBe(503);
-    lifecycle.draining = false;
-    await t.handle.close();
-    const down = await app.request('/readyz');
+    // A database that no longer answers.
+    const gone = createDb(':memory:');
+    await gone.close();
+    const broken = createApp({ ...gone, clock: t.clock, config: defaultConfig({ rateLimit: 0 }) });
+    const down = await broken.request('/readyz');
     expect(down.status).toBe(503);
     expect(await down.json()).toEqual({ ok: false, reason: 'database' });
   });
