@@ -26,7 +26,7 @@ export type ExportFormat = 'csv' | 'xlsx';
  */
 let script: Promise<URL> | null = null;
 
-function workerScript(): Promise<URL> {
+export function workerScript(): Promise<URL> {
   const built = new URL('./export-worker.js', import.meta.url);
   if (import.meta.url.endsWith('.js') && existsSync(fileURLToPath(built))) return Promise.resolve(built);
   script ??= (async () => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { User } from '../../db/schema.js';
 import { login, logout } from '../auth/service.js';
 import type { AppEnv } from '../context.js';
+import { requestProtocol } from '../middleware/proxy.js';
 import { clientAddress } from '../middleware/rate-limit.js';
 import { requireStaff, SESSION_COOKIE } from '../middleware/auth.js';
 import { validate } from '../validate.js';
@@ -24,6 +25,8 @@ const auth = new Hono<AppEnv>()
   .post('/login', validate('json', ZLogin), async (c) => {
     const { deps } = c.var;
     const body = c.req.valid('json');
+    // Secure when configured, or when a trusted proxy says the browser came over HTTPS.
+    const secure = deps.config.cookieSecure || requestProtocol(c) === 'https:';
     const { token, user, expiresAt, deviceToken } = await login(
       {
         db: deps.db,
@@ -36,7 +39,7 @@ const auth = new Hono<AppEnv>()
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Lax',
-      secure: deps.config.cookieSecure,
+      secure,
       path: '/',
       expires: expiresAt,
     });
@@ -44,7 +47,7 @@ const auth = new Hono<AppEnv>()
     setCookie(c, DEVICE_COOKIE, deviceToken, {
       httpOnly: true,
       sameSite: 'Strict',
-      secure: deps.config.cookieSecure,
+      secure,
       path: '/api/auth',
       maxAge: DEVICE_COOKIE_SECONDS,
     });

@@ -213,3 +213,27 @@ describe('tracking-code look-ups', () => {
     expect((await get('203.0.113.10', '/api/public/feedback/PA-AAAAAAAF')).status).toBe(404);
   });
 });
+
+describe('session cookies behind a proxy', () => {
+  test('are marked Secure when a trusted proxy says the browser came over HTTPS, not when anyone says so', async () => {
+    const signIn = (t: TestApp, peer: string) =>
+      fromPeer(t, peer, '/api/auth/login', {
+        method: 'POST',
+        headers: {
+          origin: 'http://localhost',
+          'content-type': 'application/json',
+          'x-forwarded-proto': 'https',
+        },
+        body: JSON.stringify({ email: 'dongthai@demo.vn', password: 'demo-2024' }),
+      });
+    const untrusted = await createTestApp();
+    const plain = await signIn(untrusted, '203.0.113.9');
+    expect(plain.headers.getSetCookie().find((c) => c.startsWith('hl_session='))).not.toMatch(
+      /Secure/i,
+    );
+    const trusted = await createTestApp({ config: { trustProxy: { hops: 1 } } });
+    const secure = await signIn(trusted, '10.0.0.1');
+    expect(secure.status).toBe(200);
+    for (const c of secure.headers.getSetCookie()) expect(c).toMatch(/;\s*Secure/i);
+  });
+});
