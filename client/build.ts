@@ -61,7 +61,7 @@ export async function buildClient(opts: { quiet?: boolean } = {}): Promise<Recor
     const { measureRespondentPage, RESPONDENT_BUDGET_BYTES } = await import('../server/pages/respondent-budget.js');
     const r = await measureRespondentPage(OUT_DIR);
     const kb = (n: number) => (n / 1024).toFixed(1);
-    console.log(`  respondent page (${r.survey}) on the wire: ${kb(r.total)} KB = HTML ${kb(r.html)} (gzip) + JS ${kb(r.js)} + CSS ${kb(r.css)} (brotli); budget ${kb(RESPONDENT_BUDGET_BYTES)} KB`);
+    console.log(`  respondent page (${r.survey}) on the wire: ${kb(r.total)} KB = HTML ${kb(r.html)} + JS ${kb(r.js)} + CSS ${kb(r.css)} (brotli); budget ${kb(RESPONDENT_BUDGET_BYTES)} KB`);
   }
   return sizes;
 }

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { systemClock } from '../db/clock.js';
 import { createHashGate } from './auth/hash-gate.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { AppError, MESSAGES, errorBody, invalid, toErrorResponse } from './errors.js';
+import { compression } from './middleware/compression.js';
 import { csrfGuard } from './middleware/csrf.js';
 import { jsonDepthLimit } from './middleware/json-depth.js';
 import { rateLimit } from './middleware/rate-limit.js';
@@ -46,9 +46,9 @@ export function createApp(
     await next();
   });
   if (deps.log) app.use(requestLog(deps.log));
-  // Pages and JSON, gzip per response; static assets are sent precompressed (brotli or gzip,
-  // written by the build), which this leaves alone as they already carry Content-Encoding.
-  app.use(compress({ encoding: 'gzip' }));
+  // Pages and JSON, brotli or gzip per response; static assets are sent precompressed (written by
+  // the build), which this leaves alone as they already carry Content-Encoding.
+  app.use(compression());
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

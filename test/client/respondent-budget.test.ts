@@ -23,7 +23,7 @@ describe('the respondent page budget', () => {
     const assets = [...text.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
     expect(assets.sort()).toEqual(['/assets/respondent.css', '/assets/respondent.js']);
     const page = await onTheWire(await t.req(path, { headers: BROWSER }));
-    expect(page.encoding).toBe('gzip');
+    expect(page.encoding).toBe('br');
     let total = page.bytes;
     for (const a of assets) {
       const res = await t.req(a, { headers: BROWSER });
@@ -36,7 +36,7 @@ describe('the respondent page budget', () => {
     expect(total).toBeLessThanOrEqual(RESPONDENT_BUDGET_BYTES);
   });
 
-  test('is sent uncompressed to a client that does not ask for compression, and gzip to one that asks only for it', async () => {
+  test('is sent uncompressed to a client that does not ask for compression, gzip or brotli to one that asks for it', async () => {
     const t = await createTestApp();
     const plain = await t.req('/assets/respondent.js');
     expect(plain.headers.get('content-encoding')).toBeNull();
@@ -50,5 +50,15 @@ describe('the respondent page budget', () => {
     expect(gunzipSync(body).toString()).toBe(js);
     const json = await t.req('/api/public/units', { headers: { 'accept-encoding': 'gzip' } });
     expect(json.headers.get('content-encoding')).toBe('gzip');
+    const units = await (await t.req('/api/public/units')).text();
+    const br = await t.req('/api/public/units', { headers: BROWSER });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    const { brotliDecompressSync } = await import('node:zlib');
+    expect(brotliDecompressSync(new Uint8Array(await br.arrayBuffer())).toString()).toBe(units);
+    // A client that refuses brotli (q=0) gets gzip.
+    const noBr = await t.req('/api/public/units', {
+      headers: { 'accept-encoding': 'br;q=0, gzip' },
+    });
+    expect(noBr.headers.get('content-encoding')).toBe('gzip');
   });
 });
