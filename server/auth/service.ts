@@ -52,20 +52,17 @@ export interface LoginDeps {
 }
 
 /**
- * Checks the credentials and opens a session. Every attempt is counted per account and per
- * client address before the password is checked (server/auth/throttle.ts): past a few, each must
- * wait a doubling delay (429). The owner still gets in during a stranger's guessing: a browser
- * that signed in to the account before (its device cookie) passes both throttles, an address the
- * account signed in from before passes the account's. Hashing runs through `hashGate`.
+ * Counts this attempt against the account and the address, unless the client is known (a device
+ * cookie from an earlier sign-in passes both, a known address the account's); 429 while a delay
+ * is in force. Returns the counters it claimed, to give back if the password is right.
  */
-export async function login(
-  deps: LoginDeps,
-  input: { email: string; password: string; ip: string; deviceToken?: string },
-): Promise<{ token: string; user: User; expiresAt: Date; deviceToken: string }> {
-  const { db, clock } = deps;
-  const now = clock();
-  const email = input.email.trim().toLowerCase();
-  const user = await findUserByEmail(db, email);
+async function passThrottles(
+  db: Db,
+  user: User | undefined,
+  email: string,
+  input: { ip: string; deviceToken?: string },
+  now: Date,
+) {
   const deviceKey = input.deviceToken ? `device:${digest(input.deviceToken)}` : null;
   // Without a socket address (an in-process request) there is no address to know.
   const addressKey = input.ip === 'unknown' ? null : `address:${input.ip}`;
@@ -86,6 +83,25 @@ export async function login(
     if (!claim.ok) throw throttled(claim.retryAt, now);
     claimed.push(key);
   }
+  return { claimed, knownDevice, addressKey };
+}
+
+/**
+ * Checks the credentials and opens a session. Every attempt is counted per account and per
+ * client address before the password is checked (server/auth/throttle.ts): past a few, each must
+ * wait a doubling delay (429). The owner still gets in during a stranger's guessing: a browser
+ * that signed in to the account before (its device cookie) passes both throttles, an address the
+ * account signed in from before passes the account's. Hashing runs through `hashGate`.
+ */
+export async function login(
+  deps: LoginDeps,
+  input: { email: string; password: string; ip: string; deviceToken?: string },
+): Promise<{ token: string; user: User; expiresAt: Date; deviceToken: string }> {
+  const { db, clock } = deps;
+  const now = clock();
+  const email = input.email.trim().toLowerCase();
+  const user = await findUserByEmail(db, email);
+  const { claimed, knownDevice, addressKey } = await passThrottles(db, user, email, input, now);
   const stored = user?.password_hash ?? DUMMY_HASH;
   const ok = await deps.hashGate.run(() => verifyPassword(input.password, stored));
   if (!user || !ok || user.disabled) {
