@@ -1,6 +1,6 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 /**
@@ -16,7 +16,25 @@ export const ENTRIES: Record<string, string> = {
   respondent: 'client/respondent/main.tsx',
 };
 
+/**
+ * Writes `file.br` and `file.gz` beside each asset, at the highest levels (once, at build), so the
+ * server sends them as they are (serveStatic's `precompressed`) instead of compressing per request.
+ */
+export function precompress(dir: string): void {
+  for (const f of readdirSync(dir)) {
+    if (!/\.(js|css|svg|html|json)$/.test(f)) continue;
+    const body = readFileSync(join(dir, f));
+    writeFileSync(
+      join(dir, `${f}.br`),
+      brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    );
+    writeFileSync(join(dir, `${f}.gz`), gzipSync(body, { level: 9 }));
+  }
+}
+
 export async function buildClient(opts: { quiet?: boolean } = {}): Promise<Record<string, number>> {
+  // A fresh directory: a stale .br beside a rebuilt file would be served in its place.
+  rmSync(OUT_DIR, { recursive: true, force: true });
   mkdirSync(OUT_DIR, { recursive: true });
   await build({
     entryPoints: ENTRIES,
@@ -32,16 +50,18 @@ export async function buildClient(opts: { quiet?: boolean } = {}): Promise<Recor
     logLevel: 'warning',
   });
   for (const f of readdirSync('client/styles')) copyFileSync(join('client/styles', f), join(OUT_DIR, f));
+  precompress(OUT_DIR);
+  // What goes on the wire: the brotli file to browsers that accept it (all current ones).
   const sizes: Record<string, number> = {};
   for (const f of readdirSync(OUT_DIR).sort()) {
-    sizes[f] = gzipSync(readFileSync(join(OUT_DIR, f)), { level: 9 }).length;
+    if (f.endsWith('.br')) sizes[f.slice(0, -3)] = readFileSync(join(OUT_DIR, f)).length;
   }
   if (!opts.quiet) {
-    for (const [f, n] of Object.entries(sizes)) console.log(`  ${f.padEnd(24)} ${(n / 1024).toFixed(1)} KB gzipped`);
+    for (const [f, n] of Object.entries(sizes)) console.log(`  ${f.padEnd(24)} ${(n / 1024).toFixed(1)} KB on the wire (brotli)`);
     const { measureRespondentPage, RESPONDENT_BUDGET_BYTES } = await import('../server/pages/respondent-budget.js');
     const r = await measureRespondentPage(OUT_DIR);
     const kb = (n: number) => (n / 1024).toFixed(1);
-    console.log(`  respondent page (${r.survey}): ${kb(r.total)} KB gzipped = HTML ${kb(r.html)} + JS ${kb(r.js)} + CSS ${kb(r.css)}; budget ${kb(RESPONDENT_BUDGET_BYTES)} KB`);
+    console.log(`  respondent page (${r.survey}) on the wire: ${kb(r.total)} KB = HTML ${kb(r.html)} + JS ${kb(r.js)} + CSS ${kb(r.css)} (brotli); budget ${kb(RESPONDENT_BUDGET_BYTES)} KB`);
   }
   return sizes;
 }

@@ -52,6 +52,13 @@ export interface LoginAttemptTable {
   locked_until: string | null;
 }
 
+/** A device cookie's hash ('device:…') or a client address ('address:…') an account signed in from. */
+export interface KnownSignInTable {
+  user_id: string;
+  key: string;
+  last_at: string;
+}
+
 export interface SurveyTable {
   id: string;
   version: number;
@@ -227,6 +234,7 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
+  known_sign_ins: KnownSignInTable;
   surveys: SurveyTable;
   campaigns: CampaignTable;
   campaign_units: CampaignUnitTable;

@@ -1,12 +1,17 @@
 import { Hono } from 'hono';
+import { sql } from 'kysely';
 import { bodyLimit } from 'hono/body-limit';
-import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { systemClock } from '../db/clock.js';
+import { createHashGate } from './auth/hash-gate.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { AppError, MESSAGES, errorBody, invalid, toErrorResponse } from './errors.js';
+import { compression } from './middleware/compression.js';
+import { csrfGuard } from './middleware/csrf.js';
+import { jsonDepthLimit } from './middleware/json-depth.js';
 import { rateLimit } from './middleware/rate-limit.js';
+import { requestLog } from './middleware/request-log.js';
 import feedbackPages from './pages/feedback.js';
 import home from './pages/home.js';
 import respondent from './pages/respondent.js';
@@ -27,14 +32,24 @@ import units from './routes/units.js';
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
 /** Builds the whole application from its dependencies (database, clock, configuration). */
-export function createApp(input: Omit<AppDeps, 'clock'> & Partial<Pick<AppDeps, 'clock'>>) {
-  const deps: AppDeps = { ...input, clock: input.clock ?? systemClock };
+export function createApp(
+  input: Omit<AppDeps, 'clock' | 'hashGate'> & Partial<Pick<AppDeps, 'clock' | 'hashGate'>>,
+) {
+  const deps: AppDeps = {
+    ...input,
+    clock: input.clock ?? systemClock,
+    hashGate: input.hashGate ?? createHashGate(),
+  };
   const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {
     c.set('deps', deps);
     await next();
   });
+  if (deps.log) app.use(requestLog(deps.log));
+  // Pages and JSON, brotli or gzip per response; static assets are sent precompressed (written by
+  // the build), which this leaves alone as they already carry Content-Encoding.
+  app.use(compression());
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -47,7 +62,7 @@ export function createApp(input: Omit<AppDeps, 'clock'> & Partial<Pick<AppDeps, 
       },
     }),
   );
-  app.use(csrf());
+  app.use(csrfGuard());
   app.use(
     bodyLimit({
       maxSize: BODY_LIMIT_BYTES,
@@ -58,12 +73,18 @@ export function createApp(input: Omit<AppDeps, 'clock'> & Partial<Pick<AppDeps, 
       },
     }),
   );
+  app.use(jsonDepthLimit);
   app.use('/api/public/*', rateLimit(deps.config.rateLimit));
   app.use('/s/*', rateLimit(deps.config.rateLimit));
   // The no-JS feedback form posts to /feedback: the same limit as the JSON API, one window for both paths.
   const feedbackFormLimit = rateLimit(deps.config.rateLimit);
   app.use('/feedback', feedbackFormLimit);
   app.use('/feedback/*', feedbackFormLimit);
+  // Tracking-code look-ups, page and API: one window, so a script cannot walk the codes.
+  const lookupLimit = rateLimit(deps.config.lookupRateLimit, { reads: true });
+  app.use('/api/public/feedback/*', lookupLimit);
+  app.use('/feedback/lookup', lookupLimit);
+  app.use('/feedback/status/*', lookupLimit);
 
   // A NUL in an address is never a real code or id, and PostgreSQL text cannot hold one (a 500).
   app.use(async (c, next) => {
@@ -72,10 +93,17 @@ export function createApp(input: Omit<AppDeps, 'clock'> & Partial<Pick<AppDeps, 
     await next();
   });
   app.get('/healthz', (c) => c.json({ ok: true }));
-  app.use(
-    '/assets/*',
-    serveStatic({ root: 'dist/public', rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }),
-  );
+  // Ready: the database answers and the server is not shutting down (a load balancer's check).
+  app.get('/readyz', async (c) => {
+    if (deps.lifecycle?.draining) return c.json({ ok: false, reason: 'shutting_down' }, 503);
+    try {
+      await sql`select 1`.execute(deps.db);
+      return c.json({ ok: true });
+    } catch {
+      return c.json({ ok: false, reason: 'database' }, 503);
+    }
+  });
+  app.use('/assets/*', serveStatic({ root: 'dist/public', precompressed: true, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
 
   const routes = app
     .route('/', home)

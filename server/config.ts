@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from '../db/index.js';
 
@@ -12,10 +13,55 @@ const ZConfig = z.object({
    * far above a school's busiest evening, and still stops a script hammering the API.
    */
   RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  /** Tracking-code look-ups per minute per client address (page and API); `0` turns it off. */
+  LOOKUP_RATE_LIMIT: z.coerce.number().int().min(0).default(60),
   SESSION_HOURS: z.coerce.number().positive().default(12),
   /** Set to 1 behind HTTPS so the session cookie is marked Secure. */
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
+  /**
+   * Which X-Forwarded-For / X-Forwarded-Proto to believe: off (default) believes none; a number
+   * believes that many proxy hops in front of the server; a comma-separated list believes the
+   * proxies at those addresses.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('')
+    .transform((s, ctx): TrustProxy => {
+      if (s === '' || s === '0' || s === 'false') return null;
+      if (/^\d+$/.test(s)) return { hops: Number(s) };
+      const addresses = s
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
+      if (addresses.some((a) => !isIP(a))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'a number of hops or a comma-separated list of IP addresses',
+        });
+        return z.NEVER;
+      }
+      return { addresses: addresses.map(normalizeAddress) };
+    }),
+  /** The address the public uses (https://…): CSRF checks and every absolute link use it. */
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .default('')
+    .refine(
+      (s) => s === '' || /^https?:\/\/[^/]+\/?$/.test(s),
+      'an origin such as https://hailong.example.vn',
+    )
+    .transform((s) => (s === '' ? null : new URL(s).origin)),
 });
+
+/** Which proxies' forwarding headers to believe (TRUST_PROXY); null: none. */
+export type TrustProxy = { hops: number } | { addresses: string[] } | null;
+
+/** An IPv4 address as seen through an IPv6 socket (::ffff:10.0.0.1) is the IPv4 address. */
+export function normalizeAddress(a: string): string {
+  return a.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+}
 
 export type Config = {
   databaseUrl: string;
@@ -23,8 +69,12 @@ export type Config = {
   seedDemo: boolean;
   demoPassword: string;
   rateLimit: number;
+  lookupRateLimit: number;
   sessionHours: number;
   cookieSecure: boolean;
+  trustProxy: TrustProxy;
+  /** The public origin (scheme://host[:port]), or null: taken from each request. */
+  publicUrl: string | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,8 +90,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO === '1',
     demoPassword: e.DEMO_PASSWORD,
     rateLimit: e.RATE_LIMIT,
+    lookupRateLimit: e.LOOKUP_RATE_LIMIT,
     sessionHours: e.SESSION_HOURS,
     cookieSecure: e.COOKIE_SECURE === '1',
+    trustProxy: e.TRUST_PROXY,
+    publicUrl: e.PUBLIC_URL,
   };
 }
 

@@ -1,7 +1,9 @@
 import type { Clock } from '../db/clock.js';
 import type { Db, DbSource, Dialect } from '../db/index.js';
 import type { Unit, User } from '../db/schema.js';
+import type { HashGate } from './auth/hash-gate.js';
 import type { Config } from './config.js';
+import type { LogSink } from './middleware/request-log.js';
 
 /** What the app is built from: no module-level singletons, so tests pass their own. */
 export interface AppDeps {
@@ -11,6 +13,12 @@ export interface AppDeps {
   source?: DbSource | null;
   clock: Clock;
   config: Config;
+  /** Bounds the password hashing running at once (sign-ins); made by createApp when absent. */
+  hashGate: HashGate;
+  /** Request log lines (one JSON object each); absent: no request log (tests). */
+  log?: LogSink;
+  /** Set by main on SIGTERM: /readyz answers 503 so a proxy stops sending new requests. */
+  lifecycle?: { draining: boolean };
 }
 
 export interface StaffScope {

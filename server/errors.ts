@@ -75,6 +75,8 @@ export function errorBody(c: Context, code: ErrorCode, msg: Msg, details?: unkno
  */
 export function toErrorResponse(err: unknown, c: Context): Response | Promise<Response> {
   if (err instanceof AppError) {
+    const retry = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (err.status === 429 && typeof retry === 'number') c.header('Retry-After', String(retry));
     return c.json(errorBody(c, err.code, err.msg, err.details), err.status);
   }
   if (err instanceof HTTPException) {

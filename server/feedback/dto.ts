@@ -153,7 +153,8 @@ export interface TPublicFeedback {
   timeline: { status: FeedbackStatus; at: string; message?: string }[];
   answer?: string;
   transferredTo?: { trackingCode: string; unitName: string };
-  duplicateOf?: { trackingCode: string; answer?: string };
+  /** A duplicate: the original's published answer, never its tracking code (another citizen's). */
+  duplicateOf?: { answer?: string };
   rated: boolean;
 }
 

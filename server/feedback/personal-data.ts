@@ -1,5 +1,6 @@
 import type { Db } from '../../db/index.js';
 import { eraseContacts, getContact, transferChain } from '../../db/repositories/feedback.js';
+import { getUnit } from '../../db/repositories/units.js';
 import type { Feedback } from '../../db/schema.js';
 
 /**
@@ -31,13 +32,33 @@ export async function exportPersonalData(db: Db, item: Feedback, inScope: (f: Fe
   return { trackingCode: item.tracking_code, items };
 }
 
-/** Nulls the contact fields of the case and its transfers; the cases and their statistics stay. */
+/**
+ * Nulls the contact fields of the case and of every copy a transfer made of it, wherever the copy
+ * now sits (a transfer may take it outside the admin's subtree): the person asked for their data
+ * to go, not for one unit's copy to go. The cases and their statistics stay. The answer names the
+ * erased items the admin may see and counts the others by unit, without naming their codes.
+ */
 export async function erasePersonalData(db: Db, now: Date, item: Feedback, inScope: (f: Feedback) => Promise<boolean>) {
-  const chain = await chainFor(db, item, inScope);
+  const chain = await transferChain(db, item);
   const erased = await eraseContacts(
     db,
     chain.map((f) => f.id),
     now.toISOString(),
   );
-  return { trackingCode: item.tracking_code, erased, trackingCodes: chain.map((f) => f.tracking_code) };
+  const visible: Feedback[] = [];
+  const elsewhere = new Map<string, number>();
+  for (const f of chain) {
+    if (await inScope(f)) visible.push(f);
+    else {
+      const name = (await getUnit(db, f.unit_id))?.name ?? f.unit_id;
+      elsewhere.set(name, (elsewhere.get(name) ?? 0) + 1);
+    }
+  }
+  return {
+    trackingCode: item.tracking_code,
+    erased,
+    trackingCodes: visible.map((f) => f.tracking_code),
+    /** Transferred copies outside the caller's subtree, erased too: the unit that held each. */
+    erasedElsewhere: [...elsewhere].map(([unitName, items]) => ({ unitName, items })),
+  };
 }

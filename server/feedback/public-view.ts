@@ -44,8 +44,9 @@ export async function publicStatus(db: Db, item: Feedback): Promise<TPublicFeedb
   }
   if (item.duplicate_of) {
     const original = await getFeedback(db, item.duplicate_of);
+    // Never the original's tracking code: it is another citizen's key to their own case.
     if (original) {
-      out.duplicateOf = { trackingCode: original.tracking_code };
+      out.duplicateOf = {};
       if (original.status === 'published' && original.answer) out.duplicateOf.answer = original.answer;
     }
   }

@@ -12,7 +12,7 @@ import { holidaySet } from '../../db/repositories/holidays.js';
 import { getUnit } from '../../db/repositories/units.js';
 import type { Feedback, FeedbackKind, NewFeedback } from '../../db/schema.js';
 import { addWorkingDays, type CalendarLike } from '../deadlines.js';
-import { invalid } from '../errors.js';
+import { conflict, invalid } from '../errors.js';
 import { LIMITS } from './limits.js';
 import { hasContact, type TContact, type TFeedbackFiling } from './schemas.js';
 
@@ -124,9 +124,28 @@ function contactRow(c: TContact | undefined, now: Date) {
   };
 }
 
+/** The first item of this clientId when `input` is a retry of it; 409 when it is different. */
+function sameFilingOr409(existing: Feedback, input: TFeedbackFiling): { item: Feedback; created: false } {
+  const same =
+    existing.unit_id === input.unitId &&
+    existing.kind === input.kind &&
+    existing.category === input.category &&
+    existing.title === input.title &&
+    existing.content === input.content;
+  // Answering a different filing with the first one's code would hand its sender someone else's case.
+  if (!same) {
+    throw conflict({
+      vi: 'Phản ánh này đã được gửi trước đó với nội dung khác. Vui lòng tải lại trang rồi gửi lại.',
+      en: 'This clientId was already used for a different filing. Please reload the page and send again.',
+    });
+  }
+  return { item: existing, created: false };
+}
+
 /**
- * Files a citizen's feedback. The same `clientId` again returns the first item (created: false):
- * a retry after a lost response never files twice.
+ * Files a citizen's feedback. The same `clientId` with the same filing again returns the first
+ * item (created: false): a retry after a lost response never files twice. The same `clientId`
+ * with a different filing is a 409.
  */
 export async function fileFeedback(
   db: Db,
@@ -135,7 +154,7 @@ export async function fileFeedback(
 ): Promise<{ item: Feedback; created: boolean }> {
   if (input.clientId) {
     const existing = await getFeedbackByClientId(db, input.clientId);
-    if (existing) return { item: existing, created: false };
+    if (existing) return sameFilingOr409(existing, input);
   }
   const unit = await getUnit(db, input.unitId);
   if (!unit) throw invalid([{ path: 'unitId', message: 'unknown unit' }]);
@@ -155,7 +174,7 @@ export async function fileFeedback(
   // Lost the race to a concurrent retry with the same clientId: answer with that one.
   const existing = await getFeedbackByClientId(db, input.clientId!);
   if (!existing) throw new Error('client id conflict without a row');
-  return { item: existing, created: false };
+  return sameFilingOr409(existing, input);
 }
 
 /** The contact of an item, copied to the item a transfer opens (the new unit now handles it). */

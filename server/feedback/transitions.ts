@@ -7,7 +7,7 @@ import {
   updateFeedbackIfStatus,
 } from '../../db/repositories/feedback.js';
 import { holidaySet } from '../../db/repositories/holidays.js';
-import { getUnit } from '../../db/repositories/units.js';
+import { getUnit, isInSubtree } from '../../db/repositories/units.js';
 import type { Feedback, FeedbackUpdate, Unit, User } from '../../db/schema.js';
 import { addWorkingDays, type CalendarLike } from '../deadlines.js';
 import { conflict, invalid } from '../errors.js';
@@ -72,12 +72,12 @@ async function fieldsFor(ctx: Ctx, t: TTransition): Promise<FeedbackUpdate> {
   }
 }
 
+/** The original of a duplicate: only an item inside the caller's own subtree (else "unknown"). */
 async function findOriginal(ctx: Ctx, ref: string): Promise<Feedback> {
   const original =
     (await getFeedback(ctx.db, ref)) ?? (await getFeedbackByCode(ctx.db, ref.toUpperCase()));
   const bad = (message: string) => invalid([{ path: 'duplicateOf', message }]);
-  if (!original || !(await unitInTree(ctx.db, original.unit_id, treeRootPath(ctx.unit.path))))
-    throw bad('unknown item');
+  if (!original || !(await isInSubtree(ctx.db, ctx.actor.unit_id, original.unit_id))) throw bad('unknown item');
   if (original.id === ctx.item.id) throw bad('an item cannot duplicate itself');
   return original;
 }

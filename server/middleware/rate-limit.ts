@@ -1,30 +1,28 @@
 import type { MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppEnv } from '../context.js';
 import { AppError, MESSAGES } from '../errors.js';
+import { html, page } from '../pages/layout.js';
+import { clientAddress } from './proxy.js';
 
-/** The client address: the socket's, or the first X-Forwarded-For hop when behind a proxy. */
-export function clientAddress(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
-  const fwd = c.req.header('x-forwarded-for');
-  if (fwd) return fwd.split(',')[0]!.trim();
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // app.request() in tests has no socket
-  }
-}
+export { clientAddress };
 
 /**
- * Fixed one-minute windows per client address for public writes. `perMinute` 0 turns it off.
- * In memory on purpose: several server processes each allow the limit, which errs on the side
- * of never refusing parents behind one carrier address. Time is the app's clock unless `now`
- * is given, so a test on a fixed clock sees a window end.
+ * Fixed one-minute windows per client address (as TRUST_PROXY allows) for public writes, or for
+ * reads too with `reads` (tracking-code look-ups, which a script could otherwise walk through).
+ * `perMinute` 0 turns it off. In memory on purpose: several server processes each allow the
+ * limit, which errs on the side of never refusing parents behind one carrier address. The API
+ * gets the contract's JSON error; a page gets a page a person can read. Time is the app's clock
+ * unless `now` is given, so a test on a fixed clock sees a window end.
  */
-export function rateLimit(perMinute: number, now?: () => number): MiddlewareHandler<AppEnv> {
+export function rateLimit(
+  perMinute: number,
+  opts: { reads?: boolean; now?: () => number } = {},
+): MiddlewareHandler<AppEnv> {
   const windows = new Map<string, { start: number; count: number }>();
   return async (c, next) => {
-    if (perMinute > 0 && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      const t = now ? now() : c.var.deps.clock().getTime();
+    const read = c.req.method === 'GET' || c.req.method === 'HEAD';
+    if (perMinute > 0 && read === !!opts.reads) {
+      const t = opts.now ? opts.now() : c.var.deps.clock().getTime();
       const key = clientAddress(c);
       let w = windows.get(key);
       if (!w || t - w.start >= 60_000) {
@@ -36,6 +34,7 @@ export function rateLimit(perMinute: number, now?: () => number): MiddlewareHand
       if (w.count > perMinute) {
         const retry = Math.ceil((w.start + 60_000 - t) / 1000);
         c.header('Retry-After', String(retry));
+        if (!c.req.path.startsWith('/api/')) return c.html(limitedPage(retry), 429);
         throw new AppError(429, 'rate_limited', MESSAGES.rate_limited, {
           retryAfterSeconds: retry,
         });
@@ -43,4 +42,21 @@ export function rateLimit(perMinute: number, now?: () => number): MiddlewareHand
     }
     await next();
   };
+}
+
+function limitedPage(seconds: number) {
+  return page({
+    title: 'Quá nhiều yêu cầu',
+    body: html`<main>
+      <h1>Quá nhiều yêu cầu</h1>
+      <p>
+        Có quá nhiều yêu cầu từ địa chỉ mạng của bạn. Vui lòng đợi khoảng ${seconds} giây rồi thử
+        lại.
+      </p>
+      <p lang="en">
+        Too many requests from your network address. Please wait about ${seconds} seconds and try
+        again.
+      </p>
+    </main>`,
+  });
 }

@@ -186,7 +186,7 @@ ${notice ? html`<p class="ok" role="status">${notice}</p>` : ''}
 </dl>
 ${s.transferredTo ? html`<p>Phản ánh đã được chuyển đến ${s.transferredTo.unitName}, mã tra cứu mới:
   <a href="/feedback/status/${s.transferredTo.trackingCode}">${s.transferredTo.trackingCode}</a>.</p>` : ''}
-${s.duplicateOf ? html`<p>Nội dung này trùng với phản ánh <a href="/feedback/status/${s.duplicateOf.trackingCode}">${s.duplicateOf.trackingCode}</a>.</p>
+${s.duplicateOf ? html`<p>Nội dung này trùng với một phản ánh khác đã được tiếp nhận, nên được giải quyết cùng phản ánh đó.</p>
   ${s.duplicateOf.answer ? html`<section class="answer"><h2>Trả lời</h2><p>${s.duplicateOf.answer}</p></section>` : ''}` : ''}
 ${s.answer ? html`<section class="answer"><h2>Trả lời</h2><p>${s.answer}</p></section>` : ''}
 <h2>Quá trình xử lý</h2>

@@ -91,6 +91,13 @@ const feedbackPages = new Hono<AppEnv>()
       const { item } = await fileFeedback(db, clock(), parsed.data);
       return c.html(filedPage(item.tracking_code, item.due_at), 201);
     } catch (e) {
+      if (e instanceof AppError && e.status === 409) {
+        // The form came back changed after it was sent once (the back button): a new filing.
+        return c.html(
+          formPage(await listAllUnits(db), { ...values, clientId: newId() }, { content: 'Biểu mẫu này đã được gửi trước đó với nội dung khác. Nếu muốn gửi nội dung này như một phản ánh mới, hãy bấm gửi lại.' }),
+          409,
+        );
+      }
       if (!(e instanceof AppError) || e.status !== 400) throw e;
       return c.html(formPage(await listAllUnits(db), values, { unitId: VI_FIELD_ERRORS.unitId! }), 400);
     }

@@ -1,18 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants } from 'node:zlib';
 import type { Campaign } from '../../db/schema.js';
 import { loadDefinitions } from '../../surveys/load.js';
 import { RESPONDENT_ASSETS, formPage } from './respondent.js';
 
-/** The respondent page's budget (issue 3): HTML + JS + CSS, gzipped. */
+/** The respondent page's budget (issue 3): HTML + JS + CSS, as sent compressed. */
 export const RESPONDENT_BUDGET_BYTES = 20 * 1024;
 
-const gz = (b: string | Buffer) => gzipSync(b, { level: 9 }).length;
+/** The server compresses pages per response with brotli at quality 5 (server/middleware/compression.ts). */
+const br = (b: string | Buffer) =>
+  brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }).length;
 
 /**
- * The gzipped size of the respondent page for the longest shipped questionnaire: the HTML as
- * served (rendered by the same function the route uses) plus the script and stylesheet it loads.
+ * The size on the wire of the respondent page for the longest shipped questionnaire: the HTML as
+ * served (rendered by the same function the route uses), compressed as the server sends it, plus the
+ * script and stylesheet it loads as their precompressed brotli files (written by the build).
  */
 export async function measureRespondentPage(outDir: string) {
   const defs = loadDefinitions().map((d) => d.definition);
@@ -31,9 +34,9 @@ export async function measureRespondentPage(outDir: string) {
   };
   const target = { campaign, unitId: 'HN-TAYHO-THCS-DONGTHAI', unitName: 'Trường Trung học cơ sở Đông Thái', token: null, definition: largest };
   const html = String(await formPage(target, 'ABCDEFGHJK', { clientId: campaign.id, startedAt: campaign.opens_at, lang: 'vi' }));
-  const asset = (p: string) => readFileSync(join(outDir, p.replace(/^\/assets\//, '')));
-  const js = RESPONDENT_ASSETS.scripts.reduce((n, p) => n + gz(asset(p)), 0);
-  const css = RESPONDENT_ASSETS.styles.reduce((n, p) => n + gz(asset(p)), 0);
-  const page = gz(html);
+  const wire = (p: string) => readFileSync(join(outDir, `${p.replace(/^\/assets\//, '')}.br`)).length;
+  const js = RESPONDENT_ASSETS.scripts.reduce((n, p) => n + wire(p), 0);
+  const css = RESPONDENT_ASSETS.styles.reduce((n, p) => n + wire(p), 0);
+  const page = br(html);
   return { survey: largest.id, html: page, js, css, total: page + js + css };
 }

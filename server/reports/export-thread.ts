@@ -17,14 +17,18 @@ import { streamCampaignCsv, streamCampaignXlsx, type ExportInput } from './expor
 export type ExportFormat = 'csv' | 'xlsx';
 
 /**
- * The worker's script: export-worker.ts bundled once per process by esbuild (its packages stay
+ * The worker's script. In the production build (npm start) it is dist/server/reports/
+ * export-worker.js, compiled ahead beside this file. Run from the TypeScript sources (tests,
+ * development), export-worker.ts is bundled once per process by esbuild (its packages stay
  * imports), written under node_modules/.cache so those imports resolve, named by its content so
- * processes never overwrite each other's. Plain JavaScript: a worker booting tsx needed a
- * loader thread of its own and about 60 MB more (bench/).
+ * processes never overwrite each other's. Plain JavaScript either way: a worker booting tsx
+ * needed a loader thread of its own and about 60 MB more (bench/).
  */
 let script: Promise<URL> | null = null;
 
-function workerScript(): Promise<URL> {
+export function workerScript(): Promise<URL> {
+  const built = new URL('./export-worker.js', import.meta.url);
+  if (import.meta.url.endsWith('.js') && existsSync(fileURLToPath(built))) return Promise.resolve(built);
   script ??= (async () => {
     const { build } = await import('esbuild');
     const out = await build({

@@ -4,9 +4,13 @@ import { z } from 'zod';
 import type { User } from '../../db/schema.js';
 import { login, logout } from '../auth/service.js';
 import type { AppEnv } from '../context.js';
+import { requestProtocol } from '../middleware/proxy.js';
 import { clientAddress } from '../middleware/rate-limit.js';
 import { requireStaff, SESSION_COOKIE } from '../middleware/auth.js';
 import { validate } from '../validate.js';
+
+const DEVICE_COOKIE = 'hl_device';
+const DEVICE_COOKIE_SECONDS = 365 * 86_400;
 
 export const ZLogin = z.object({
   email: z.string().trim().email().max(254),
@@ -21,16 +25,31 @@ const auth = new Hono<AppEnv>()
   .post('/login', validate('json', ZLogin), async (c) => {
     const { deps } = c.var;
     const body = c.req.valid('json');
-    const { token, user, expiresAt } = await login(
-      { db: deps.db, clock: deps.clock, sessionHours: deps.config.sessionHours },
-      { ...body, ip: clientAddress(c) },
+    // Secure when configured, or when a trusted proxy says the browser came over HTTPS.
+    const secure = deps.config.cookieSecure || requestProtocol(c) === 'https:';
+    const { token, user, expiresAt, deviceToken } = await login(
+      {
+        db: deps.db,
+        clock: deps.clock,
+        sessionHours: deps.config.sessionHours,
+        hashGate: deps.hashGate,
+      },
+      { ...body, ip: clientAddress(c), deviceToken: getCookie(c, DEVICE_COOKIE) },
     );
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Lax',
-      secure: deps.config.cookieSecure,
+      secure,
       path: '/',
       expires: expiresAt,
+    });
+    // Outlives the session: a browser that signed in before passes the sign-in throttle.
+    setCookie(c, DEVICE_COOKIE, deviceToken, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure,
+      path: '/api/auth',
+      maxAge: DEVICE_COOKIE_SECONDS,
     });
     return c.json({ user: userDto(user), expiresAt: expiresAt.toISOString() });
   })

@@ -16,6 +16,7 @@ import {
 import type { AppEnv } from '../context.js';
 import { notFound } from '../errors.js';
 import { requireRole, requireStaff } from '../middleware/auth.js';
+import { publicOrigin } from '../middleware/proxy.js';
 import { posterPage, tokenListPage } from '../pages/campaign-print.js';
 import { getDefinition } from '../surveys.js';
 import { validate } from '../validate.js';
@@ -26,7 +27,7 @@ const ZUnitParam = z.object({ id: z.string().min(1).max(100), unitId: z.string()
 const ZCampaignUnitPatch = z.object({ eligible: z.number().int().min(0).max(10_000_000) }).strict();
 
 function origin(c: Context<AppEnv>): string {
-  return new URL(c.req.url).origin;
+  return publicOrigin(c);
 }
 
 /** The campaign and one of its target units inside the user's subtree, else 404. */

@@ -48,7 +48,7 @@ export async function createTestApp(
     const steps = seed === 'full' ? DEMO_STEPS : [BASE_STEP];
     await seedDemo({ db: handle.db, clock, password: DEMO_PASSWORD }, () => {}, steps);
   }
-  const config = defaultConfig({ rateLimit: 0, ...opts.config });
+  const config = defaultConfig({ rateLimit: 0, lookupRateLimit: 0, ...opts.config });
   const app = createApp({ ...handle, clock, config });
 
   const req: TestApp['req'] = (path, init = {}) => {

@@ -3,11 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { createDb, migrateToLatest, type DbHandle } from '../../db/index.js';
-import { seedDemo } from '../../db/seed/demo.js';
-import { createApp } from '../../server/app.js';
-import { defaultConfig } from '../../server/config.js';
-import { prepare } from '../../server/startup.js';
+import type { DbHandle } from '../../db/index.js';
 
 /** Debian's Chromium (installed by .ci/run), or CHROMIUM_PATH. */
 export const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
@@ -40,14 +36,29 @@ export interface LiveServer {
   close(): Promise<void>;
 }
 
-/** The real app on a real port over a migrated in-memory database with the full demo data. */
+/** A module of the production build in dist/ (test/global-setup.ts builds it), typed as its source. */
+function fromBuild<T>(source: string): Promise<T> {
+  return import(new URL(`../../dist/${source}.js`, import.meta.url).href) as Promise<T>;
+}
+
+/**
+ * The real app, as `npm start` runs it (the compiled JavaScript in dist/, its precompressed
+ * assets), on a real port over a migrated in-memory database with the full demo data.
+ */
 export async function startServer(): Promise<LiveServer> {
+  const [{ createDb, migrateToLatest }, { seedDemo }, { createApp }, { defaultConfig }, { prepare }] = await Promise.all([
+    fromBuild<typeof import('../../db/index.js')>('db/index'),
+    fromBuild<typeof import('../../db/seed/demo.js')>('db/seed/demo'),
+    fromBuild<typeof import('../../server/app.js')>('server/app'),
+    fromBuild<typeof import('../../server/config.js')>('server/config'),
+    fromBuild<typeof import('../../server/startup.js')>('server/startup'),
+  ]);
   const handle = createDb(':memory:');
   await migrateToLatest(handle.db);
   const clock = () => new Date();
   await prepare(handle.db, clock);
   await seedDemo({ db: handle.db, clock, password: 'demo-2024' });
-  const app = createApp({ ...handle, clock, config: defaultConfig({ rateLimit: 0 }) });
+  const app = createApp({ ...handle, clock, config: defaultConfig({ rateLimit: 0, lookupRateLimit: 0 }) });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

@@ -5,17 +5,20 @@ export interface ChildServer {
   proc: ChildProcess;
   /** Resolves when the process has exited (after a kill or a crash). */
   exited: Promise<void>;
+  /** Resolves once the server has printed a line matching `re` (stdout or stderr). */
+  printed(re: RegExp): Promise<string>;
 }
 
 /**
- * The real server (`server/main.ts`, the same entry `npm start` runs) in its own process on a
- * free loopback port, over `databaseUrl`; resolves once it prints the address it serves on.
+ * The real server (`dist/server/main.js`, the compiled entry `npm start` runs; the test setup
+ * builds it) in its own process on a free loopback port, over `databaseUrl`; resolves once it
+ * prints the address it serves on.
  */
 export function startChildServer(
   databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<ChildServer> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const proc = spawn(process.execPath, ['dist/server/main.js'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -38,19 +41,34 @@ export function startChildServer(
       proc.kill('SIGKILL');
       reject(e);
     };
+    const watchers: Array<() => void> = [];
+    const printed = (re: RegExp) =>
+      new Promise<string>((done) => {
+        const check = () => {
+          const line = out.split('\n').find((l) => re.test(l));
+          if (line === undefined) return false;
+          done(line);
+          return true;
+        };
+        if (!check()) watchers.push(() => void check());
+      });
+    let started = false;
     const onData = (b: Buffer) => {
-      out += b.toString();
+      out += b.toString(); // keep draining so the child never blocks on a full pipe
+      for (const w of watchers) w();
       const m = /serving on http:\/\/localhost:(\d+)\//.exec(out);
-      if (!m) return;
+      if (!m || started) return;
+      started = true;
       clearTimeout(timer);
-      proc.stdout!.off('data', onData);
-      proc.stdout!.resume(); // keep draining so the child never blocks on a full pipe
-      resolve({ url: `http://127.0.0.1:${m[1]}`, proc, exited });
+      resolve({ url: `http://127.0.0.1:${m[1]}`, proc, exited, printed });
     };
     proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-    proc.once('exit', (code, signal) =>
-      fail(new Error(`server exited (${code ?? signal}) before serving:\n${out}`)),
-    );
+    proc.stderr!.on('data', (b: Buffer) => {
+      out += b.toString();
+      for (const w of watchers) w();
+    });
+    proc.once('exit', (code, signal) => {
+      if (!started) fail(new Error(`server exited (${code ?? signal}) before serving:\n${out}`));
+    });
   });
 }
