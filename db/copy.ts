@@ -28,7 +28,12 @@ const SKIP = new Set(['sessions', 'login_attempts']);
 type Row = Record<string, unknown>;
 
 export async function userTables(db: Db): Promise<string[]> {
-  const names = (await db.introspection.getTables()).map((t) => t.name);
+  const tables = await db.introspection.getTables();
+  // PostgreSQL lists every schema's tables: keep the ones this connection works in.
+  const current = tables.some((t) => t.schema)
+    ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+    : undefined;
+  const names = tables.filter((t) => !current || t.schema === current).map((t) => t.name);
   const present = names.filter((n) => !n.startsWith('kysely_') && !SKIP.has(n));
   const known = ORDER.filter((t) => present.includes(t));
   return [...known, ...present.filter((t) => !ORDER.includes(t)).sort()];

@@ -13,6 +13,10 @@ import { sql, type Kysely } from 'kysely';
 const OVERALL = '*';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // `satisfaction_index` now means "units meeting their questionnaire's target"; a value an
+  // admin set for the old meaning (an index of 85) would silently demand 85% of units. The
+  // questionnaires carry their own index targets, so the old settings go.
+  await db.deleteFrom('target_settings').where('target_id', '=', 'satisfaction_index').execute();
   await db.schema
     .alterTable('campaign_units')
     .addColumn('eligible', 'integer', (c) => c.notNull().defaultTo(0))

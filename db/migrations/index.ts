@@ -8,8 +8,8 @@ import * as rollups from './2026-11-22T1800-rollups.js';
 import * as tally from './2026-11-22T1900-tally.js';
 import * as strictRollups from './2026-11-22T2000-strict-rollups.js';
 import * as calendar from './2026-11-29T1400-calendar.js';
-import * as samplingStatistics from './2026-11-29T1400-sampling-statistics.js';
 import * as knownSignIns from './2026-11-29T1400-known-sign-ins.js';
+import * as samplingStatistics from './2026-11-29T1400-sampling-statistics.js';
 
 /** Every migration, by its frozen dated name. Add new ones at the end; never edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +22,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1900-tally': tally,
   '2026-11-22T2000-strict-rollups': strictRollups,
   '2026-11-29T1400-calendar': calendar,
-  '2026-11-29T1400-sampling-statistics': samplingStatistics,
   '2026-11-29T1400-known-sign-ins': knownSignIns,
+  '2026-11-29T1400-sampling-statistics': samplingStatistics,
 };

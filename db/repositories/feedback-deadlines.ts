@@ -61,6 +61,9 @@ export async function waitingItems(db: Db, ids?: readonly string[]): Promise<Wai
     .selectFrom('feedback_events')
     .select(['feedback_id', (eb) => eb.fn.max('at').as('since')])
     .where('to_status', '=', 'waiting_citizen')
+    // Entering the wait, not a recomputed deadline's event on an item already waiting: a
+    // calendar edit must not restart the 15 working days.
+    .where('from_status', '=', 'in_progress')
     .where(
       'feedback_id',
       'in',

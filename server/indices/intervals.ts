@@ -29,12 +29,13 @@ export interface ScoreTotals {
 
 /**
  * The variance factor of a sample of n from a population of N: (N − n) / (N − 1); 1 when N is
- * unknown (≤ 0); 0 for a census (n ≥ N: more answers than N means N is out of date, and no
- * correction can do better than none left).
+ * unknown (≤ 0); 0 for a census (n = N). More answers than N means N is out of date (or parents
+ * answered twice on an open link): N is not trusted then, and no correction is made, rather than
+ * presenting the figure as exact precisely when N is known to be wrong.
  */
 export function fpc(n: number, population: number | null): number {
-  if (population === null || population <= 0) return 1;
-  if (n >= population) return 0;
+  if (population === null || population <= 0 || n > population) return 1;
+  if (n === population) return 0;
   return (population - n) / (population - 1);
 }
 

@@ -173,18 +173,20 @@ export function paknPublished(items: readonly FeedbackFacts[], nowIso: string): 
   return { numerator, denominator, value: ratio(numerator, denominator), pending, failing };
 }
 
-/** When the unit accepted or refused the item (a transfer straight from `received` decides too). */
+/** When the unit accepted or refused the item. */
 function decidedAt(f: FeedbackFacts): string | null {
   if (f.accepted_at !== null) return f.accepted_at;
-  if (f.status === 'rejected' || f.status === 'transferred') return f.closed_at;
+  if (f.status === 'rejected') return f.closed_at;
   return null;
 }
 
 /**
- * Accepted, refused or transferred by the acceptance deadline ÷ items whose acceptance deadline
- * falls in the period (the caller selects them by accept_due_at); undecided items past it count
- * against. This target judges the decision itself, so a refusal or a transfer is counted here
- * (and only here); a duplicate is not (its original is).
+ * Accepted or refused by the acceptance deadline ÷ items whose acceptance deadline falls in the
+ * period (the caller selects them by accept_due_at); undecided items past it count against. This
+ * target judges the decision itself, so a refusal is counted here (and only here: a late refusal
+ * must not hide a late decision). A transferred item is counted once, through the item the
+ * receiving unit opened (its own acceptance deadline), as in the resolution targets; a duplicate
+ * through its original.
  */
 export function paknAcceptedOnTime(items: readonly FeedbackFacts[], nowIso: string): Measure {
   let numerator = 0;
@@ -192,7 +194,7 @@ export function paknAcceptedOnTime(items: readonly FeedbackFacts[], nowIso: stri
   let pending = 0;
   const failing: FailingItem[] = [];
   for (const f of items) {
-    if (f.duplicate_of !== null) continue;
+    if (f.duplicate_of !== null || f.status === 'transferred') continue;
     const at = decidedAt(f);
     if (at !== null) {
       denominator++;

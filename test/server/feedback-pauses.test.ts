@@ -169,6 +169,35 @@ describe('pauses cannot hide a late item', () => {
     await prepare(t.handle.db, t.clock);
     expect((await getFeedback(t.handle.db, f.id))?.status).toBe('in_progress');
   });
+
+  test('a calendar edit during the wait moves its end by the new day off, and does not restart it', async () => {
+    const t = await createTestApp();
+    let cookie = await t.login('tayho@demo.vn');
+    const f = await fileOne(t);
+    await driveTo(t, cookie, f.id, 'in_progress');
+    t.clock.set(vn('2026-11-25T09:00:00'));
+    cookie = await t.login('tayho@demo.vn');
+    expect(
+      (await move(t, cookie, f.id, { to: 'waiting_citizen', note: 'Xin gửi ảnh' })).status,
+    ).toBe(200);
+    // On Tue 1/12 the admin makes Thu 10/12 a day off: the open items' deadlines are recomputed.
+    t.clock.set(vn('2026-12-01T09:00:00'));
+    const admin = await t.login('admin@demo.vn');
+    const cal = (await (await t.req('/api/holidays', { cookie: admin })).json()) as {
+      dates: string[];
+    };
+    const put = await t.req('/api/holidays', {
+      cookie: admin,
+      method: 'PUT',
+      body: { dates: [...cal.dates, '2026-12-10'] },
+    });
+    expect(put.status).toBe(200);
+    // 15 working days from Wed 25/11, 10/12 off, end at 24:00 of Thu 17/12: on Fri 18/12 it is
+    // back with staff (a wait counted from the edit would still be running).
+    t.clock.set(vn('2026-12-18T09:00:00'));
+    cookie = await t.login('tayho@demo.vn');
+    expect((await detail(t, cookie, f.id)).status).toBe('in_progress');
+  });
 });
 
 describe('a time limit ends at 24:00 of its last day', () => {

@@ -159,6 +159,7 @@ const TABLE: [string, RatedFacts, Outcome, Outcome, Outcome, Outcome][] = [
     'pass',
   ],
   [
+    // Counted once, through the item the receiving unit opened (its own deadlines).
     'transferred to another unit',
     item({
       status: 'transferred',
@@ -169,7 +170,7 @@ const TABLE: [string, RatedFacts, Outcome, Outcome, Outcome, Outcome][] = [
     'not counted',
     'not counted',
     'not counted',
-    'pass',
+    'not counted',
   ],
   [
     'duplicate of another item',

@@ -42,6 +42,12 @@ describe('question intervals (Wilson score, finite-population corrected)', () =>
     expect(wilsonInterval(7, 9, 0)).toEqual(open);
   });
 
+  test('more answers than the frozen N mean N is wrong: no correction, never a point', () => {
+    // 12 answers from a population said to be 10 (parents answering twice, or N out of date).
+    expect(fpc(12, 10)).toBe(1);
+    expect(wilsonInterval(9, 12, 10)).toEqual(wilsonInterval(9, 12));
+  });
+
   test('without a valid answer there is no interval', () => {
     expect(wilsonInterval(0, 0)).toBeNull();
   });
