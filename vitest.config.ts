@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
  * TEST_PG_URL names a server (.ci/run starts one). Without it, one line says the run is skipped.
  */
 const pgUrl = process.env.TEST_PG_URL;
-if (!pgUrl) console.log('PostgreSQL suite skipped: set TEST_PG_URL=postgres://… to run it (.ci/run does).');
+if (!pgUrl)
+  console.log('PostgreSQL suite skipped: set TEST_PG_URL=postgres://… to run it (.ci/run does).');
 
 export default defineConfig({
   test: {
@@ -16,7 +17,11 @@ export default defineConfig({
     projects: [
       {
         extends: true as const,
-        test: { name: 'sqlite', include: ['test/**/*.test.{ts,tsx}'], env: { HL_TEST_DIALECT: 'sqlite' } },
+        test: {
+          name: 'sqlite',
+          include: ['test/**/*.test.{ts,tsx}'],
+          env: { HL_TEST_DIALECT: 'sqlite' },
+        },
       },
       ...(pgUrl
         ? [

@@ -26,7 +26,12 @@ export function precompress(dir: string): void {
     const body = readFileSync(join(dir, f));
     writeFileSync(
       join(dir, `${f}.br`),
-      brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+      brotliCompressSync(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 11,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      }),
     );
     writeFileSync(join(dir, `${f}.gz`), gzipSync(body, { level: 9 }));
   }
@@ -49,7 +54,8 @@ export async function buildClient(opts: { quiet?: boolean } = {}): Promise<Recor
     legalComments: 'none',
     logLevel: 'warning',
   });
-  for (const f of readdirSync('client/styles')) copyFileSync(join('client/styles', f), join(OUT_DIR, f));
+  for (const f of readdirSync('client/styles'))
+    copyFileSync(join('client/styles', f), join(OUT_DIR, f));
   precompress(OUT_DIR);
   // What goes on the wire: the brotli file to browsers that accept it (all current ones).
   const sizes: Record<string, number> = {};
@@ -57,11 +63,15 @@ export async function buildClient(opts: { quiet?: boolean } = {}): Promise<Recor
     if (f.endsWith('.br')) sizes[f.slice(0, -3)] = readFileSync(join(OUT_DIR, f)).length;
   }
   if (!opts.quiet) {
-    for (const [f, n] of Object.entries(sizes)) console.log(`  ${f.padEnd(24)} ${(n / 1024).toFixed(1)} KB on the wire (brotli)`);
-    const { measureRespondentPage, RESPONDENT_BUDGET_BYTES } = await import('../server/pages/respondent-budget.js');
+    for (const [f, n] of Object.entries(sizes))
+      console.log(`  ${f.padEnd(24)} ${(n / 1024).toFixed(1)} KB on the wire (brotli)`);
+    const { measureRespondentPage, RESPONDENT_BUDGET_BYTES } =
+      await import('../server/pages/respondent-budget.js');
     const r = await measureRespondentPage(OUT_DIR);
     const kb = (n: number) => (n / 1024).toFixed(1);
-    console.log(`  respondent page (${r.survey}) on the wire: ${kb(r.total)} KB = HTML ${kb(r.html)} + JS ${kb(r.js)} + CSS ${kb(r.css)} (brotli); budget ${kb(RESPONDENT_BUDGET_BYTES)} KB`);
+    console.log(
+      `  respondent page (${r.survey}) on the wire: ${kb(r.total)} KB = HTML ${kb(r.html)} + JS ${kb(r.js)} + CSS ${kb(r.css)} (brotli); budget ${kb(RESPONDENT_BUDGET_BYTES)} KB`,
+    );
   }
   return sizes;
 }

@@ -40,7 +40,9 @@ export async function userTables(db: Db): Promise<string[]> {
 }
 
 export async function countRows(db: Db, table: string): Promise<number> {
-  const r = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(db);
+  const r = await sql<{
+    n: number | string;
+  }>`select count(*) as n from ${sql.table(table)}`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
 
@@ -49,7 +51,10 @@ async function* readRows(src: DbHandle, table: string): AsyncGenerator<Row[]> {
   const order = table === 'units' ? sql`length(path), path` : sql`1`;
   const page = 5000;
   for (let offset = 0; ; offset += page) {
-    const r = await sql<Row>`select * from ${sql.table(table)} order by ${order} limit ${page} offset ${offset}`.execute(src.db);
+    const r =
+      await sql<Row>`select * from ${sql.table(table)} order by ${order} limit ${page} offset ${offset}`.execute(
+        src.db,
+      );
     if (r.rows.length) yield r.rows;
     if (r.rows.length < page) return;
   }

@@ -68,8 +68,15 @@ export function createDb(
   // 16 MiB of pages (SQLite's default is 2 MiB): the counters and units that every dashboard
   // read walks stay in memory at a million responses, within the 256 MB budget (bench/).
   sqlite.pragma(`cache_size = -${(opts.cacheMb ?? 16) * 1024}`);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
-  return { db, dialect: 'sqlite', source: url === ':memory:' ? null : { url }, close: () => closeDb(db) };
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
+  });
+  return {
+    db,
+    dialect: 'sqlite',
+    source: url === ':memory:' ? null : { url },
+    close: () => closeDb(db),
+  };
 }
 
 /** Counts what is still uncounted (best effort: it is durable either way), then closes. */

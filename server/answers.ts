@@ -28,7 +28,8 @@ function checkValue(q: TQuestion, v: unknown): Checked {
   const options = q.options?.map((o) => o.value) ?? [];
   switch (q.type) {
     case 'likert5':
-      if (v === null || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5)) return { ok: true, value: v as number | null };
+      if (v === null || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5))
+        return { ok: true, value: v as number | null };
       return { ok: false, message: 'must be an integer from 1 to 5, or null for "no opinion"' };
     case 'single':
       if (typeof v === 'string' && options.includes(v)) return { ok: true, value: v };
@@ -57,18 +58,26 @@ function checkValue(q: TQuestion, v: unknown): Checked {
  * parent who changes an earlier answer should not be blocked by a now-irrelevant one. An empty
  * text or an empty choice list counts as not answered.
  */
-export function validateAnswers(def: TSurveyDefinition, input: Record<string, unknown>): { answers: Answers; errors: AnswerError[] } {
+export function validateAnswers(
+  def: TSurveyDefinition,
+  input: Record<string, unknown>,
+): { answers: Answers; errors: AnswerError[] } {
   const questions = allQuestions(def);
   const known = new Set(questions.map((q) => q.id));
   const errors: AnswerError[] = Object.keys(input)
     .filter((id) => !known.has(id))
-    .map((id) => ({ path: `answers.${id}`, code: 'unknown_question', message: 'this questionnaire has no such question' }));
+    .map((id) => ({
+      path: `answers.${id}`,
+      code: 'unknown_question',
+      message: 'this questionnaire has no such question',
+    }));
   const answers: Answers = {};
   for (const q of questions) {
     if (!isVisible(q, answers)) continue;
     const path = `answers.${q.id}`;
     const given = Object.hasOwn(input, q.id) ? input[q.id] : undefined;
-    const checked: Checked = given === undefined ? { ok: true, value: undefined } : checkValue(q, given);
+    const checked: Checked =
+      given === undefined ? { ok: true, value: undefined } : checkValue(q, given);
     if (!checked.ok) errors.push({ path, code: 'invalid_value', message: checked.message });
     else if (checked.value !== undefined) answers[q.id] = checked.value;
     else if (q.required) errors.push({ path, code: 'required', message: 'an answer is required' });
@@ -80,7 +89,10 @@ export function validateAnswers(def: TSurveyDefinition, input: Record<string, un
  * A plain HTML form post turned into answers: radio 'na' is "no opinion", likert values become
  * numbers, a lone checkbox value becomes a one-item list, empty fields are left out.
  */
-export function formToAnswers(def: TSurveyDefinition, form: Record<string, string | string[]>): Record<string, unknown> {
+export function formToAnswers(
+  def: TSurveyDefinition,
+  form: Record<string, string | string[]>,
+): Record<string, unknown> {
   const byId = new Map(allQuestions(def).map((q) => [q.id, q]));
   const out: Record<string, unknown> = {};
   for (const [key, raw] of Object.entries(form)) {
@@ -90,7 +102,8 @@ export function formToAnswers(def: TSurveyDefinition, form: Record<string, strin
     if (!list.length) continue;
     if (!q) out[key] = raw;
     else if (q.type === 'multi') out[key] = list;
-    else if (q.type === 'likert5') out[key] = list[0] === 'na' ? null : /^[1-5]$/.test(list[0]!) ? Number(list[0]) : list[0];
+    else if (q.type === 'likert5')
+      out[key] = list[0] === 'na' ? null : /^[1-5]$/.test(list[0]!) ? Number(list[0]) : list[0];
     else out[key] = list[0];
   }
   return out;

@@ -103,7 +103,14 @@ export function createApp(
       return c.json({ ok: false, reason: 'database' }, 503);
     }
   });
-  app.use('/assets/*', serveStatic({ root: 'dist/public', precompressed: true, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root: 'dist/public',
+      precompressed: true,
+      rewriteRequestPath: (p) => p.replace(/^\/assets/, ''),
+    }),
+  );
 
   const routes = app
     .route('/', home)

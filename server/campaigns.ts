@@ -29,10 +29,15 @@ export const ZCreateCampaign = z
   })
   .strict()
   .refine((v) => v.closesAt > v.opensAt, { path: ['closesAt'], message: 'must be after opensAt' })
-  .refine((v) => new Set(v.unitIds).size === v.unitIds.length, { path: ['unitIds'], message: 'lists a unit twice' });
+  .refine((v) => new Set(v.unitIds).size === v.unitIds.length, {
+    path: ['unitIds'],
+    message: 'lists a unit twice',
+  });
 export type TCreateCampaign = z.infer<typeof ZCreateCampaign>;
 
-export const ZCreateTokens = z.object({ unitId: z.string().min(1).max(100), count: z.number().int().min(1).max(1000) }).strict();
+export const ZCreateTokens = z
+  .object({ unitId: z.string().min(1).max(100), count: z.number().int().min(1).max(1000) })
+  .strict();
 
 export function formUrl(origin: string, code: string): string {
   return `${origin}/s/${code}`;
@@ -53,9 +58,16 @@ export async function createCampaign(
   input: TCreateCampaign,
 ): Promise<{ campaign: Campaign; units: { unit_id: string; code: string }[] }> {
   const { db } = deps;
-  const version = input.surveyVersion ?? (await listLatestSurveyRows(db)).find((s) => s.id === input.surveyId)?.version;
+  const version =
+    input.surveyVersion ??
+    (await listLatestSurveyRows(db)).find((s) => s.id === input.surveyId)?.version;
   if (!version || !(await getSurveyRow(db, input.surveyId, version))) {
-    throw invalid([{ path: input.surveyVersion ? 'surveyVersion' : 'surveyId', message: 'no such questionnaire' }]);
+    throw invalid([
+      {
+        path: input.surveyVersion ? 'surveyVersion' : 'surveyId',
+        message: 'no such questionnaire',
+      },
+    ]);
   }
   const allowed = await subtreeIds(db, staff.root);
   const outside = input.unitIds.filter((id) => !allowed.has(id));
@@ -91,9 +103,19 @@ export async function campaignInScope(db: Db, root: Unit, id: string) {
 }
 
 /** A batch of one-time codes for one unit of a campaign. */
-export async function createTokens(deps: { db: Db; clock: Clock }, campaignId: string, unitId: string, count: number) {
+export async function createTokens(
+  deps: { db: Db; clock: Clock },
+  campaignId: string,
+  unitId: string,
+  count: number,
+) {
   const now = deps.clock().toISOString();
-  const tokens = Array.from({ length: count }, () => ({ code: newCode(), campaign_id: campaignId, unit_id: unitId, created_at: now }));
+  const tokens = Array.from({ length: count }, () => ({
+    code: newCode(),
+    campaign_id: campaignId,
+    unit_id: unitId,
+    created_at: now,
+  }));
   await insertTokens(deps.db, tokens);
   return tokens.map((t) => t.code);
 }

@@ -45,10 +45,13 @@ export const MESSAGES = {
   internal: { vi: 'Lỗi máy chủ, vui lòng thử lại.', en: 'Server error; please try again.' },
 } satisfies Partial<Record<ErrorCode, Msg>>;
 
-export const notFound = (what?: Msg): AppError => new AppError(404, 'not_found', what ?? MESSAGES.not_found);
+export const notFound = (what?: Msg): AppError =>
+  new AppError(404, 'not_found', what ?? MESSAGES.not_found);
 export const forbidden = (): AppError => new AppError(403, 'forbidden', MESSAGES.forbidden);
-export const unauthenticated = (): AppError => new AppError(401, 'unauthenticated', MESSAGES.unauthenticated);
-export const conflict = (msg: Msg, details?: unknown): AppError => new AppError(409, 'conflict', msg, details);
+export const unauthenticated = (): AppError =>
+  new AppError(401, 'unauthenticated', MESSAGES.unauthenticated);
+export const conflict = (msg: Msg, details?: unknown): AppError =>
+  new AppError(409, 'conflict', msg, details);
 export const invalid = (details: unknown, msg: Msg = MESSAGES.validation_failed): AppError =>
   new AppError(400, 'validation_failed', msg, details);
 
@@ -81,8 +84,10 @@ export function toErrorResponse(err: unknown, c: Context): Response | Promise<Re
   }
   if (err instanceof HTTPException) {
     const status = err.status;
-    if (status === 413) return c.json(errorBody(c, 'payload_too_large', MESSAGES.payload_too_large), 413);
-    if (status === 401) return c.json(errorBody(c, 'unauthenticated', MESSAGES.unauthenticated), 401);
+    if (status === 413)
+      return c.json(errorBody(c, 'payload_too_large', MESSAGES.payload_too_large), 413);
+    if (status === 401)
+      return c.json(errorBody(c, 'unauthenticated', MESSAGES.unauthenticated), 401);
     if (status === 403) return c.json(errorBody(c, 'forbidden', MESSAGES.forbidden), 403);
     if (status === 404) return c.json(errorBody(c, 'not_found', MESSAGES.not_found), 404);
     if (status < 500) {

@@ -26,7 +26,9 @@ export async function syncSurveys(
   clock: Clock,
   defs: LoadedDefinition[] = loadDefinitions(),
 ): Promise<{ inserted: string[] }> {
-  const stored = new Map((await listSurveyVersions(db)).map((r) => [`${r.id}@${r.version}`, r.hash]));
+  const stored = new Map(
+    (await listSurveyVersions(db)).map((r) => [`${r.id}@${r.version}`, r.hash]),
+  );
   const inserted: string[] = [];
   for (const { file, definition: d, hash } of defs) {
     const key = `${d.id}@${d.version}`;
@@ -68,7 +70,11 @@ function parseStored(definition: string, hash: string): TSurveyDefinition {
 const versionsByDb = new WeakMap<Db, Map<string, TSurveyDefinition>>();
 
 /** The definition of one stored version, or undefined. */
-export async function getDefinition(db: Db, id: string, version: number): Promise<TSurveyDefinition | undefined> {
+export async function getDefinition(
+  db: Db,
+  id: string,
+  version: number,
+): Promise<TSurveyDefinition | undefined> {
   let versions = versionsByDb.get(db);
   const key = `${id}@${version}`;
   const known = versions?.get(key);
@@ -135,7 +141,9 @@ function questionDto(q: TQuestion) {
     ...(q.factor ? { factor: q.factor } : {}),
     ...bi('text', q.text),
     ...bi('help', q.help),
-    ...(q.options ? { options: q.options.map((o) => ({ value: o.value, ...bi('label', o.label) })) } : {}),
+    ...(q.options
+      ? { options: q.options.map((o) => ({ value: o.value, ...bi('label', o.label) })) }
+      : {}),
     ...(q.showIf ? { showIf: q.showIf } : {}),
     ...(q.type === 'text' ? { maxLength: q.maxLength ?? DEFAULT_TEXT_MAX } : {}),
   };

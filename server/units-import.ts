@@ -43,15 +43,22 @@ export function parseUnitsCsv(
 ): { rows: UnitInput[]; errors: ImportError[] } {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true });
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      skip_empty_lines: true,
+      relax_column_count: true,
+    });
   } catch (e) {
-    return { rows: [], errors: [{ line: 0, message: `not a readable CSV file: ${(e as Error).message}` }] };
+    return {
+      rows: [],
+      errors: [{ line: 0, message: `not a readable CSV file: ${(e as Error).message}` }],
+    };
   }
   const [header, ...body] = records;
   const errors: ImportError[] = [];
   const cols = (header ?? []).map((h) => h.trim().toLowerCase());
   const missing = UNIT_CSV_COLUMNS.filter((c) => !cols.includes(c));
-  if (missing.length) return { rows: [], errors: [{ line: 1, message: `missing columns: ${missing.join(', ')}` }] };
+  if (missing.length)
+    return { rows: [], errors: [{ line: 1, message: `missing columns: ${missing.join(', ')}` }] };
 
   const rows: UnitInput[] = [];
   const lineOf = new Map<string, number>();
@@ -67,7 +74,10 @@ export function parseUnitsCsv(
     }
     const row = parsed.data;
     if (lineOf.has(row.id)) {
-      errors.push({ line, message: `id ${row.id} is repeated (first on line ${lineOf.get(row.id)})` });
+      errors.push({
+        line,
+        message: `id ${row.id} is repeated (first on line ${lineOf.get(row.id)})`,
+      });
       return;
     }
     lineOf.set(row.id, line);
@@ -75,9 +85,13 @@ export function parseUnitsCsv(
   });
   for (const row of rows) {
     if (row.parent_id && !lineOf.has(row.parent_id) && !existingIds.has(row.parent_id)) {
-      errors.push({ line: lineOf.get(row.id)!, message: `parent_id ${row.parent_id} is not a known unit` });
+      errors.push({
+        line: lineOf.get(row.id)!,
+        message: `parent_id ${row.parent_id} is not a known unit`,
+      });
     }
-    if (row.parent_id === row.id) errors.push({ line: lineOf.get(row.id)!, message: 'a unit cannot be its own parent' });
+    if (row.parent_id === row.id)
+      errors.push({ line: lineOf.get(row.id)!, message: 'a unit cannot be its own parent' });
   }
   errors.sort((a, b) => a.line - b.line);
   return { rows, errors };

@@ -25,10 +25,14 @@ export function nulPaths(value: unknown, path: string[] = []): string[] {
 }
 
 /** zod validation for one request part; failures become the contract's validation_failed. */
-export function validate<T extends keyof ValidationTargets, S extends z.ZodType>(target: T, schema: S) {
+export function validate<T extends keyof ValidationTargets, S extends z.ZodType>(
+  target: T,
+  schema: S,
+) {
   return zValidator(target, schema, (result) => {
     if (!result.success) throw invalid(fieldErrors(result.error));
     const nul = nulPaths(result.data);
-    if (nul.length) throw invalid(nul.map((path) => ({ path, message: 'contains a NUL character' })));
+    if (nul.length)
+      throw invalid(nul.map((path) => ({ path, message: 'contains a NUL character' })));
   });
 }

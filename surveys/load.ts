@@ -49,7 +49,9 @@ export function parseDefinition(file: string, text: string): LoadedDefinition {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new SurveyDefinitionError(file, [{ path: '', message: `not valid JSON: ${(e as Error).message}` }]);
+    throw new SurveyDefinitionError(file, [
+      { path: '', message: `not valid JSON: ${(e as Error).message}` },
+    ]);
   }
   const parsed = ZSurveyDefinition.safeParse(raw);
   if (!parsed.success) {

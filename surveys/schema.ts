@@ -6,10 +6,14 @@ import { z } from 'zod';
  */
 
 /** Vietnamese required, English optional. */
-export const ZText = z.object({ vi: z.string().trim().min(1), en: z.string().trim().min(1).optional() }).strict();
+export const ZText = z
+  .object({ vi: z.string().trim().min(1), en: z.string().trim().min(1).optional() })
+  .strict();
 export type TText = z.infer<typeof ZText>;
 
-const ZId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'ids are lower-case letters, digits, "-" and "_"');
+const ZId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'ids are lower-case letters, digits, "-" and "_"');
 
 export const ZOption = z.object({ value: ZId, label: ZText }).strict();
 export type TOption = z.infer<typeof ZOption>;
@@ -41,7 +45,12 @@ export const ZQuestion = z
 export type TQuestion = z.infer<typeof ZQuestion>;
 
 export const ZSection = z
-  .object({ id: ZId, title: ZText, description: ZText.optional(), questions: z.array(ZQuestion).min(1) })
+  .object({
+    id: ZId,
+    title: ZText,
+    description: ZText.optional(),
+    questions: z.array(ZQuestion).min(1),
+  })
   .strict();
 export type TSection = z.infer<typeof ZSection>;
 
@@ -80,28 +89,64 @@ export const ZSurveyDefinition = z
   .superRefine((def, ctx) => {
     const factorIds = new Set<string>();
     def.factors.forEach((f, i) => {
-      if (factorIds.has(f.id)) ctx.addIssue({ code: 'custom', path: ['factors', i, 'id'], message: `factor id "${f.id}" repeated` });
+      if (factorIds.has(f.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['factors', i, 'id'],
+          message: `factor id "${f.id}" repeated`,
+        });
       factorIds.add(f.id);
     });
     const seen = new Map<string, { type: QuestionType; options?: TOption[] }>();
     def.sections.forEach((s, si) =>
       s.questions.forEach((q, qi) => {
         const path = ['sections', si, 'questions', qi];
-        if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `question id "${q.id}" repeated` });
+        if (seen.has(q.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'id'],
+            message: `question id "${q.id}" repeated`,
+          });
         if (q.type === 'likert5') {
-          if (!q.factor) ctx.addIssue({ code: 'custom', path: [...path, 'factor'], message: 'a likert5 question must name its factor' });
-          else if (!factorIds.has(q.factor)) ctx.addIssue({ code: 'custom', path: [...path, 'factor'], message: `unknown factor "${q.factor}"` });
+          if (!q.factor)
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'factor'],
+              message: 'a likert5 question must name its factor',
+            });
+          else if (!factorIds.has(q.factor))
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'factor'],
+              message: `unknown factor "${q.factor}"`,
+            });
         } else if (q.factor) {
-          ctx.addIssue({ code: 'custom', path: [...path, 'factor'], message: 'only likert5 questions count towards a factor' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'factor'],
+            message: 'only likert5 questions count towards a factor',
+          });
         }
         if ((q.type === 'single' || q.type === 'multi') && !q.options) {
-          ctx.addIssue({ code: 'custom', path: [...path, 'options'], message: `a ${q.type} question needs options` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'options'],
+            message: `a ${q.type} question needs options`,
+          });
         }
         if ((q.type === 'likert5' || q.type === 'text') && q.options) {
-          ctx.addIssue({ code: 'custom', path: [...path, 'options'], message: `a ${q.type} question has no options` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'options'],
+            message: `a ${q.type} question has no options`,
+          });
         }
         if (q.showIf && !seen.has(q.showIf.question)) {
-          ctx.addIssue({ code: 'custom', path: [...path, 'showIf', 'question'], message: `showIf must name an earlier question, not "${q.showIf.question}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'showIf', 'question'],
+            message: `showIf must name an earlier question, not "${q.showIf.question}"`,
+          });
         }
         seen.set(q.id, { type: q.type, options: q.options });
       }),
@@ -117,4 +162,7 @@ export const LIKERT_LABELS: Record<1 | 2 | 3 | 4 | 5, TText> = {
   4: { vi: 'Hài lòng', en: 'Satisfied' },
   5: { vi: 'Rất hài lòng', en: 'Very satisfied' },
 };
-export const NOT_APPLICABLE_LABEL: TText = { vi: 'Không ý kiến / không áp dụng', en: 'No opinion / not applicable' };
+export const NOT_APPLICABLE_LABEL: TText = {
+  vi: 'Không ý kiến / không áp dụng',
+  en: 'No opinion / not applicable',
+};

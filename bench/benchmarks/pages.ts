@@ -17,7 +17,11 @@ function download(url: string): Promise<{ wire: number; body: Buffer; encoding: 
         const raw = Buffer.concat(chunks);
         const encoding = String(res.headers['content-encoding'] ?? 'identity');
         const body =
-          encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw;
+          encoding === 'br'
+            ? brotliDecompressSync(raw)
+            : encoding === 'gzip'
+              ? gunzipSync(raw)
+              : raw;
         resolve({ wire: raw.length, body, encoding });
       });
     }).on('error', reject);

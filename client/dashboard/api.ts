@@ -10,7 +10,10 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<T> {
   const res = await fetch(path, {
     method: init.method ?? 'GET',
     credentials: 'same-origin',
@@ -22,8 +25,14 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   });
   const data: unknown = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
   if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(res.status, err?.code ?? 'error', err?.message ?? res.statusText, err?.details);
+    const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)
+      ?.error;
+    throw new ApiError(
+      res.status,
+      err?.code ?? 'error',
+      err?.message ?? res.statusText,
+      err?.details,
+    );
   }
   return data as T;
 }

@@ -15,7 +15,17 @@ import {
 import { useEffect, useRef } from 'preact/hooks';
 
 // Only the parts the dashboard draws (bars and lines), registered once for the whole bundle.
-ChartJs.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
+ChartJs.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Tooltip,
+  Legend,
+);
 
 export type ChartKind = 'bar' | 'line';
 
@@ -40,7 +50,11 @@ export function Chart({ type, data, options, label, height = 280 }: ChartProps) 
 
   useEffect(() => {
     if (!canvas.current) return;
-    chart.current = new ChartJs<ChartKind>(canvas.current, { type, data, options: { maintainAspectRatio: false, ...options } });
+    chart.current = new ChartJs<ChartKind>(canvas.current, {
+      type,
+      data,
+      options: { maintainAspectRatio: false, ...options },
+    });
     drawn.current = { data, options };
     return () => {
       chart.current?.destroy();

@@ -46,20 +46,35 @@ function Shell() {
         <strong>Hài Lòng · {me.value.unit.name}</strong>
         <nav aria-label={t('Điều hướng', 'Navigation')}>
           {PAGES.map((p) => (
-            <a key={p.path} href={p.path} aria-current={p === current ? 'page' : undefined}
-              onClick={(e) => { e.preventDefault(); navigate(p.path); }}>
+            <a
+              key={p.path}
+              href={p.path}
+              aria-current={p === current ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(p.path);
+              }}
+            >
               {t(p.vi, p.en)}
             </a>
           ))}
         </nav>
         <span>
-          <button class="secondary" type="button" onClick={() => setLang(lang.value === 'vi' ? 'en' : 'vi')}>
+          <button
+            class="secondary"
+            type="button"
+            onClick={() => setLang(lang.value === 'vi' ? 'en' : 'vi')}
+          >
             {lang.value === 'vi' ? 'English' : 'Tiếng Việt'}
           </button>{' '}
-          <button class="secondary" type="button" onClick={() => void logout()}>{t('Đăng xuất', 'Sign out')}</button>
+          <button class="secondary" type="button" onClick={() => void logout()}>
+            {t('Đăng xuất', 'Sign out')}
+          </button>
         </span>
       </header>
-      <main class="content"><View /></main>
+      <main class="content">
+        <View />
+      </main>
     </div>
   );
 }

@@ -4,7 +4,13 @@ import { useContext } from 'preact/hooks';
 import { api, ApiError } from './api.js';
 
 export interface Me {
-  user: { id: string; email: string; name: string; role: 'admin' | 'manager' | 'viewer'; unitId: string };
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    role: 'admin' | 'manager' | 'viewer';
+    unitId: string;
+  };
   unit: { id: string; name: string; kind: string };
 }
 

@@ -11,7 +11,12 @@ if (select) {
   input.setAttribute('aria-label', 'Tìm đơn vị');
   input.setAttribute('aria-controls', select.id);
   select.before(input);
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/gi, 'd')
+      .toLowerCase();
   input.addEventListener('input', () => {
     const q = fold(input.value.trim());
     for (const group of Array.from(select.querySelectorAll('optgroup'))) {

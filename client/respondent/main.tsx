@@ -1,7 +1,17 @@
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { loadDraft, saveDraft } from './draft.js';
-import { answered, clean, fromForm, tx, visible, type Answers, type Lang, type PageData, type Value } from './model.js';
+import {
+  answered,
+  clean,
+  fromForm,
+  tx,
+  visible,
+  type Answers,
+  type Lang,
+  type PageData,
+  type Value,
+} from './model.js';
 import { QuestionView } from './question.js';
 import { backoff, sendOnce } from './send.js';
 
@@ -12,18 +22,38 @@ const UI = {
   part: ['Phần', 'Part'],
   of: ['/', 'of'],
   need: ['Xin trả lời câu hỏi này.', 'Please answer this question.'],
-  bad: ['Câu trả lời không hợp lệ, xin chọn lại.', 'This answer is not valid; please answer again.'],
-  resumed: ['Đã khôi phục các câu trả lời Quý vị nhập lần trước.', 'Your earlier answers have been restored.'],
+  bad: [
+    'Câu trả lời không hợp lệ, xin chọn lại.',
+    'This answer is not valid; please answer again.',
+  ],
+  resumed: [
+    'Đã khôi phục các câu trả lời Quý vị nhập lần trước.',
+    'Your earlier answers have been restored.',
+  ],
   sending: ['Đang gửi…', 'Sending…'],
-  retry: ['Chưa gửi được (mất kết nối?). Đang thử lại, xin đừng đóng trang…', 'Not sent yet (connection lost?). Retrying — please keep this page open…'],
+  retry: [
+    'Chưa gửi được (mất kết nối?). Đang thử lại, xin đừng đóng trang…',
+    'Not sent yet (connection lost?). Retrying — please keep this page open…',
+  ],
   thanks: ['Cảm ơn Quý vị! Phiếu đã được ghi nhận.', 'Thank you! Your answers have been recorded.'],
-  campaign_closed: ['Đợt khảo sát đã kết thúc, phiếu không được ghi nhận.', 'This survey has closed; your answers were not recorded.'],
+  campaign_closed: [
+    'Đợt khảo sát đã kết thúc, phiếu không được ghi nhận.',
+    'This survey has closed; your answers were not recorded.',
+  ],
   token_used: ['Mã này đã được sử dụng.', 'This code has already been used.'],
   error: ['Không gửi được phiếu.', 'Your answers could not be sent.'],
   other: ['English', 'Tiếng Việt'],
 } as const;
 
-function App({ data, initial, resumed }: { data: PageData; initial: { answers: Answers; step: number; pending: boolean }; resumed: boolean }) {
+function App({
+  data,
+  initial,
+  resumed,
+}: {
+  data: PageData;
+  initial: { answers: Answers; step: number; pending: boolean };
+  resumed: boolean;
+}) {
   const sections = data.survey.sections;
   const [lang, setLang] = useState<Lang>(localStorage.getItem('hl.lang') === 'en' ? 'en' : 'vi');
   const [answers, setAnswers] = useState<Answers>(initial.answers);
@@ -38,12 +68,23 @@ function App({ data, initial, resumed }: { data: PageData; initial: { answers: A
   const at = Math.min(step, shown.length - 1);
   const section = shown[at]!;
   const last = at === shown.length - 1;
-  const done = status === 'done' || status === 'campaign_closed' || status === 'token_used' || status === 'error';
+  const done =
+    status === 'done' ||
+    status === 'campaign_closed' ||
+    status === 'token_used' ||
+    status === 'error';
 
   // A layout effect runs right after the render, not a frame later: a phone closed or reloaded
   // just after the last tap still finds that answer in the draft.
   useLayoutEffect(() => {
-    if (!done) saveDraft(data.code, { clientId: data.clientId, startedAt: data.startedAt, answers, step: at, pending: status === 'sending' || status === 'retry' });
+    if (!done)
+      saveDraft(data.code, {
+        clientId: data.clientId,
+        startedAt: data.startedAt,
+        answers,
+        step: at,
+        pending: status === 'sending' || status === 'retry',
+      });
   }, [answers, at, status]);
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -71,17 +112,29 @@ function App({ data, initial, resumed }: { data: PageData; initial: { answers: A
   }
 
   function missing(): string[] {
-    return section.questions.filter((q) => q.required && visible(q, answers) && !answered(answers[q.id])).map((q) => q.id);
+    return section.questions
+      .filter((q) => q.required && visible(q, answers) && !answered(answers[q.id]))
+      .map((q) => q.id);
   }
 
   function flag(ids: string[], msg: string) {
     setErrors(Object.fromEntries(ids.map((id) => [id, msg])));
-    setTimeout(() => document.querySelector<HTMLInputElement>('#q-' + ids[0] + ' input, #q-' + ids[0] + ' textarea')?.focus(), 0);
+    setTimeout(
+      () =>
+        document
+          .querySelector<HTMLInputElement>('#q-' + ids[0] + ' input, #q-' + ids[0] + ' textarea')
+          ?.focus(),
+      0,
+    );
   }
 
   async function submit() {
     setStatus('sending');
-    const body = { clientId: data.clientId, startedAt: data.startedAt, answers: clean(sections, answers) };
+    const body = {
+      clientId: data.clientId,
+      startedAt: data.startedAt,
+      answers: clean(sections, answers),
+    };
     for (let attempt = 0; ; attempt++) {
       const r = await sendOnce(data.code, body);
       if (r.kind === 'retry') {
@@ -140,7 +193,15 @@ function App({ data, initial, resumed }: { data: PageData; initial: { answers: A
         {section.questions
           .filter((q) => visible(q, answers))
           .map((q) => (
-            <QuestionView key={q.id} q={q} data={data} lang={lang} value={answers[q.id]} error={errors[q.id] || undefined} set={set} />
+            <QuestionView
+              key={q.id}
+              q={q}
+              data={data}
+              lang={lang}
+              value={answers[q.id]}
+              error={errors[q.id] || undefined}
+              set={set}
+            />
           ))}
       </section>
       <p class="st" role="status" aria-live="polite">
@@ -168,11 +229,21 @@ function start() {
   const draft = loadDraft(data.code);
   // A saved draft wins (same clientId, so a pending submit can be retried safely).
   if (draft) Object.assign(data, { clientId: draft.clientId, startedAt: draft.startedAt });
-  const typed = fromForm(document.getElementById('rs-form') as HTMLFormElement | null, data.survey.sections);
+  const typed = fromForm(
+    document.getElementById('rs-form') as HTMLFormElement | null,
+    data.survey.sections,
+  );
   const answers = { ...draft?.answers, ...typed };
   const resumed = !!draft && Object.keys(draft.answers).length > 0;
   root.textContent = '';
-  render(<App data={data} initial={{ answers, step: draft?.step || 0, pending: !!draft?.pending }} resumed={resumed} />, root);
+  render(
+    <App
+      data={data}
+      initial={{ answers, step: draft?.step || 0, pending: !!draft?.pending }}
+      resumed={resumed}
+    />,
+    root,
+  );
 }
 
 start();

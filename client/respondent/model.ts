@@ -66,7 +66,8 @@ export function answered(v: Value | undefined): boolean {
 /** Only visible, answered questions: what the server stores. */
 export function clean(sections: Section[], a: Answers): Answers {
   const out: Answers = {};
-  for (const s of sections) for (const q of s.questions) if (visible(q, out) && answered(a[q.id])) out[q.id] = a[q.id]!;
+  for (const s of sections)
+    for (const q of s.questions) if (visible(q, out) && answered(a[q.id])) out[q.id] = a[q.id]!;
   return out;
 }
 

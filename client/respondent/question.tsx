@@ -39,17 +39,32 @@ export function QuestionView({ q, data, lang, value, error, set }: Props) {
       };
       return (
         <label class={'o' + (on ? ' on' : '') + (v === 'na' ? ' na' : '')} key={v}>
-          <input type={multi ? 'checkbox' : 'radio'} name={q.id} value={v} checked={on} onChange={pick} />
+          <input
+            type={multi ? 'checkbox' : 'radio'}
+            name={q.id}
+            value={v}
+            checked={on}
+            onChange={pick}
+          />
           <span>{tx(o, 'label', lang)}</span>
         </label>
       );
     });
   }
   return (
-    <fieldset class={'q' + (error ? ' bad' : '')} id={'q-' + q.id} aria-describedby={error ? errId : undefined}>
+    <fieldset
+      class={'q' + (error ? ' bad' : '')}
+      id={'q-' + q.id}
+      aria-describedby={error ? errId : undefined}
+    >
       <legend id={legendId}>
         {tx(q, 'text', lang)}
-        {q.required && <abbr class="rq" title={lang === 'en' ? 'required' : 'bắt buộc'}> *</abbr>}
+        {q.required && (
+          <abbr class="rq" title={lang === 'en' ? 'required' : 'bắt buộc'}>
+            {' '}
+            *
+          </abbr>
+        )}
       </legend>
       {q.help && <p class="h">{tx(q, 'help', lang)}</p>}
       {error && (

@@ -7,7 +7,10 @@ export type Outcome =
   | { kind: 'retry' };
 
 /** One attempt; network errors, 429 and 5xx are worth retrying with the same clientId. */
-export async function sendOnce(code: string, body: { clientId: string; startedAt: string; answers: Answers }): Promise<Outcome> {
+export async function sendOnce(
+  code: string,
+  body: { clientId: string; startedAt: string; answers: Answers },
+): Promise<Outcome> {
   try {
     const r = await fetch('/api/public/forms/' + code + '/responses', {
       method: 'POST',
@@ -16,9 +19,13 @@ export async function sendOnce(code: string, body: { clientId: string; startedAt
     });
     if (r.ok) return { kind: 'done' };
     if (r.status === 429 || r.status >= 500) return { kind: 'retry' };
-    const e = ((await r.json()) as { error?: { code?: string; details?: { path?: string }[] } }).error;
+    const e = ((await r.json()) as { error?: { code?: string; details?: { path?: string }[] } })
+      .error;
     if (r.status === 400) {
-      return { kind: 'invalid', fields: (e?.details ?? []).map((d) => String(d.path || '').replace(/^answers\./, '')) };
+      return {
+        kind: 'invalid',
+        fields: (e?.details ?? []).map((d) => String(d.path || '').replace(/^answers\./, '')),
+      };
     }
     return { kind: 'refused', code: e?.code || 'error' };
   } catch {

@@ -9,7 +9,9 @@ if ((mode !== 'backup' && mode !== 'restore') || !file) {
   process.exit(2);
 }
 if (isPostgresUrl(databaseUrl) || databaseUrl === ':memory:') {
-  console.error('db:backup and db:restore are for the SQLite file; on PostgreSQL use pg_dump and pg_restore.');
+  console.error(
+    'db:backup and db:restore are for the SQLite file; on PostgreSQL use pg_dump and pg_restore.',
+  );
   process.exit(2);
 }
 try {

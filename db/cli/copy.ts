@@ -24,8 +24,11 @@ try {
   if (bad.length) throw new Error(`copy does not match:\n  ${bad.join('\n  ')}`);
   // And the figures people read: every campaign's indices over each tree, on both sides.
   const [before, after] = [await indicesSnapshot(src.db), await indicesSnapshot(dst.db)];
-  if (JSON.stringify(before) !== JSON.stringify(after)) throw new Error('indices differ after the copy');
-  console.log(`copied and verified: same rows in every table, same indices for ${Object.keys(before).length} campaign(s)`);
+  if (JSON.stringify(before) !== JSON.stringify(after))
+    throw new Error('indices differ after the copy');
+  console.log(
+    `copied and verified: same rows in every table, same indices for ${Object.keys(before).length} campaign(s)`,
+  );
 } catch (e) {
   console.error((e as Error).message);
   process.exitCode = 1;

@@ -5,13 +5,19 @@ import { importUnitsCsv, UNIT_CSV_COLUMNS } from '../../server/units-import.js';
 
 const file = process.argv[2];
 if (!file) {
-  console.error(`usage: npm run import:units -- units.csv   (UTF-8, columns: ${UNIT_CSV_COLUMNS.join(',')})`);
+  console.error(
+    `usage: npm run import:units -- units.csv   (UTF-8, columns: ${UNIT_CSV_COLUMNS.join(',')})`,
+  );
   process.exit(2);
 }
 const handle = createDb(loadConfig().databaseUrl);
 try {
   await migrateToLatest(handle.db);
-  const result = await importUnitsCsv(handle.db, readFileSync(file, 'utf8'), new Date().toISOString());
+  const result = await importUnitsCsv(
+    handle.db,
+    readFileSync(file, 'utf8'),
+    new Date().toISOString(),
+  );
   if (result.ok) {
     console.log(`imported ${result.count} units from ${file}`);
   } else {

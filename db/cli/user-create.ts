@@ -25,9 +25,14 @@ const { values } = parseArgs({
     password: { type: 'string' },
   },
 });
-const parsed = ZArgs.safeParse({ ...values, password: values.password ?? process.env.USER_PASSWORD });
+const parsed = ZArgs.safeParse({
+  ...values,
+  password: values.password ?? process.env.USER_PASSWORD,
+});
 if (!parsed.success) {
-  console.error('usage: npm run user:create -- --email a@b.vn --name "…" --role admin|manager|viewer --unit UNIT_ID [--password …]');
+  console.error(
+    'usage: npm run user:create -- --email a@b.vn --name "…" --role admin|manager|viewer --unit UNIT_ID [--password …]',
+  );
   for (const i of parsed.error.issues) console.error(`  ${i.path.join('.')}: ${i.message}`);
   process.exit(2);
 }
@@ -36,7 +41,8 @@ const handle = createDb(loadConfig().databaseUrl);
 try {
   await migrateToLatest(handle.db);
   if (!(await getUnit(handle.db, args.unit))) throw new Error(`unit ${args.unit} does not exist`);
-  if (await findUserByEmail(handle.db, args.email)) throw new Error(`${args.email} already has an account`);
+  if (await findUserByEmail(handle.db, args.email))
+    throw new Error(`${args.email} already has an account`);
   const password = args.password ?? randomBytes(9).toString('base64url');
   await insertUser(handle.db, {
     id: newId(),

@@ -38,18 +38,29 @@ export interface LoginAttempt {
 }
 
 export async function getLoginAttempt(db: Db, key: string): Promise<LoginAttempt | undefined> {
-  const row = await db.selectFrom('login_attempts').selectAll().where('key', '=', key).executeTakeFirst();
-  return row && {
-    failures: row.failures,
-    firstFailureAt: row.first_failure_at,
-    lockedUntil: row.locked_until,
-  };
+  const row = await db
+    .selectFrom('login_attempts')
+    .selectAll()
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return (
+    row && {
+      failures: row.failures,
+      firstFailureAt: row.first_failure_at,
+      lockedUntil: row.locked_until,
+    }
+  );
 }
 
 export async function putLoginAttempt(db: Db, key: string, a: LoginAttempt): Promise<void> {
   await db
     .insertInto('login_attempts')
-    .values({ key, failures: a.failures, first_failure_at: a.firstFailureAt, locked_until: a.lockedUntil })
+    .values({
+      key,
+      failures: a.failures,
+      first_failure_at: a.firstFailureAt,
+      locked_until: a.lockedUntil,
+    })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
         failures: a.failures,

@@ -3,7 +3,11 @@ import type { Database, Survey } from '../schema.js';
 
 type Q = Kysely<Database>;
 
-export async function getSurveyRow(db: Q, id: string, version: number): Promise<Survey | undefined> {
+export async function getSurveyRow(
+  db: Q,
+  id: string,
+  version: number,
+): Promise<Survey | undefined> {
   return db
     .selectFrom('surveys')
     .selectAll()
@@ -14,12 +18,19 @@ export async function getSurveyRow(db: Q, id: string, version: number): Promise<
 
 /** The highest stored version of each questionnaire. */
 export async function listLatestSurveyRows(db: Q): Promise<Survey[]> {
-  const rows = await db.selectFrom('surveys').selectAll().orderBy('id').orderBy('version', 'desc').execute();
+  const rows = await db
+    .selectFrom('surveys')
+    .selectAll()
+    .orderBy('id')
+    .orderBy('version', 'desc')
+    .execute();
   const seen = new Set<string>();
   return rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
 }
 
-export async function listSurveyVersions(db: Q): Promise<Pick<Survey, 'id' | 'version' | 'hash'>[]> {
+export async function listSurveyVersions(
+  db: Q,
+): Promise<Pick<Survey, 'id' | 'version' | 'hash'>[]> {
   return db.selectFrom('surveys').select(['id', 'version', 'hash']).execute();
 }
 

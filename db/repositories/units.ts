@@ -65,7 +65,13 @@ export async function upsertUnits(db: Db, units: UnitInput[], now: string): Prom
     if (input && !old) {
       await db
         .insertInto('units')
-        .values({ ...input, parent_id: input.parent_id ?? null, path, created_at: now, updated_at: now })
+        .values({
+          ...input,
+          parent_id: input.parent_id ?? null,
+          path,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
     } else if (input || (old && old.path !== path)) {
       moved ||= !!old && old.path !== path;

@@ -29,12 +29,20 @@ function prng(seed: number) {
 }
 type Rand = ReturnType<typeof prng>;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-const hash = (s: string) => [...s].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0, 2166136261);
+const hash = (s: string) =>
+  [...s].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0, 2166136261);
 
 /** How each school and factor leans: schools differ, facilities score lowest, the environment highest. */
 const FACTOR_LEAN: Record<string, number> = {
-  co_so_vat_chat: -0.35, tiep_can: -0.1, moi_truong: 0.25, hoat_dong_giao_duc: 0.1, ket_qua: 0, chung: 0.05,
-  thu_tuc: -0.2, cong_chuc: 0.15, gop_y_pakn: -0.35,
+  co_so_vat_chat: -0.35,
+  tiep_can: -0.1,
+  moi_truong: 0.25,
+  hoat_dong_giao_duc: 0.1,
+  ket_qua: 0,
+  chung: 0.05,
+  thu_tuc: -0.2,
+  cong_chuc: 0.15,
+  gop_y_pakn: -0.35,
 };
 const schoolLean = (unitId: string) => ((hash(unitId) % 1000) / 1000) * 1.1 - 0.65;
 
@@ -58,7 +66,8 @@ function likert(r: Rand, mean: number): number | null {
 function answerFor(q: TQuestion, r: Rand, base: number, a: Answers): void {
   if (q.type === 'likert5') a[q.id] = likert(r, base + (FACTOR_LEAN[q.factor!] ?? 0));
   else if (q.type === 'single') {
-    if (q.required || r() < 0.8) a[q.id] = q.id === 'da_phan_anh' ? (r() < 0.2 ? 'co' : 'khong') : pick(r, q.options!).value;
+    if (q.required || r() < 0.8)
+      a[q.id] = q.id === 'da_phan_anh' ? (r() < 0.2 ? 'co' : 'khong') : pick(r, q.options!).value;
   } else if (q.type === 'multi') {
     const chosen = q.options!.filter(() => r() < 0.22).map((o) => o.value);
     if (chosen.length) a[q.id] = chosen;
@@ -75,9 +84,23 @@ function makeAnswers(def: TSurveyDefinition, r: Rand, base: number): Answers {
   return a;
 }
 
-async function addCampaign(ctx: SeedContext, c: Omit<Campaign, 'created_by' | 'access' | 'owner_unit_id' | 'created_at'>, unitIds: string[]) {
-  const campaign: Campaign = { ...c, access: 'link', owner_unit_id: 'HN', created_by: null, created_at: c.opens_at };
-  await insertCampaign(ctx.db, campaign, unitIds.map((unit_id) => ({ unit_id, code: newCode() })));
+async function addCampaign(
+  ctx: SeedContext,
+  c: Omit<Campaign, 'created_by' | 'access' | 'owner_unit_id' | 'created_at'>,
+  unitIds: string[],
+) {
+  const campaign: Campaign = {
+    ...c,
+    access: 'link',
+    owner_unit_id: 'HN',
+    created_by: null,
+    created_at: c.opens_at,
+  };
+  await insertCampaign(
+    ctx.db,
+    campaign,
+    unitIds.map((unit_id) => ({ unit_id, code: newCode() })),
+  );
   return campaign;
 }
 
@@ -129,14 +152,18 @@ async function seedCampaigns(c: SeedContext): Promise<void> {
   for (const level of ['MN', 'TH', 'THCS'] as const) {
     const def = (await getDefinition(c.db, `edu-${level.toLowerCase()}`, 1))!;
     const units = schools.filter((s) => s.level === level);
-    const campaign = await addCampaign(c, {
-      id: DEMO_CAMPAIGNS.previous[level],
-      survey_id: def.id,
-      survey_version: def.version,
-      name: `Khảo sát sự hài lòng của cha mẹ học sinh năm học 2025–2026 (${level})`,
-      opens_at: new Date(opens).toISOString(),
-      closes_at: new Date(closes).toISOString(),
-    }, units.map((u) => u.id));
+    const campaign = await addCampaign(
+      c,
+      {
+        id: DEMO_CAMPAIGNS.previous[level],
+        survey_id: def.id,
+        survey_version: def.version,
+        name: `Khảo sát sự hài lòng của cha mẹ học sinh năm học 2025–2026 (${level})`,
+        opens_at: new Date(opens).toISOString(),
+        closes_at: new Date(closes).toISOString(),
+      },
+      units.map((u) => u.id),
+    );
     for (const u of units) {
       const count = Math.round(u.eligible! * (0.1 + r() * 0.12));
       await fill({ db: c.db, campaign, def, unitId: u.id, count, from: opens, to: closes, r });
@@ -146,25 +173,43 @@ async function seedCampaigns(c: SeedContext): Promise<void> {
   // This year: SIPAS over every school, opened five days ago, closing in four weeks.
   const now = c.clock().getTime();
   const sipas = (await getDefinition(c.db, 'sipas', 1))!;
-  const open = await addCampaign(c, {
-    id: DEMO_CAMPAIGNS.open,
-    survey_id: 'sipas',
-    survey_version: sipas.version,
-    name: 'Khảo sát mức độ hài lòng về sự phục vụ hành chính (SIPAS) năm 2026',
-    opens_at: new Date(now - 5 * DAY).toISOString(),
-    closes_at: new Date(now + 28 * DAY).toISOString(),
-  }, schools.map((u) => u.id));
+  const open = await addCampaign(
+    c,
+    {
+      id: DEMO_CAMPAIGNS.open,
+      survey_id: 'sipas',
+      survey_version: sipas.version,
+      name: 'Khảo sát mức độ hài lòng về sự phục vụ hành chính (SIPAS) năm 2026',
+      opens_at: new Date(now - 5 * DAY).toISOString(),
+      closes_at: new Date(now + 28 * DAY).toISOString(),
+    },
+    schools.map((u) => u.id),
+  );
   for (const u of schools) {
     // One school has not started collecting: coverage shows the gap.
     if (u.id === 'HN-CAUGIAY-MN-HOASEN') continue;
     const count = Math.round(u.eligible! * (0.02 + r() * 0.06));
-    await fill({ db: c.db, campaign: open, def: sipas, unitId: u.id, count, from: now - 5 * DAY, to: now - 60_000, r });
+    await fill({
+      db: c.db,
+      campaign: open,
+      def: sipas,
+      unitId: u.id,
+      count,
+      from: now - 5 * DAY,
+      to: now - 60_000,
+      r,
+    });
   }
   await burst(c.db, open, sipas, now);
 }
 
 /** 24 near-identical all-5 responses at one school within ten minutes: what quality checks should flag. */
-async function burst(db: SeedContext['db'], campaign: Campaign, def: TSurveyDefinition, now: number): Promise<void> {
+async function burst(
+  db: SeedContext['db'],
+  campaign: Campaign,
+  def: TSurveyDefinition,
+  now: number,
+): Promise<void> {
   const r = prng(7);
   const at = now - 2 * DAY;
   for (let i = 0; i < 24; i++) {
@@ -185,4 +230,7 @@ async function burst(db: SeedContext['db'], campaign: Campaign, def: TSurveyDefi
   }
 }
 
-export const CAMPAIGNS_STEP: SeedStep = { name: 'survey campaigns and responses', run: seedCampaigns };
+export const CAMPAIGNS_STEP: SeedStep = {
+  name: 'survey campaigns and responses',
+  run: seedCampaigns,
+};

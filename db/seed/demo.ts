@@ -22,7 +22,13 @@ async function seedUnitsAndUsers(ctx: SeedContext): Promise<void> {
   await upsertUnits(ctx.db, DEMO_UNITS, now);
   const hash = await hashPassword(ctx.password);
   for (const u of DEMO_USERS) {
-    await insertUser(ctx.db, { id: newId(), ...u, password_hash: hash, disabled: 0, created_at: now });
+    await insertUser(ctx.db, {
+      id: newId(),
+      ...u,
+      password_hash: hash,
+      disabled: 0,
+      created_at: now,
+    });
   }
 }
 

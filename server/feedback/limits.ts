@@ -23,7 +23,12 @@ export interface KindLimits {
  *   days (extensions of 30 are not modelled), counted as for complaints.
  */
 export const LIMITS: Record<FeedbackKind, KindLimits> = {
-  feedback: { accept: 2, resolve: 15, publish: 2, basis: 'NĐ 20/2008, NĐ 92/2017, TT 02/2017/TT-VPCP' },
+  feedback: {
+    accept: 2,
+    resolve: 15,
+    publish: 2,
+    basis: 'NĐ 20/2008, NĐ 92/2017, TT 02/2017/TT-VPCP',
+  },
   complaint: { accept: 10, resolve: 30, publish: 2, basis: 'Luật Khiếu nại 2011' },
   denunciation: { accept: 7, resolve: 30, publish: 2, basis: 'Luật Tố cáo 2018' },
 };

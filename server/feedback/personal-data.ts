@@ -7,13 +7,21 @@ import type { Feedback } from '../../db/schema.js';
  * One person's data by tracking code (Law 91/2025 on personal data): the case and every item a
  * transfer linked to it, limited to `inScope` (the admin's subtree).
  */
-async function chainFor(db: Db, item: Feedback, inScope: (f: Feedback) => Promise<boolean>): Promise<Feedback[]> {
+async function chainFor(
+  db: Db,
+  item: Feedback,
+  inScope: (f: Feedback) => Promise<boolean>,
+): Promise<Feedback[]> {
   const out: Feedback[] = [];
   for (const f of await transferChain(db, item)) if (await inScope(f)) out.push(f);
   return out;
 }
 
-export async function exportPersonalData(db: Db, item: Feedback, inScope: (f: Feedback) => Promise<boolean>) {
+export async function exportPersonalData(
+  db: Db,
+  item: Feedback,
+  inScope: (f: Feedback) => Promise<boolean>,
+) {
   const items = [];
   for (const f of await chainFor(db, item, inScope)) {
     const c = await getContact(db, f.id);
@@ -25,7 +33,14 @@ export async function exportPersonalData(db: Db, item: Feedback, inScope: (f: Fe
       title: f.title,
       content: f.content,
       contact: c
-        ? { name: c.name, phone: c.phone, email: c.email, consentAt: c.consent_at, retainUntil: c.retain_until, erasedAt: c.erased_at }
+        ? {
+            name: c.name,
+            phone: c.phone,
+            email: c.email,
+            consentAt: c.consent_at,
+            retainUntil: c.retain_until,
+            erasedAt: c.erased_at,
+          }
         : null,
     });
   }
@@ -38,7 +53,12 @@ export async function exportPersonalData(db: Db, item: Feedback, inScope: (f: Fe
  * to go, not for one unit's copy to go. The cases and their statistics stay. The answer names the
  * erased items the admin may see and counts the others by unit, without naming their codes.
  */
-export async function erasePersonalData(db: Db, now: Date, item: Feedback, inScope: (f: Feedback) => Promise<boolean>) {
+export async function erasePersonalData(
+  db: Db,
+  now: Date,
+  item: Feedback,
+  inScope: (f: Feedback) => Promise<boolean>,
+) {
   const chain = await transferChain(db, item);
   const erased = await eraseContacts(
     db,

@@ -1,5 +1,10 @@
 import type { Db } from '../../db/index.js';
-import { getFeedback, getFeedbackByCode, listEvents, listPublished } from '../../db/repositories/feedback.js';
+import {
+  getFeedback,
+  getFeedbackByCode,
+  listEvents,
+  listPublished,
+} from '../../db/repositories/feedback.js';
 import { getRating, insertRatingOnce } from '../../db/repositories/feedback-ratings.js';
 import { getUnit } from '../../db/repositories/units.js';
 import type { Feedback } from '../../db/schema.js';
@@ -14,7 +19,11 @@ export async function findByCode(db: Db, code: string): Promise<Feedback | undef
 /** Looks an item up by its tracking code (any case); 404 when unknown. */
 export async function byCode(db: Db, code: string): Promise<Feedback> {
   const item = await findByCode(db, code);
-  if (!item) throw notFound({ vi: 'Không tìm thấy mã phản ánh này.', en: 'No feedback has this tracking code.' });
+  if (!item)
+    throw notFound({
+      vi: 'Không tìm thấy mã phản ánh này.',
+      en: 'No feedback has this tracking code.',
+    });
   return item;
 }
 
@@ -40,14 +49,16 @@ export async function publicStatus(db: Db, item: Feedback): Promise<TPublicFeedb
   if (item.transferred_to) {
     const next = await getFeedback(db, item.transferred_to);
     const nextUnit = next && (await getUnit(db, next.unit_id));
-    if (next) out.transferredTo = { trackingCode: next.tracking_code, unitName: nextUnit?.name ?? '' };
+    if (next)
+      out.transferredTo = { trackingCode: next.tracking_code, unitName: nextUnit?.name ?? '' };
   }
   if (item.duplicate_of) {
     const original = await getFeedback(db, item.duplicate_of);
     // Never the original's tracking code: it is another citizen's key to their own case.
     if (original) {
       out.duplicateOf = {};
-      if (original.status === 'published' && original.answer) out.duplicateOf.answer = original.answer;
+      if (original.status === 'published' && original.answer)
+        out.duplicateOf.answer = original.answer;
     }
   }
   return out;
@@ -66,7 +77,11 @@ export interface TDisclosure {
 }
 
 /** Published answers of a unit and its subtree; 404 for an unknown unit. */
-export async function disclosures(db: Db, unitId: string, limit = 100): Promise<{ unit: { id: string; name: string }; items: TDisclosure[] }> {
+export async function disclosures(
+  db: Db,
+  unitId: string,
+  limit = 100,
+): Promise<{ unit: { id: string; name: string }; items: TDisclosure[] }> {
   const unit = await getUnit(db, unitId);
   if (!unit) throw notFound();
   const rows = await listPublished(db, unit.path, limit);
@@ -89,7 +104,10 @@ export async function disclosures(db: Db, unitId: string, limit = 100): Promise<
 /** The citizen's one rating of a published answer. Before publication, or a second time → 409. */
 export async function rate(db: Db, now: Date, item: Feedback, r: TRating): Promise<void> {
   if (item.status !== 'published') {
-    throw new AppError(409, 'conflict', { vi: 'Chỉ đánh giá được sau khi câu trả lời được công khai.', en: 'You can rate only a published answer.' });
+    throw new AppError(409, 'conflict', {
+      vi: 'Chỉ đánh giá được sau khi câu trả lời được công khai.',
+      en: 'You can rate only a published answer.',
+    });
   }
   const ok = await insertRatingOnce(db, {
     feedback_id: item.id,
@@ -97,5 +115,9 @@ export async function rate(db: Db, now: Date, item: Feedback, r: TRating): Promi
     complained_again: r.complainedAgain ? 1 : 0,
     rated_at: now.toISOString(),
   });
-  if (!ok) throw conflict({ vi: 'Phản ánh này đã được đánh giá.', en: 'This item has already been rated.' });
+  if (!ok)
+    throw conflict({
+      vi: 'Phản ánh này đã được đánh giá.',
+      en: 'This item has already been rated.',
+    });
 }

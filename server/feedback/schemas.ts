@@ -17,15 +17,25 @@ export const FEEDBACK_STATUSES = [
 
 // Forms send '' for a field left empty: that means "not given".
 const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max).optional());
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().max(max).optional(),
+  );
 
 export const ZContact = z.object({
   name: optionalText(100),
   phone: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().regex(/^\+?[0-9 .-]{8,20}$/, 'phone: 8–20 digits').optional(),
+    z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 .-]{8,20}$/, 'phone: 8–20 digits')
+      .optional(),
   ),
-  email: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.email().max(200).optional()),
+  email: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.email().max(200).optional(),
+  ),
 });
 export type TContact = z.infer<typeof ZContact>;
 
@@ -47,7 +57,11 @@ export const ZFeedbackFiling = z
   })
   .superRefine((v, ctx) => {
     if (hasContact(v.contact) && v.consent !== true) {
-      ctx.addIssue({ code: 'custom', path: ['consent'], message: 'contact details need consent: true' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consent'],
+        message: 'contact details need consent: true',
+      });
     }
   });
 export type TFeedbackFiling = z.infer<typeof ZFeedbackFiling>;
@@ -79,4 +93,8 @@ export const ZRating = z.object({
 });
 export type TRating = z.infer<typeof ZRating>;
 
-export const ZTrackingCode = z.string().trim().toUpperCase().regex(/^PA-[0-9A-Z]{8}$/, 'tracking code like PA-XXXXXXXX');
+export const ZTrackingCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^PA-[0-9A-Z]{8}$/, 'tracking code like PA-XXXXXXXX');

@@ -125,7 +125,10 @@ function contactRow(c: TContact | undefined, now: Date) {
 }
 
 /** The first item of this clientId when `input` is a retry of it; 409 when it is different. */
-function sameFilingOr409(existing: Feedback, input: TFeedbackFiling): { item: Feedback; created: false } {
+function sameFilingOr409(
+  existing: Feedback,
+  input: TFeedbackFiling,
+): { item: Feedback; created: false } {
   const same =
     existing.unit_id === input.unitId &&
     existing.kind === input.kind &&

@@ -22,7 +22,12 @@ export function canMove(from: FeedbackStatus, to: FeedbackStatus): boolean {
 }
 
 /** Still being handled: the resolution clock runs (or is paused, in waiting_citizen). */
-export const OPEN_STATUSES: readonly FeedbackStatus[] = ['received', 'accepted', 'in_progress', 'waiting_citizen'];
+export const OPEN_STATUSES: readonly FeedbackStatus[] = [
+  'received',
+  'accepted',
+  'in_progress',
+  'waiting_citizen',
+];
 export const FINAL_STATUSES: readonly FeedbackStatus[] = ['published', 'rejected', 'transferred'];
 
 export const STATUS_LABELS: Record<FeedbackStatus, { vi: string; en: string }> = {

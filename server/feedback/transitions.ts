@@ -77,7 +77,8 @@ async function findOriginal(ctx: Ctx, ref: string): Promise<Feedback> {
   const original =
     (await getFeedback(ctx.db, ref)) ?? (await getFeedbackByCode(ctx.db, ref.toUpperCase()));
   const bad = (message: string) => invalid([{ path: 'duplicateOf', message }]);
-  if (!original || !(await isInSubtree(ctx.db, ctx.actor.unit_id, original.unit_id))) throw bad('unknown item');
+  if (!original || !(await isInSubtree(ctx.db, ctx.actor.unit_id, original.unit_id)))
+    throw bad('unknown item');
   if (original.id === ctx.item.id) throw bad('an item cannot duplicate itself');
   return original;
 }

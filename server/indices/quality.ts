@@ -37,7 +37,10 @@ export function fastShare(fast: number, responses: number): number | null {
  * lies in some window of `windowMinutes` holding at least `minRepeats` of them. Overlapping
  * windows merge into one burst.
  */
-export function detectBursts(submissions: readonly Submission[], rules: BurstRules = DEFAULT_BURST_RULES): Burst[] {
+export function detectBursts(
+  submissions: readonly Submission[],
+  rules: BurstRules = DEFAULT_BURST_RULES,
+): Burst[] {
   const groups = new Map<string, Submission[]>();
   for (const s of submissions) {
     const key = `${s.unitId}\u0000${s.fingerprint}`;

@@ -6,7 +6,12 @@ import { loadCampaignFor, unitIndices, type IndicesDto } from './service.js';
  * them: two databases holding the same data give equal snapshots (db:copy, backup/restore).
  */
 export async function indicesSnapshot(db: Db): Promise<Record<string, IndicesDto>> {
-  const roots = await db.selectFrom('units').selectAll().where('parent_id', 'is', null).orderBy('id').execute();
+  const roots = await db
+    .selectFrom('units')
+    .selectAll()
+    .where('parent_id', 'is', null)
+    .orderBy('id')
+    .execute();
   const campaigns = await db.selectFrom('campaigns').select('id').orderBy('id').execute();
   const out: Record<string, IndicesDto> = {};
   for (const root of roots) {

@@ -54,7 +54,10 @@ const VI_FIELD_ERRORS: Record<string, string> = {
 };
 
 function notFoundPage() {
-  return messagePage('Không tìm thấy', 'Không tìm thấy phản ánh hoặc đơn vị này. Vui lòng kiểm tra lại mã.');
+  return messagePage(
+    'Không tìm thấy',
+    'Không tìm thấy phản ánh hoặc đơn vị này. Vui lòng kiểm tra lại mã.',
+  );
 }
 
 /** The citizens' no-JavaScript pages: file, look up, read the answer, rate it, read disclosures. */
@@ -67,7 +70,10 @@ const feedbackPages = new Hono<AppEnv>()
     const f = c.req.valid('form');
     // A bot fills every field; a person never sees this one. Answer as if all went well.
     if (f.website) return c.html(honeypotPage());
-    const values: FormValues = { ...f, clientId: z.uuid().safeParse(f.clientId).success ? f.clientId! : newId() };
+    const values: FormValues = {
+      ...f,
+      clientId: z.uuid().safeParse(f.clientId).success ? f.clientId! : newId(),
+    };
     const parsed = ZFeedbackFiling.safeParse({
       unitId: f.unitId ?? '',
       kind: f.kind || 'feedback',
@@ -94,19 +100,30 @@ const feedbackPages = new Hono<AppEnv>()
       if (e instanceof AppError && e.status === 409) {
         // The form came back changed after it was sent once (the back button): a new filing.
         return c.html(
-          formPage(await listAllUnits(db), { ...values, clientId: newId() }, { content: 'Biểu mẫu này đã được gửi trước đó với nội dung khác. Nếu muốn gửi nội dung này như một phản ánh mới, hãy bấm gửi lại.' }),
+          formPage(
+            await listAllUnits(db),
+            { ...values, clientId: newId() },
+            {
+              content:
+                'Biểu mẫu này đã được gửi trước đó với nội dung khác. Nếu muốn gửi nội dung này như một phản ánh mới, hãy bấm gửi lại.',
+            },
+          ),
           409,
         );
       }
       if (!(e instanceof AppError) || e.status !== 400) throw e;
-      return c.html(formPage(await listAllUnits(db), values, { unitId: VI_FIELD_ERRORS.unitId! }), 400);
+      return c.html(
+        formPage(await listAllUnits(db), values, { unitId: VI_FIELD_ERRORS.unitId! }),
+        400,
+      );
     }
   })
   .get('/feedback/lookup', async (c) => {
     const code = (c.req.query('code') ?? '').trim().toUpperCase();
     if (!code) return c.html(lookupPage());
     const found = await findByCode(c.var.deps.db, code);
-    if (!found) return c.html(lookupPage(code, 'Không tìm thấy mã này. Vui lòng kiểm tra lại.'), 404);
+    if (!found)
+      return c.html(lookupPage(code, 'Không tìm thấy mã này. Vui lòng kiểm tra lại.'), 404);
     return c.redirect(`/feedback/status/${found.tracking_code}`, 303);
   })
   .get('/feedback/status/:code', validate('param', ZCode), async (c) => {
@@ -116,20 +133,28 @@ const feedbackPages = new Hono<AppEnv>()
     const notice = c.req.query('rated') ? 'Đã ghi nhận đánh giá của bạn. Cảm ơn bạn!' : undefined;
     return c.html(statusPage(await publicStatus(db, item), notice));
   })
-  .post('/feedback/status/:code/rating', validate('param', ZCode), validate('form', ZRatingForm), async (c) => {
-    const { db, clock } = c.var.deps;
-    const item = await findByCode(db, c.req.valid('param').code);
-    if (!item) return c.html(notFoundPage(), 404);
-    const f = c.req.valid('form');
-    const rating = ZRating.parse({ overall: f.overall === 'na' ? null : Number(f.overall), complainedAgain: f.complained_again === 'yes' });
-    try {
-      await rate(db, clock(), item, rating);
-    } catch (e) {
-      if (!(e instanceof AppError) || e.status !== 409) throw e;
-      return c.html(statusPage(await publicStatus(db, item), e.msg.vi), 409);
-    }
-    return c.redirect(`/feedback/status/${item.tracking_code}?rated=1`, 303);
-  })
+  .post(
+    '/feedback/status/:code/rating',
+    validate('param', ZCode),
+    validate('form', ZRatingForm),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const item = await findByCode(db, c.req.valid('param').code);
+      if (!item) return c.html(notFoundPage(), 404);
+      const f = c.req.valid('form');
+      const rating = ZRating.parse({
+        overall: f.overall === 'na' ? null : Number(f.overall),
+        complainedAgain: f.complained_again === 'yes',
+      });
+      try {
+        await rate(db, clock(), item, rating);
+      } catch (e) {
+        if (!(e instanceof AppError) || e.status !== 409) throw e;
+        return c.html(statusPage(await publicStatus(db, item), e.msg.vi), 409);
+      }
+      return c.redirect(`/feedback/status/${item.tracking_code}?rated=1`, 303);
+    },
+  )
   .get('/disclosures/:unitId', async (c) => {
     const d = await disclosures(c.var.deps.db, c.req.param('unitId')).catch((e: unknown) => {
       if (e instanceof AppError) return undefined;

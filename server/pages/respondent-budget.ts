@@ -32,9 +32,22 @@ export async function measureRespondentPage(outDir: string) {
     created_by: null,
     created_at: '2026-11-01T00:00:00.000Z',
   };
-  const target = { campaign, unitId: 'HN-TAYHO-THCS-DONGTHAI', unitName: 'Trường Trung học cơ sở Đông Thái', token: null, definition: largest };
-  const html = String(await formPage(target, 'ABCDEFGHJK', { clientId: campaign.id, startedAt: campaign.opens_at, lang: 'vi' }));
-  const wire = (p: string) => readFileSync(join(outDir, `${p.replace(/^\/assets\//, '')}.br`)).length;
+  const target = {
+    campaign,
+    unitId: 'HN-TAYHO-THCS-DONGTHAI',
+    unitName: 'Trường Trung học cơ sở Đông Thái',
+    token: null,
+    definition: largest,
+  };
+  const html = String(
+    await formPage(target, 'ABCDEFGHJK', {
+      clientId: campaign.id,
+      startedAt: campaign.opens_at,
+      lang: 'vi',
+    }),
+  );
+  const wire = (p: string) =>
+    readFileSync(join(outDir, `${p.replace(/^\/assets\//, '')}.br`)).length;
   const js = RESPONDENT_ASSETS.scripts.reduce((n, p) => n + wire(p), 0);
   const css = RESPONDENT_ASSETS.styles.reduce((n, p) => n + wire(p), 0);
   const page = br(html);

@@ -28,7 +28,8 @@ let script: Promise<URL> | null = null;
 
 export function workerScript(): Promise<URL> {
   const built = new URL('./export-worker.js', import.meta.url);
-  if (import.meta.url.endsWith('.js') && existsSync(fileURLToPath(built))) return Promise.resolve(built);
+  if (import.meta.url.endsWith('.js') && existsSync(fileURLToPath(built)))
+    return Promise.resolve(built);
   script ??= (async () => {
     const { build } = await import('esbuild');
     const out = await build({

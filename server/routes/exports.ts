@@ -21,37 +21,35 @@ export function attachment(name: string): string {
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** GET /api/campaigns/:id/export — the campaign's raw responses within the user's subtree. */
-const exports = new Hono<AppEnv>()
-  .use(requireStaff)
-  .get(
-    '/:id/export',
-    validate('param', z.object({ id: z.string().min(1).max(100) })),
-    validate(
-      'query',
-      z.object({
-        format: z.enum(['csv', 'xlsx']).default('csv'),
-        unitId: z.string().min(1).max(100).optional(),
-      }),
-    ),
-    async (c) => {
-      const { format, unitId } = c.req.valid('query');
-      const { db } = c.var.deps;
-      const { campaign, definition } = await loadCampaignFor(
-        db,
-        c.var.staff.root,
-        c.req.valid('param').id,
-      );
-      const unit = await scopedUnit(c, unitId);
-      const withheld = await exportWithheld(db, campaign.id, unit);
-      const input = { campaignId: campaign.id, definition, rootPath: unit.path, withheld };
-      const base = `phieu-tra-loi-${campaign.name}-${unit.id}`;
-      const stream = exportStream(c.var.deps, format, input);
-      return c.body(stream, 200, {
-        'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
-        'content-disposition': attachment(`${base}.${format}`),
-        'cache-control': 'no-store',
-      });
-    },
-  );
+const exports = new Hono<AppEnv>().use(requireStaff).get(
+  '/:id/export',
+  validate('param', z.object({ id: z.string().min(1).max(100) })),
+  validate(
+    'query',
+    z.object({
+      format: z.enum(['csv', 'xlsx']).default('csv'),
+      unitId: z.string().min(1).max(100).optional(),
+    }),
+  ),
+  async (c) => {
+    const { format, unitId } = c.req.valid('query');
+    const { db } = c.var.deps;
+    const { campaign, definition } = await loadCampaignFor(
+      db,
+      c.var.staff.root,
+      c.req.valid('param').id,
+    );
+    const unit = await scopedUnit(c, unitId);
+    const withheld = await exportWithheld(db, campaign.id, unit);
+    const input = { campaignId: campaign.id, definition, rootPath: unit.path, withheld };
+    const base = `phieu-tra-loi-${campaign.name}-${unit.id}`;
+    const stream = exportStream(c.var.deps, format, input);
+    return c.body(stream, 200, {
+      'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
+      'content-disposition': attachment(`${base}.${format}`),
+      'cache-control': 'no-store',
+    });
+  },
+);
 
 export default exports;

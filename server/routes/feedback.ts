@@ -37,27 +37,43 @@ const feedback = new Hono<AppEnv>()
     const scope = await scopedUnit(c, q.unitId);
     return c.json(await inbox(c.var.deps.db, c.var.deps.clock(), scope, q));
   })
-  .get('/by-code/:trackingCode/personal-data', requireRole('admin'), validate('param', ZCode), async (c) => {
-    const { db } = c.var.deps;
-    const item = await scopedItem(c, await findByCode(db, c.req.valid('param').trackingCode));
-    return c.json(await exportPersonalData(db, item, inScope(c)));
-  })
-  .delete('/by-code/:trackingCode/personal-data', requireRole('admin'), validate('param', ZCode), async (c) => {
-    const { db, clock } = c.var.deps;
-    const item = await scopedItem(c, await findByCode(db, c.req.valid('param').trackingCode));
-    return c.json(await erasePersonalData(db, clock(), item, inScope(c)));
-  })
+  .get(
+    '/by-code/:trackingCode/personal-data',
+    requireRole('admin'),
+    validate('param', ZCode),
+    async (c) => {
+      const { db } = c.var.deps;
+      const item = await scopedItem(c, await findByCode(db, c.req.valid('param').trackingCode));
+      return c.json(await exportPersonalData(db, item, inScope(c)));
+    },
+  )
+  .delete(
+    '/by-code/:trackingCode/personal-data',
+    requireRole('admin'),
+    validate('param', ZCode),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const item = await scopedItem(c, await findByCode(db, c.req.valid('param').trackingCode));
+      return c.json(await erasePersonalData(db, clock(), item, inScope(c)));
+    },
+  )
   .get('/:id', validate('param', ZId), async (c) => {
     const { db, clock } = c.var.deps;
     const item = await scopedItem(c, await getFeedback(db, c.req.valid('param').id));
     return c.json(await staffDetail(db, clock(), item, canWrite(c)));
   })
-  .post('/:id/transitions', requireRole('manager'), validate('param', ZId), validate('json', ZTransition), async (c) => {
-    const { db, clock } = c.var.deps;
-    const item = await scopedItem(c, await getFeedback(db, c.req.valid('param').id));
-    const now = clock();
-    const moved = await applyTransition(db, now, c.var.staff.user, item.id, c.req.valid('json'));
-    return c.json(await staffDetail(db, now, moved, true));
-  });
+  .post(
+    '/:id/transitions',
+    requireRole('manager'),
+    validate('param', ZId),
+    validate('json', ZTransition),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const item = await scopedItem(c, await getFeedback(db, c.req.valid('param').id));
+      const now = clock();
+      const moved = await applyTransition(db, now, c.var.staff.user, item.id, c.req.valid('json'));
+      return c.json(await staffDetail(db, now, moved, true));
+    },
+  );
 
 export default feedback;

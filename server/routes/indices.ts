@@ -3,7 +3,13 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.js';
 import { DEFAULT_BURST_RULES } from '../indices/quality.js';
-import { childrenRanking, loadCampaignFor, unitIndices, unitTrend, visibleCampaigns } from '../indices/service.js';
+import {
+  childrenRanking,
+  loadCampaignFor,
+  unitIndices,
+  unitTrend,
+  visibleCampaigns,
+} from '../indices/service.js';
 import { liveCount, qualitySignals, suggestions } from '../indices/signals.js';
 import { requireStaff, scopedUnit } from '../middleware/auth.js';
 import { validate } from '../validate.js';
@@ -19,7 +25,12 @@ const ZSuggestionsQuery = ZScope.extend({
 
 const ZQualityQuery = ZScope.extend({
   minRepeats: z.coerce.number().int().min(2).max(1000).default(DEFAULT_BURST_RULES.minRepeats),
-  windowMinutes: z.coerce.number().int().min(1).max(1440).default(DEFAULT_BURST_RULES.windowMinutes),
+  windowMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .default(DEFAULT_BURST_RULES.windowMinutes),
 });
 
 const ZTrendQuery = z.object({ surveyFamily: ZId, unitId: ZId.optional() });

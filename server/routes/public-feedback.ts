@@ -18,19 +18,36 @@ const publicFeedback = new Hono<AppEnv>()
   .post('/feedback', validate('json', ZFeedbackFiling), async (c) => {
     const { db, clock } = c.var.deps;
     const { item, created } = await fileFeedback(db, clock(), c.req.valid('json'));
-    return c.json({ trackingCode: item.tracking_code, dueAt: item.due_at, acceptDueAt: item.accept_due_at }, created ? 201 : 200);
+    return c.json(
+      { trackingCode: item.tracking_code, dueAt: item.due_at, acceptDueAt: item.accept_due_at },
+      created ? 201 : 200,
+    );
   })
   .get('/feedback/:trackingCode', validate('param', ZCodeParam), async (c) => {
     const { db } = c.var.deps;
     return c.json(await publicStatus(db, await byCode(db, c.req.valid('param').trackingCode)));
   })
-  .post('/feedback/:trackingCode/rating', validate('param', ZCodeParam), validate('json', ZRating), async (c) => {
-    const { db, clock } = c.var.deps;
-    await rate(db, clock(), await byCode(db, c.req.valid('param').trackingCode), c.req.valid('json'));
-    return c.json({ ok: true }, 201);
-  })
-  .get('/disclosures', validate('query', z.object({ unitId: z.string().trim().min(1).max(100) })), async (c) => {
-    return c.json(await disclosures(c.var.deps.db, c.req.valid('query').unitId));
-  });
+  .post(
+    '/feedback/:trackingCode/rating',
+    validate('param', ZCodeParam),
+    validate('json', ZRating),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      await rate(
+        db,
+        clock(),
+        await byCode(db, c.req.valid('param').trackingCode),
+        c.req.valid('json'),
+      );
+      return c.json({ ok: true }, 201);
+    },
+  )
+  .get(
+    '/disclosures',
+    validate('query', z.object({ unitId: z.string().trim().min(1).max(100) })),
+    async (c) => {
+      return c.json(await disclosures(c.var.deps.db, c.req.valid('query').unitId));
+    },
+  );
 
 export default publicFeedback;

@@ -11,7 +11,10 @@ export const ZSubmission = z
   .object({
     clientId: z.uuid(),
     answers: z.record(z.string().max(64), z.unknown()),
-    startedAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString()).optional(),
+    startedAt: z.iso
+      .datetime({ offset: true })
+      .transform((s) => new Date(s).toISOString())
+      .optional(),
   })
   .strict();
 

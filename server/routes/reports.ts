@@ -11,7 +11,9 @@ import { periodOf, ZPeriodQuery } from '../targets/query.js';
 import { validate } from '../validate.js';
 import { attachment } from './exports.js';
 
-const ZReportQuery = ZPeriodQuery.and(z.object({ format: z.enum(['xlsx', 'csv', 'html']).default('xlsx') }));
+const ZReportQuery = ZPeriodQuery.and(
+  z.object({ format: z.enum(['xlsx', 'csv', 'html']).default('xlsx') }),
+);
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const reports = new Hono<AppEnv>()
@@ -30,9 +32,15 @@ const reports = new Hono<AppEnv>()
     const name = `bao-cao-${unit.id}-${model.period.from}-${model.period.to}`;
     if (q.format === 'html') return c.html(reportHtml(model));
     if (q.format === 'csv') {
-      return c.body(reportCsv(model), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(`${name}.csv`) });
+      return c.body(reportCsv(model), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': attachment(`${name}.csv`),
+      });
     }
-    return c.body(await reportXlsx(model), 200, { 'content-type': XLSX_TYPE, 'content-disposition': attachment(`${name}.xlsx`) });
+    return c.body(await reportXlsx(model), 200, {
+      'content-type': XLSX_TYPE,
+      'content-disposition': attachment(`${name}.xlsx`),
+    });
   });
 
 export default reports;

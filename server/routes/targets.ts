@@ -1,6 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { deleteTargetSetting, listTargetSettings, upsertTargetSetting } from '../../db/repositories/targets.js';
+import {
+  deleteTargetSetting,
+  listTargetSettings,
+  upsertTargetSetting,
+} from '../../db/repositories/targets.js';
 import type { AppEnv } from '../context.js';
 import { requireRole, requireStaff, scopedUnit } from '../middleware/auth.js';
 import { lastQuarters } from '../targets/period.js';
@@ -22,8 +26,20 @@ const ZSettingBody = z.object({
   value: z.number().min(0).max(100).nullable(),
 });
 
-function settingDto(s: { unit_id: string; target_id: string; valid_from: string; value: number; updated_at: string }) {
-  return { unitId: s.unit_id, targetId: s.target_id, validFrom: s.valid_from, value: s.value, updatedAt: s.updated_at };
+function settingDto(s: {
+  unit_id: string;
+  target_id: string;
+  valid_from: string;
+  value: number;
+  updated_at: string;
+}) {
+  return {
+    unitId: s.unit_id,
+    targetId: s.target_id,
+    validFrom: s.valid_from,
+    value: s.value,
+    updatedAt: s.updated_at,
+  };
 }
 
 const targets = new Hono<AppEnv>()
@@ -48,15 +64,25 @@ const targets = new Hono<AppEnv>()
         label: p.label,
         from: p.from,
         to: p.to,
-        targets: list.map((t) => ({ id: t.id, value: t.value, target: t.target, met: t.met, status: t.status })),
+        targets: list.map((t) => ({
+          id: t.id,
+          value: t.value,
+          target: t.target,
+          met: t.met,
+          status: t.status,
+        })),
       });
     }
     return c.json(out);
   })
-  .get('/settings', validate('query', z.object({ unitId: z.string().min(1).max(100).optional() })), async (c) => {
-    const unit = await scopedUnit(c, c.req.valid('query').unitId);
-    return c.json((await listTargetSettings(c.var.deps.db, unit.path)).map(settingDto));
-  })
+  .get(
+    '/settings',
+    validate('query', z.object({ unitId: z.string().min(1).max(100).optional() })),
+    async (c) => {
+      const unit = await scopedUnit(c, c.req.valid('query').unitId);
+      return c.json((await listTargetSettings(c.var.deps.db, unit.path)).map(settingDto));
+    },
+  )
   .put('/settings', requireRole('admin'), validate('json', ZSettingBody), async (c) => {
     const b = c.req.valid('json');
     const unit = await scopedUnit(c, b.unitId);
@@ -64,9 +90,18 @@ const targets = new Hono<AppEnv>()
     const key = { unit_id: unit.id, target_id: b.targetId, valid_from: b.validFrom };
     if (b.value === null) await deleteTargetSetting(db, key);
     else {
-      await upsertTargetSetting(db, { ...key, value: b.value, updated_by: c.var.staff.user.id, updated_at: clock().toISOString() });
+      await upsertTargetSetting(db, {
+        ...key,
+        value: b.value,
+        updated_by: c.var.staff.user.id,
+        updated_at: clock().toISOString(),
+      });
     }
-    return c.json((await listTargetSettings(db, unit.path)).filter((s) => s.unit_id === unit.id).map(settingDto));
+    return c.json(
+      (await listTargetSettings(db, unit.path))
+        .filter((s) => s.unit_id === unit.id)
+        .map(settingDto),
+    );
   });
 
 export default targets;

@@ -7,7 +7,14 @@ import { requireStaff, scopedUnit } from '../middleware/auth.js';
 import { validate } from '../validate.js';
 
 export function unitDto(u: Unit) {
-  return { id: u.id, parentId: u.parent_id, name: u.name, kind: u.kind, level: u.level, eligible: u.eligible };
+  return {
+    id: u.id,
+    parentId: u.parent_id,
+    name: u.name,
+    kind: u.kind,
+    level: u.level,
+    eligible: u.eligible,
+  };
 }
 
 const units = new Hono<AppEnv>()

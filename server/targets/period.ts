@@ -43,7 +43,8 @@ export function period(from: string, to: string): Period {
 /** The calendar quarter `offset` quarters from the one holding `now` (0 = current, -1 = last). */
 export function quarterOf(now: Date, offset = 0): Period & { label: string } {
   const today = vnDateOf(now);
-  const index = Number(today.slice(0, 4)) * 4 + Math.floor((Number(today.slice(5, 7)) - 1) / 3) + offset;
+  const index =
+    Number(today.slice(0, 4)) * 4 + Math.floor((Number(today.slice(5, 7)) - 1) / 3) + offset;
   const year = Math.floor(index / 4);
   const q = index - year * 4;
   const startMonth = q * 3 + 1;

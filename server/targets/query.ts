@@ -12,12 +12,21 @@ export const ZDate = z
 
 /** unitId, and a period: both `from` and `to` (inclusive, Vietnam's calendar) or neither. */
 export const ZPeriodQuery = z
-  .object({ unitId: z.string().min(1).max(100).optional(), from: ZDate.optional(), to: ZDate.optional() })
+  .object({
+    unitId: z.string().min(1).max(100).optional(),
+    from: ZDate.optional(),
+    to: ZDate.optional(),
+  })
   .superRefine((q, ctx) => {
     if ((q.from === undefined) !== (q.to === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [q.from ? 'to' : 'from'], message: 'give both from and to, or neither' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [q.from ? 'to' : 'from'],
+        message: 'give both from and to, or neither',
+      });
     } else if (q.from && q.to) {
-      if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to is before from' });
+      if (q.from > q.to)
+        ctx.addIssue({ code: 'custom', path: ['to'], message: 'to is before from' });
       else if (Date.parse(q.to) - Date.parse(q.from) > 3 * 366 * 86_400_000) {
         ctx.addIssue({ code: 'custom', path: ['to'], message: 'a period spans at most 3 years' });
       }

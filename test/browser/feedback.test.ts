@@ -5,7 +5,11 @@ describe.skipIf(!chromiumPath)('feedback (PAKN) in Chromium', () => {
   const live = useLive();
 
   test('a parent files feedback on a phone with JavaScript off and reads the tracking code', async () => {
-    const ctx = await live.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, javaScriptEnabled: false });
+    const ctx = await live.browser.newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      javaScriptEnabled: false,
+    });
     const page = await ctx.newPage();
     await page.goto(`${live.server.url}/feedback`);
     await page.getByLabel('Đơn vị nhận phản ánh').selectOption('HN-TAYHO-THCS-DONGTHAI');
@@ -25,7 +29,8 @@ describe.skipIf(!chromiumPath)('feedback (PAKN) in Chromium', () => {
     const page = await live.browser.newPage();
     await page.goto(`${live.server.url}/feedback`);
     await page.getByLabel('Tìm đơn vị').fill('nhat tan');
-    const hidden = (id: string) => page.locator(`option[value="${id}"]`).evaluate((o) => (o as HTMLOptionElement).hidden);
+    const hidden = (id: string) =>
+      page.locator(`option[value="${id}"]`).evaluate((o) => (o as HTMLOptionElement).hidden);
     expect(await hidden('HN-TAYHO-TH-NHATTAN')).toBe(false);
     expect(await hidden('HN-TAYHO-THCS-DONGTHAI')).toBe(true);
   });
@@ -36,7 +41,10 @@ describe.skipIf(!chromiumPath)('feedback (PAKN) in Chromium', () => {
     await page.getByRole('link', { name: 'Phản ánh' }).click();
     await page.getByRole('cell', { name: /Quạt trần lớp 8A kêu to/ }).waitFor();
     await screenshot(page, 'feedback-inbox');
-    await page.getByRole('row', { name: /Quạt trần lớp 8A/ }).getByRole('link').click();
+    await page
+      .getByRole('row', { name: /Quạt trần lớp 8A/ })
+      .getByRole('link')
+      .click();
     await page.getByText('Nguyễn Thị Hoa').waitFor(); // the school sees its citizen's contact
     await page.getByRole('button', { name: 'Thụ lý' }).first().click();
     await page.locator('form.card').getByRole('button', { name: 'Thụ lý' }).click();

@@ -9,11 +9,16 @@ describe.skipIf(!chromiumPath)('targets and reports pages in Chromium', () => {
     page.setDefaultTimeout(10_000);
     await signIn(page, live.server.url, 'tayho@demo.vn');
     await page.getByRole('link', { name: 'Chỉ tiêu', exact: true }).click();
-    const card = page.getByRole('article', { name: 'Phản ánh, kiến nghị được giải quyết đúng hạn' });
+    const card = page.getByRole('article', {
+      name: 'Phản ánh, kiến nghị được giải quyết đúng hạn',
+    });
     await card.waitFor();
     // The demo feedback is dated relative to today: look at the past year, whatever the quarter.
-    const day = (offset: number) => new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
-    const loaded = page.waitForResponse((r) => r.url().includes(`/api/targets?from=${day(-365)}&to=${day(0)}`));
+    const day = (offset: number) =>
+      new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const loaded = page.waitForResponse((r) =>
+      r.url().includes(`/api/targets?from=${day(-365)}&to=${day(0)}`),
+    );
     await page.getByLabel('Từ ngày').fill(day(-365));
     await page.getByLabel('Đến ngày').fill(day(0));
     await loaded;
@@ -21,7 +26,10 @@ describe.skipIf(!chromiumPath)('targets and reports pages in Chromium', () => {
     // The demo data has late and overdue feedback this quarter: the card must say so and name them.
     expect(await card.getByText('Không đạt', { exact: true }).count()).toBe(1);
     await card.locator('summary').click();
-    const first = card.getByRole('list', { name: 'Trường hợp không đạt' }).getByRole('link').first();
+    const first = card
+      .getByRole('list', { name: 'Trường hợp không đạt' })
+      .getByRole('link')
+      .first();
     const href = await first.getAttribute('href');
     expect(href).toMatch(/^\/app\/feedback\/[0-9a-f-]{36}$/);
     await screenshot(page, 'staff-targets');

@@ -13,7 +13,9 @@ function stubContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
   const state: Record<PropertyKey, unknown> = { canvas };
   return new Proxy(state, {
     get: (target, prop) =>
-      prop in target ? target[prop] : () => ({ width: 0, actualBoundingBoxAscent: 0, actualBoundingBoxDescent: 0 }),
+      prop in target
+        ? target[prop]
+        : () => ({ width: 0, actualBoundingBoxAscent: 0, actualBoundingBoxDescent: 0 }),
     set: (target, prop, value) => {
       target[prop] = value;
       return true;
@@ -21,13 +23,18 @@ function stubContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
   }) as unknown as CanvasRenderingContext2D;
 }
 
-const data = (values: number[]) => ({ labels: ['A', 'B'], datasets: [{ label: 'Chỉ số', data: values }] });
+const data = (values: number[]) => ({
+  labels: ['A', 'B'],
+  datasets: [{ label: 'Chỉ số', data: values }],
+});
 const options = { animation: false as const };
 
 describe('Chart', () => {
   let host: HTMLElement;
   beforeEach(() => {
-    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (
+      this: HTMLCanvasElement,
+    ) {
       return stubContext(this);
     } as never);
     host = document.createElement('div');
@@ -45,7 +52,9 @@ describe('Chart', () => {
     const destroy = vi.spyOn(ChartJs.prototype, 'destroy');
 
     const first = data([80, 60]);
-    await act(() => render(<Chart type="bar" data={first} options={options} label="Chỉ số" />, host));
+    await act(() =>
+      render(<Chart type="bar" data={first} options={options} label="Chỉ số" />, host),
+    );
     expect(liveCharts()).toHaveLength(1);
     const chart = liveCharts()[0]!;
     expect(chart.data.datasets[0]!.data).toEqual([80, 60]);
@@ -53,10 +62,14 @@ describe('Chart', () => {
     const updatesAtCreation = update.mock.calls.length;
 
     // The same props again: nothing redrawn.
-    await act(() => render(<Chart type="bar" data={first} options={options} label="Chỉ số" />, host));
+    await act(() =>
+      render(<Chart type="bar" data={first} options={options} label="Chỉ số" />, host),
+    );
     expect(update.mock.calls.length).toBe(updatesAtCreation);
 
-    await act(() => render(<Chart type="bar" data={data([90, 70])} options={options} label="Chỉ số" />, host));
+    await act(() =>
+      render(<Chart type="bar" data={data([90, 70])} options={options} label="Chỉ số" />, host),
+    );
     expect(liveCharts()).toEqual([chart]);
     expect(update.mock.calls.length).toBe(updatesAtCreation + 1);
     expect(chart.data.datasets[0]!.data).toEqual([90, 70]);

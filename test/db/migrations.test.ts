@@ -44,7 +44,9 @@ describe(`migrations (${testDialect})`, () => {
   test('a second run applies nothing', async () => {
     handle = await createTestDb();
     expect(await migrateToLatest(handle.db)).toEqual([]);
-    const r = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(handle.db);
+    const r = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(
+      handle.db,
+    );
     expect(Number(r.rows[0]!.n)).toBe(Object.keys(migrations).length);
   });
 });

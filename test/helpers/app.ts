@@ -30,14 +30,22 @@ export interface TestApp {
   handle: DbHandle;
   clock: FixedClock;
   /** A request as a browser on this site would send it (same Origin), JSON by default. */
-  req(path: string, init?: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> }): Promise<Response>;
+  req(
+    path: string,
+    init?: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> },
+  ): Promise<Response>;
   /** Signs in and returns the session cookie to pass to `req`. */
   login(email: string, password?: string): Promise<string>;
 }
 
 /** A fresh, migrated database with the demo units and accounts (or all demo data, or none) and the app. */
 export async function createTestApp(
-  opts: { seed?: 'base' | 'full' | false; config?: Partial<Config>; clock?: FixedClock; handle?: DbHandle } = {},
+  opts: {
+    seed?: 'base' | 'full' | false;
+    config?: Partial<Config>;
+    clock?: FixedClock;
+    handle?: DbHandle;
+  } = {},
 ): Promise<TestApp> {
   const handle = opts.handle ?? (await createTestDb());
   open.push(handle);
@@ -60,11 +68,18 @@ export async function createTestApp(
       body = JSON.stringify(init.body);
       headers['content-type'] ??= 'application/json';
     }
-    return Promise.resolve(app.request(`${ORIGIN}${path}`, { method: init.method ?? (body !== undefined ? 'POST' : 'GET'), headers, body }));
+    return Promise.resolve(
+      app.request(`${ORIGIN}${path}`, {
+        method: init.method ?? (body !== undefined ? 'POST' : 'GET'),
+        headers,
+        body,
+      }),
+    );
   };
   const login = async (email: string, password = DEMO_PASSWORD) => {
     const res = await req('/api/auth/login', { body: { email, password } });
-    if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
+    if (res.status !== 200)
+      throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
     const cookie = res.headers.get('set-cookie') ?? '';
     return cookie.split(';')[0]!;
   };

@@ -6,10 +6,15 @@ import { afterAll, beforeAll } from 'vitest';
 import type { DbHandle } from '../../db/index.js';
 
 /** Debian's Chromium (installed by .ci/run), or CHROMIUM_PATH. */
-export const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (p): p is string => !!p && existsSync(p),
-);
-if (!chromiumPath) console.log('Browser suite skipped: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH).');
+export const chromiumPath = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+].find((p): p is string => !!p && existsSync(p));
+if (!chromiumPath)
+  console.log(
+    'Browser suite skipped: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH).',
+  );
 
 export const ARTIFACTS = 'test-artifacts';
 
@@ -46,7 +51,13 @@ function fromBuild<T>(source: string): Promise<T> {
  * assets), on a real port over a migrated in-memory database with the full demo data.
  */
 export async function startServer(): Promise<LiveServer> {
-  const [{ createDb, migrateToLatest }, { seedDemo }, { createApp }, { defaultConfig }, { prepare }] = await Promise.all([
+  const [
+    { createDb, migrateToLatest },
+    { seedDemo },
+    { createApp },
+    { defaultConfig },
+    { prepare },
+  ] = await Promise.all([
     fromBuild<typeof import('../../db/index.js')>('db/index'),
     fromBuild<typeof import('../../db/seed/demo.js')>('db/seed/demo'),
     fromBuild<typeof import('../../server/app.js')>('server/app'),
@@ -58,7 +69,11 @@ export async function startServer(): Promise<LiveServer> {
   const clock = () => new Date();
   await prepare(handle.db, clock);
   await seedDemo({ db: handle.db, clock, password: 'demo-2024' });
-  const app = createApp({ ...handle, clock, config: defaultConfig({ rateLimit: 0, lookupRateLimit: 0 }) });
+  const app = createApp({
+    ...handle,
+    clock,
+    config: defaultConfig({ rateLimit: 0, lookupRateLimit: 0 }),
+  });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -75,7 +90,12 @@ export async function startServer(): Promise<LiveServer> {
 
 /** A phone-sized page (360×740, touch) in a fresh context. */
 export async function phonePage(browser: Browser): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+  const ctx = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'vi-VN',
+  });
   // Well under the test's own timeout, so a missing element fails with its locator named.
   ctx.setDefaultTimeout(10_000);
   return ctx.newPage();

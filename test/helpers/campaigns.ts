@@ -26,7 +26,10 @@ export async function createCampaign(t: TestApp, opts: CampaignOpts = {}) {
     },
   });
   if (res.status !== 201) throw new Error(`campaign: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { id: string; links: { unitId: string; code: string; url: string }[] };
+  const body = (await res.json()) as {
+    id: string;
+    links: { unitId: string; code: string; url: string }[];
+  };
   return { ...body, cookie };
 }
 
@@ -46,26 +49,48 @@ type Db = TestApp['handle']['db'];
 /** The counters as stored, keyed 'unit|question|value' → n. */
 export async function storedCounters(db: Db, campaignId: string) {
   await settleCounts(db); // what every reader of counters does first
-  const answers = await db.selectFrom('answer_counts').selectAll().where('campaign_id', '=', campaignId).execute();
-  const responses = await db.selectFrom('response_counts').selectAll().where('campaign_id', '=', campaignId).execute();
+  const answers = await db
+    .selectFrom('answer_counts')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .execute();
+  const responses = await db
+    .selectFrom('response_counts')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .execute();
   return {
-    answers: Object.fromEntries(answers.map((a) => [`${a.unit_id}|${a.question_id}|${a.value}`, Number(a.n)])),
-    responses: Object.fromEntries(responses.map((r) => [r.unit_id, [Number(r.n), Number(r.fast_n)] as [number, number]])),
+    answers: Object.fromEntries(
+      answers.map((a) => [`${a.unit_id}|${a.question_id}|${a.value}`, Number(a.n)]),
+    ),
+    responses: Object.fromEntries(
+      responses.map((r) => [r.unit_id, [Number(r.n), Number(r.fast_n)] as [number, number]]),
+    ),
   };
 }
 
 /** The same counters recomputed from the raw stored answers, independently of the server's code. */
 export async function recount(db: Db, campaignId: string) {
-  const campaign = await db.selectFrom('campaigns').selectAll().where('id', '=', campaignId).executeTakeFirstOrThrow();
+  const campaign = await db
+    .selectFrom('campaigns')
+    .selectAll()
+    .where('id', '=', campaignId)
+    .executeTakeFirstOrThrow();
   const survey = await db
     .selectFrom('surveys')
     .select('definition')
     .where('id', '=', campaign.survey_id)
     .where('version', '=', campaign.survey_version)
     .executeTakeFirstOrThrow();
-  const def = JSON.parse(survey.definition) as { sections: { questions: { id: string; type: string }[] }[] };
+  const def = JSON.parse(survey.definition) as {
+    sections: { questions: { id: string; type: string }[] }[];
+  };
   const types = new Map(def.sections.flatMap((s) => s.questions).map((q) => [q.id, q.type]));
-  const rows = await db.selectFrom('responses').selectAll().where('campaign_id', '=', campaignId).execute();
+  const rows = await db
+    .selectFrom('responses')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .execute();
   const answers: Record<string, number> = {};
   const responses: Record<string, [number, number]> = {};
   for (const r of rows) {

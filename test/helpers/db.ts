@@ -11,7 +11,9 @@ export const testDialect = process.env.HL_TEST_DIALECT === 'postgres' ? 'postgre
  * A fresh database built by the real migrations: in-memory SQLite, or on PostgreSQL (project
  * 'postgres') a new schema of its own, dropped again on close.
  */
-export async function createTestDb(opts: { migrate?: boolean; sqlitePath?: string } = {}): Promise<TestDbHandle> {
+export async function createTestDb(
+  opts: { migrate?: boolean; sqlitePath?: string } = {},
+): Promise<TestDbHandle> {
   let handle: TestDbHandle;
   if (testDialect === 'postgres') {
     const url = process.env.TEST_PG_URL;
@@ -38,7 +40,8 @@ export async function createTestDb(opts: { migrate?: boolean; sqlitePath?: strin
     handle = {
       ...createDb(path),
       reopen: () => {
-        if (path === ':memory:') throw new Error('an in-memory database cannot be opened twice: pass sqlitePath');
+        if (path === ':memory:')
+          throw new Error('an in-memory database cannot be opened twice: pass sqlitePath');
         return createDb(path);
       },
     };
@@ -58,7 +61,8 @@ async function migrateWithRetry(handle: DbHandle): Promise<void> {
       await migrateToLatest(handle.db);
       return;
     } catch (e) {
-      const raced = handle.dialect === 'postgres' && /schema "?t_[0-9a-f]+"? does not exist/.test(String(e));
+      const raced =
+        handle.dialect === 'postgres' && /schema "?t_[0-9a-f]+"? does not exist/.test(String(e));
       if (!raced || attempt >= 5) throw e;
     }
   }

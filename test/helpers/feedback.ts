@@ -59,7 +59,12 @@ export async function move(t: TestApp, cookie: string, id: string, body: Record<
 }
 
 /** Drives an item to `status` along PATH, failing loudly if any step is refused. */
-export async function driveTo(t: TestApp, cookie: string, id: string, status: FeedbackStatus): Promise<void> {
+export async function driveTo(
+  t: TestApp,
+  cookie: string,
+  id: string,
+  status: FeedbackStatus,
+): Promise<void> {
   for (const to of PATH[status]) {
     const res = await move(t, cookie, id, moveBody(to));
     if (res.status !== 200) throw new Error(`move to ${to}: ${res.status} ${await res.text()}`);

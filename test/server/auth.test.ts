@@ -5,7 +5,9 @@ import { createTestApp } from '../helpers/app.js';
 describe('POST /api/auth/login', () => {
   test('signs in a demo account and sets an HttpOnly, SameSite session cookie', async () => {
     const t = await createTestApp();
-    const res = await t.req('/api/auth/login', { body: { email: 'Admin@demo.vn', password: 'demo-2024' } });
+    const res = await t.req('/api/auth/login', {
+      body: { email: 'Admin@demo.vn', password: 'demo-2024' },
+    });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.user).toMatchObject({ email: 'admin@demo.vn', role: 'admin', unitId: 'HN' });
@@ -21,7 +23,9 @@ describe('POST /api/auth/login', () => {
 
   test('answers a wrong password with 401 unauthenticated', async () => {
     const t = await createTestApp();
-    const res = await t.req('/api/auth/login', { body: { email: 'admin@demo.vn', password: 'nope' } });
+    const res = await t.req('/api/auth/login', {
+      body: { email: 'admin@demo.vn', password: 'nope' },
+    });
     expect(res.status).toBe(401);
     expect((await res.json()).error.code).toBe('unauthenticated');
   });
@@ -30,14 +34,20 @@ describe('POST /api/auth/login', () => {
     const t = await createTestApp();
     for (let i = 0; i < ACCOUNT_POLICY.free + 2; i++) {
       t.clock.advance(16 * 60_000);
-      const r = await t.req('/api/auth/login', { body: { email: 'tayho@demo.vn', password: `wrong-${i}` } });
+      const r = await t.req('/api/auth/login', {
+        body: { email: 'tayho@demo.vn', password: `wrong-${i}` },
+      });
       expect(r.status).toBe(401);
     }
-    const locked = await t.req('/api/auth/login', { body: { email: 'tayho@demo.vn', password: 'demo-2024' } });
+    const locked = await t.req('/api/auth/login', {
+      body: { email: 'tayho@demo.vn', password: 'demo-2024' },
+    });
     expect(locked.status).toBe(429);
     expect((await locked.json()).error.code).toBe('rate_limited');
     t.clock.advance(16 * 60_000);
-    const again = await t.req('/api/auth/login', { body: { email: 'tayho@demo.vn', password: 'demo-2024' } });
+    const again = await t.req('/api/auth/login', {
+      body: { email: 'tayho@demo.vn', password: 'demo-2024' },
+    });
     expect(again.status).toBe(200);
   });
 

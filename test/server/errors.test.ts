@@ -15,7 +15,10 @@ describe('error shape under /api', () => {
 
   test('malformed JSON is a 400, not a 500', async () => {
     const t = await createTestApp();
-    const res = await t.req('/api/auth/login', { body: '{"email":', headers: { 'content-type': 'application/json' } });
+    const res = await t.req('/api/auth/login', {
+      body: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe('validation_failed');
   });
@@ -31,7 +34,10 @@ describe('error shape under /api', () => {
   test('a body over the limit is 413 payload_too_large', async () => {
     const t = await createTestApp();
     const big = JSON.stringify({ email: 'a@b.vn', password: 'x'.repeat(BODY_LIMIT_BYTES) });
-    const res = await t.req('/api/auth/login', { body: big, headers: { 'content-type': 'application/json' } });
+    const res = await t.req('/api/auth/login', {
+      body: big,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(413);
     expect((await res.json()).error.code).toBe('payload_too_large');
   });
@@ -41,7 +47,10 @@ describe('error shape under /api', () => {
     const res = await t.req('/api/auth/logout', {
       method: 'POST',
       body: 'x=1',
-      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        origin: 'https://evil.example',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
     });
     expect(res.status).toBe(403);
   });

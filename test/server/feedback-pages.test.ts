@@ -97,14 +97,23 @@ describe('looking up, reading the answer and rating it', () => {
     const t = await createTestApp();
     const { trackingCode, id } = await fileOne(t);
     await driveTo(t, await t.login('tayho@demo.vn'), id, 'published');
-    const res = await postForm(t, `/feedback/status/${trackingCode}/rating`, { overall: '2', complained_again: 'yes' });
+    const res = await postForm(t, `/feedback/status/${trackingCode}/rating`, {
+      overall: '2',
+      complained_again: 'yes',
+    });
     expect(res.status).toBe(303);
     const html = await (await t.req(`/feedback/status/${trackingCode}?rated=1`)).text();
     expect(html).toContain('Cảm ơn bạn đã đánh giá');
     expect(html).not.toContain('/rating"');
-    const twice = await postForm(t, `/feedback/status/${trackingCode}/rating`, { overall: '5', complained_again: 'no' });
+    const twice = await postForm(t, `/feedback/status/${trackingCode}/rating`, {
+      overall: '5',
+      complained_again: 'no',
+    });
     expect(twice.status).toBe(409);
-    const row = await t.handle.db.selectFrom('feedback_ratings').selectAll().executeTakeFirstOrThrow();
+    const row = await t.handle.db
+      .selectFrom('feedback_ratings')
+      .selectAll()
+      .executeTakeFirstOrThrow();
     expect(row.overall).toBe(2);
   });
 

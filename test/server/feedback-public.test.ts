@@ -30,14 +30,18 @@ describe('POST /api/public/feedback', () => {
     const again = await t.req('/api/public/feedback', { body: filing({ clientId }) });
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
-    expect(((await again.json()) as Json).trackingCode).toBe(((await first.json()) as Json).trackingCode);
+    expect(((await again.json()) as Json).trackingCode).toBe(
+      ((await first.json()) as Json).trackingCode,
+    );
     const rows = await t.handle.db.selectFrom('feedback').select('id').execute();
     expect(rows).toHaveLength(1);
   });
 
   test('contact details without consent → 400 naming the consent field', async () => {
     const t = await createTestApp();
-    const res = await t.req('/api/public/feedback', { body: filing({ contact: { phone: '0912345678' }, consent: false }) });
+    const res = await t.req('/api/public/feedback', {
+      body: filing({ contact: { phone: '0912345678' }, consent: false }),
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as Json;
     expect(body.error?.code).toBe('validation_failed');
@@ -46,8 +50,16 @@ describe('POST /api/public/feedback', () => {
 
   test('an unknown category or unit → 400, never a 5xx', async () => {
     const t = await createTestApp();
-    for (const body of [filing({ category: 'hoc_phi_moi' }), filing({ unitId: 'NO-SUCH-UNIT' }), filing({ title: '' }), '{"unitId":']) {
-      const res = await t.req('/api/public/feedback', { body, headers: { 'content-type': 'application/json' } });
+    for (const body of [
+      filing({ category: 'hoc_phi_moi' }),
+      filing({ unitId: 'NO-SUCH-UNIT' }),
+      filing({ title: '' }),
+      '{"unitId":',
+    ]) {
+      const res = await t.req('/api/public/feedback', {
+        body,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.status).toBe(400);
     }
   });
@@ -63,11 +75,19 @@ describe('GET /api/public/feedback/:trackingCode', () => {
     expect(before).toMatchObject({ trackingCode, status: 'answered' });
     expect(before.answer).toBeUndefined();
     await t.req(`/api/feedback/${id}/transitions`, { body: { to: 'published' }, cookie });
-    const after = (await (await t.req(`/api/public/feedback/${trackingCode.toLowerCase()}`)).json()) as Json & {
+    const after = (await (
+      await t.req(`/api/public/feedback/${trackingCode.toLowerCase()}`)
+    ).json()) as Json & {
       timeline: { status: string }[];
     };
     expect(after.answer).toBe('Nhà trường đã sửa vòi nước.');
-    expect(after.timeline.map((e) => e.status)).toEqual(['received', 'accepted', 'in_progress', 'answered', 'published']);
+    expect(after.timeline.map((e) => e.status)).toEqual([
+      'received',
+      'accepted',
+      'in_progress',
+      'answered',
+      'published',
+    ]);
   });
 
   test('an unknown code → 404', async () => {
@@ -85,10 +105,14 @@ describe('GET /api/public/disclosures', () => {
     await driveTo(t, cookie, published.id, 'published');
     await driveTo(t, cookie, answered.id, 'answered');
     for (const unitId of [DONGTHAI, 'HN-TAYHO']) {
-      const body = (await (await t.req(`/api/public/disclosures?unitId=${unitId}`)).json()) as { items: { title: string; answer: string }[] };
+      const body = (await (await t.req(`/api/public/disclosures?unitId=${unitId}`)).json()) as {
+        items: { title: string; answer: string }[];
+      };
       expect(body.items.map((i) => i.title)).toEqual(['Đã công khai']);
     }
-    const other = (await (await t.req('/api/public/disclosures?unitId=HN-BADINH')).json()) as { items: unknown[] };
+    const other = (await (await t.req('/api/public/disclosures?unitId=HN-BADINH')).json()) as {
+      items: unknown[];
+    };
     expect(other.items).toEqual([]);
   });
 });
@@ -104,8 +128,14 @@ describe('POST /api/public/feedback/:trackingCode/rating', () => {
     expect((await t.req(url, { body: { overall: 6, complainedAgain: false } })).status).toBe(400);
     expect((await t.req(url, { body: { overall: null, complainedAgain: true } })).status).toBe(201);
     expect((await t.req(url, { body: { overall: 5, complainedAgain: false } })).status).toBe(409);
-    const row = await t.handle.db.selectFrom('feedback_ratings').selectAll().executeTakeFirstOrThrow();
-    expect({ overall: row.overall, complained: Number(row.complained_again) }).toEqual({ overall: null, complained: 1 });
+    const row = await t.handle.db
+      .selectFrom('feedback_ratings')
+      .selectAll()
+      .executeTakeFirstOrThrow();
+    expect({ overall: row.overall, complained: Number(row.complained_again) }).toEqual({
+      overall: null,
+      complained: 1,
+    });
   });
 });
 
@@ -127,7 +157,15 @@ describe('personal data never leaves through a public route or page', () => {
       phone: fc.stringMatching(/^0[0-9]{9}$/),
       email: fc.stringMatching(/^[a-z]{5,10}$/).map((u) => `${u}@mail-${u}.vn`),
     });
-    const route = fc.constantFrom('received', 'in_progress', 'waiting_citizen', 'answered', 'published', 'rejected', 'transferred');
+    const route = fc.constantFrom(
+      'received',
+      'in_progress',
+      'waiting_citizen',
+      'answered',
+      'published',
+      'rejected',
+      'transferred',
+    );
     await fc.assert(
       fc.asyncProperty(contact, route, async (c, status) => {
         const { trackingCode, id } = await fileOne(t, { contact: c, consent: true });
@@ -140,8 +178,14 @@ describe('personal data never leaves through a public route or page', () => {
           `/disclosures/${DONGTHAI}`,
           `/api/public/units`,
         ];
-        const next = (await (await t.req(`/api/public/feedback/${trackingCode}`)).json()) as { transferredTo?: { trackingCode: string } };
-        if (next.transferredTo) urls.push(`/api/public/feedback/${next.transferredTo.trackingCode}`, `/feedback/status/${next.transferredTo.trackingCode}`);
+        const next = (await (await t.req(`/api/public/feedback/${trackingCode}`)).json()) as {
+          transferredTo?: { trackingCode: string };
+        };
+        if (next.transferredTo)
+          urls.push(
+            `/api/public/feedback/${next.transferredTo.trackingCode}`,
+            `/feedback/status/${next.transferredTo.trackingCode}`,
+          );
         for (const url of urls) {
           const res = await t.req(url);
           expect(res.status).toBe(200);

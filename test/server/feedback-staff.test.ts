@@ -6,7 +6,14 @@ import { createTestApp, DEMO_PASSWORD, type TestApp } from '../helpers/app.js';
 import { DONGTHAI, driveTo, fileOne, move, NHATTAN } from '../helpers/feedback.js';
 
 interface ListBody {
-  items: { id: string; unitId: string; status: string; overdue: boolean; dueSoon: boolean; dueAt: string }[];
+  items: {
+    id: string;
+    unitId: string;
+    status: string;
+    overdue: boolean;
+    dueSoon: boolean;
+    dueAt: string;
+  }[];
   total: number;
 }
 
@@ -33,9 +40,14 @@ describe('staff see only their subtree', () => {
 
   test('the contact is shown to staff of the unit and its ancestors', async () => {
     const t = await createTestApp();
-    const { id } = await fileOne(t, { contact: { name: 'Nguyễn Thị Lan', phone: '0912345678' }, consent: true });
+    const { id } = await fileOne(t, {
+      contact: { name: 'Nguyễn Thị Lan', phone: '0912345678' },
+      consent: true,
+    });
     for (const email of ['dongthai@demo.vn', 'tayho@demo.vn', 'admin@demo.vn']) {
-      const detail = (await (await t.req(`/api/feedback/${id}`, { cookie: await t.login(email) })).json()) as {
+      const detail = (await (
+        await t.req(`/api/feedback/${id}`, { cookie: await t.login(email) })
+      ).json()) as {
         contact: { name: string; phone: string } | null;
       };
       expect(detail.contact).toMatchObject({ name: 'Nguyễn Thị Lan', phone: '0912345678' });
@@ -56,7 +68,9 @@ describe('staff see only their subtree', () => {
     });
     const { id } = await fileOne(t);
     const cookie = await t.login('viewer@demo.vn');
-    const detail = (await (await t.req(`/api/feedback/${id}`, { cookie })).json()) as { allowedMoves: string[] };
+    const detail = (await (await t.req(`/api/feedback/${id}`, { cookie })).json()) as {
+      allowedMoves: string[];
+    };
     expect(detail.allowedMoves).toEqual([]);
     expect((await move(t, cookie, id, { to: 'accepted' })).status).toBe(403);
   });
@@ -75,7 +89,11 @@ describe('deadline flags in the inbox', () => {
     expect((await list(t, cookie, '?overdue=true')).items.map((i) => i.id)).toEqual([id]);
     expect((await list(t, cookie, '?dueSoon=true')).total).toBe(0);
     await driveTo(t, cookie, id, 'in_progress'); // resolution due 14/12: neither flag
-    expect((await list(t, cookie)).items[0]).toMatchObject({ status: 'in_progress', overdue: false, dueSoon: false });
+    expect((await list(t, cookie)).items[0]).toMatchObject({
+      status: 'in_progress',
+      overdue: false,
+      dueSoon: false,
+    });
     expect((await list(t, cookie, '?overdue=true')).total).toBe(0);
   });
 
@@ -85,7 +103,9 @@ describe('deadline flags in the inbox', () => {
     const complaint = await fileOne(t, { kind: 'complaint' });
     const plain = await fileOne(t);
     await driveTo(t, cookie, plain.id, 'accepted');
-    expect((await list(t, cookie, '?kind=complaint')).items.map((i) => i.id)).toEqual([complaint.id]);
+    expect((await list(t, cookie, '?kind=complaint')).items.map((i) => i.id)).toEqual([
+      complaint.id,
+    ]);
     expect((await list(t, cookie, '?status=accepted')).items.map((i) => i.id)).toEqual([plain.id]);
     expect((await t.req('/api/feedback?status=closed', { cookie })).status).toBe(400);
   });
@@ -98,7 +118,10 @@ describe('waiting for the citizen pauses the clock', () => {
     expect(dueAt).toBe('2026-12-14T16:59:59.000Z');
     await driveTo(t, await t.login('tayho@demo.vn'), id, 'waiting_citizen'); // Mon 23/11
     t.clock.set('2026-11-27T03:00:00.000Z'); // Fri 27/11: Tue–Fri given back (4 days)
-    const res = await move(t, await t.login('tayho@demo.vn'), id, { to: 'in_progress', note: 'Đã nhận ảnh' });
+    const res = await move(t, await t.login('tayho@demo.vn'), id, {
+      to: 'in_progress',
+      note: 'Đã nhận ảnh',
+    });
     expect(((await res.json()) as { dueAt: string }).dueAt).toBe('2026-12-18T16:59:59.000Z');
   });
 });
@@ -107,19 +130,38 @@ describe('transfer and duplicates', () => {
   test('a transfer closes the item and opens a received one at the other unit, with the contact', async () => {
     const t = await createTestApp();
     const cookie = await t.login('dongthai@demo.vn');
-    const { id, trackingCode } = await fileOne(t, { contact: { email: 'lan@example.vn' }, consent: true });
-    const res = await move(t, cookie, id, { to: 'transferred', targetUnitId: NHATTAN, note: 'Việc của trường Nhật Tân' });
+    const { id, trackingCode } = await fileOne(t, {
+      contact: { email: 'lan@example.vn' },
+      consent: true,
+    });
+    const res = await move(t, cookie, id, {
+      to: 'transferred',
+      targetUnitId: NHATTAN,
+      note: 'Việc của trường Nhật Tân',
+    });
     expect(res.status).toBe(200);
-    const moved = (await res.json()) as { transferredTo: { id: string; trackingCode: string; unitId: string } };
+    const moved = (await res.json()) as {
+      transferredTo: { id: string; trackingCode: string; unitId: string };
+    };
     expect(moved.transferredTo.unitId).toBe(NHATTAN);
-    const pub = (await (await t.req(`/api/public/feedback/${trackingCode}`)).json()) as { transferredTo: { trackingCode: string } };
+    const pub = (await (await t.req(`/api/public/feedback/${trackingCode}`)).json()) as {
+      transferredTo: { trackingCode: string };
+    };
     expect(pub.transferredTo.trackingCode).toBe(moved.transferredTo.trackingCode);
-    const nhattan = (await (await t.req(`/api/feedback/${moved.transferredTo.id}`, { cookie: await t.login('tayho@demo.vn') })).json()) as {
+    const nhattan = (await (
+      await t.req(`/api/feedback/${moved.transferredTo.id}`, {
+        cookie: await t.login('tayho@demo.vn'),
+      })
+    ).json()) as {
       status: string;
       contact: { email: string };
       transferredFrom: { id: string };
     };
-    expect(nhattan).toMatchObject({ status: 'received', contact: { email: 'lan@example.vn' }, transferredFrom: { id } });
+    expect(nhattan).toMatchObject({
+      status: 'received',
+      contact: { email: 'lan@example.vn' },
+      transferredFrom: { id },
+    });
     // The school that handed it on cannot read the new item.
     expect((await t.req(`/api/feedback/${moved.transferredTo.id}`, { cookie })).status).toBe(404);
   });
@@ -128,24 +170,32 @@ describe('transfer and duplicates', () => {
     const t = await createTestApp();
     const cookie = await t.login('dongthai@demo.vn');
     const { id } = await fileOne(t);
-    expect((await move(t, cookie, id, { to: 'transferred', targetUnitId: 'NOWHERE' })).status).toBe(400);
+    expect((await move(t, cookie, id, { to: 'transferred', targetUnitId: 'NOWHERE' })).status).toBe(
+      400,
+    );
     expect((await move(t, cookie, id, { to: 'transferred' })).status).toBe(400);
     expect((await list(t, cookie)).items[0]!.status).toBe('received');
   });
 
-  test("a duplicate is rejected pointing to the original, whose published answer the citizen then reads (never its code)", async () => {
+  test('a duplicate is rejected pointing to the original, whose published answer the citizen then reads (never its code)', async () => {
     const t = await createTestApp();
     const cookie = await t.login('tayho@demo.vn');
     const original = await fileOne(t);
     const copy = await fileOne(t);
-    const res = await move(t, cookie, copy.id, { to: 'rejected', duplicateOf: original.trackingCode });
+    const res = await move(t, cookie, copy.id, {
+      to: 'rejected',
+      duplicateOf: original.trackingCode,
+    });
     expect(res.status).toBe(200);
     await driveTo(t, cookie, original.id, 'published');
     const pub = (await (await t.req(`/api/public/feedback/${copy.trackingCode}`)).json()) as {
       status: string;
       duplicateOf: { answer: string };
     };
-    expect(pub).toMatchObject({ status: 'rejected', duplicateOf: { answer: 'Nhà trường đã sửa vòi nước.' } });
+    expect(pub).toMatchObject({
+      status: 'rejected',
+      duplicateOf: { answer: 'Nhà trường đã sửa vòi nước.' },
+    });
     expect(JSON.stringify(pub)).not.toContain(original.trackingCode);
   });
 });
@@ -153,21 +203,33 @@ describe('transfer and duplicates', () => {
 describe('personal data: export and erasure by tracking code', () => {
   test('an admin exports, then erases; the case and its history stay', async () => {
     const t = await createTestApp();
-    const { id, trackingCode } = await fileOne(t, { contact: { name: 'Trần Văn Bình', phone: '0987654321' }, consent: true });
+    const { id, trackingCode } = await fileOne(t, {
+      contact: { name: 'Trần Văn Bình', phone: '0987654321' },
+      consent: true,
+    });
     const url = `/api/feedback/by-code/${trackingCode}/personal-data`;
     const manager = await t.login('tayho@demo.vn');
     expect((await t.req(url, { cookie: manager })).status).toBe(403);
     expect((await t.req(url, { method: 'DELETE', cookie: manager })).status).toBe(403);
     const admin = await t.login('admin@demo.vn');
-    const exported = (await (await t.req(url, { cookie: admin })).json()) as { items: { contact: { name: string } }[] };
+    const exported = (await (await t.req(url, { cookie: admin })).json()) as {
+      items: { contact: { name: string } }[];
+    };
     expect(exported.items[0]!.contact.name).toBe('Trần Văn Bình');
     const erased = await t.req(url, { method: 'DELETE', cookie: admin });
     expect(((await erased.json()) as { erased: number }).erased).toBe(1);
-    const detail = (await (await t.req(`/api/feedback/${id}`, { cookie: admin })).json()) as { contact: unknown; contactErasedAt: string; title: string };
+    const detail = (await (await t.req(`/api/feedback/${id}`, { cookie: admin })).json()) as {
+      contact: unknown;
+      contactErasedAt: string;
+      title: string;
+    };
     expect(detail.contact).toBeNull();
     expect(detail.contactErasedAt).toBe(t.clock().toISOString());
     expect(detail.title).toBe('Nhà vệ sinh tầng 2 hỏng');
-    const row = await t.handle.db.selectFrom('feedback_contacts').selectAll().executeTakeFirstOrThrow();
+    const row = await t.handle.db
+      .selectFrom('feedback_contacts')
+      .selectAll()
+      .executeTakeFirstOrThrow();
     expect([row.name, row.phone, row.email]).toEqual([null, null, null]);
     expect((await t.req(`/api/public/feedback/${trackingCode}`)).status).toBe(200);
   });

@@ -3,7 +3,16 @@ import type { FeedbackStatus } from '../../db/schema.js';
 import { createTestApp } from '../helpers/app.js';
 import { driveTo, fileOne, move, moveBody } from '../helpers/feedback.js';
 
-const ALL: FeedbackStatus[] = ['received', 'accepted', 'rejected', 'transferred', 'in_progress', 'waiting_citizen', 'answered', 'published'];
+const ALL: FeedbackStatus[] = [
+  'received',
+  'accepted',
+  'rejected',
+  'transferred',
+  'in_progress',
+  'waiting_citizen',
+  'answered',
+  'published',
+];
 
 // Written out from CONTRACT.md on purpose, not imported: the test checks the code against the contract.
 const ALLOWED = new Set([
@@ -29,7 +38,10 @@ describe('POST /api/feedback/:id/transitions follows the state machine', () => {
         const res = await move(t, cookie, id, moveBody(to));
         const allowed = ALLOWED.has(`${from}→${to}`);
         const body = (await res.json()) as { status?: string; error?: { code: string } };
-        expect({ move: `${from}→${to}`, status: res.status }).toEqual({ move: `${from}→${to}`, status: allowed ? 200 : 409 });
+        expect({ move: `${from}→${to}`, status: res.status }).toEqual({
+          move: `${from}→${to}`,
+          status: allowed ? 200 : 409,
+        });
         if (allowed) expect(body.status).toBe(to);
         else expect(body.error?.code).toBe('conflict');
       }
@@ -44,7 +56,13 @@ describe('POST /api/feedback/:id/transitions follows the state machine', () => {
     const detail = (await (await t.req(`/api/feedback/${id}`, { cookie })).json()) as {
       timeline: { from: string | null; to: string; actor: string | null; at: string }[];
     };
-    expect(detail.timeline.map((e) => e.to)).toEqual(['received', 'accepted', 'in_progress', 'answered', 'published']);
+    expect(detail.timeline.map((e) => e.to)).toEqual([
+      'received',
+      'accepted',
+      'in_progress',
+      'answered',
+      'published',
+    ]);
     expect(detail.timeline.slice(1).every((e) => e.actor === 'Phòng GDĐT Tây Hồ')).toBe(true);
     expect(detail.timeline[0]!.actor).toBeNull();
   });
@@ -56,8 +74,12 @@ describe('POST /api/feedback/:id/transitions follows the state machine', () => {
     await driveTo(t, cookie, id, 'in_progress');
     const res = await move(t, cookie, id, { to: 'answered', answer: '   ' });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
-    const after = (await (await t.req(`/api/feedback/${id}`, { cookie })).json()) as { status: string };
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+      'validation_failed',
+    );
+    const after = (await (await t.req(`/api/feedback/${id}`, { cookie })).json()) as {
+      status: string;
+    };
     expect(after.status).toBe('in_progress');
   });
 

@@ -25,13 +25,17 @@ describe(`two server instances on one ${testDialect} database`, () => {
     const campaign = await createCampaign(a);
     const code = campaign.links[0]!.code;
     for (let round = 0; round < 5; round++) {
-      const body = { clientId: randomUUID(), answers: thcsAnswers(round % 5 + 1) };
+      const body = { clientId: randomUUID(), answers: thcsAnswers((round % 5) + 1) };
       const all = await Promise.all([a, b, a, b].map((t) => submit(t, code, body)));
       expect(all.map((r) => r.status).sort()).toEqual([200, 200, 200, 201]);
       const ids = new Set(await Promise.all(all.map(async (r) => (await r.json()).id)));
       expect(ids.size).toBe(1);
     }
-    const stored = await a.handle.db.selectFrom('responses').select('id').where('campaign_id', '=', campaign.id).execute();
+    const stored = await a.handle.db
+      .selectFrom('responses')
+      .select('id')
+      .where('campaign_id', '=', campaign.id)
+      .execute();
     expect(stored).toHaveLength(5);
     const counters = await storedCounters(b.handle.db, campaign.id);
     expect(counters.responses['HN-TAYHO-THCS-DONGTHAI']![0]).toBe(5);
@@ -47,10 +51,16 @@ describe(`two server instances on one ${testDialect} database`, () => {
     });
     const token = ((await res.json()) as { tokens: { code: string }[] }).tokens[0]!.code;
     const all = await Promise.all(
-      [a, b, a, b].map((t) => submit(t, token, { clientId: randomUUID(), answers: thcsAnswers(4) })),
+      [a, b, a, b].map((t) =>
+        submit(t, token, { clientId: randomUUID(), answers: thcsAnswers(4) }),
+      ),
     );
     expect(all.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
-    const stored = await b.handle.db.selectFrom('responses').select('id').where('campaign_id', '=', campaign.id).execute();
+    const stored = await b.handle.db
+      .selectFrom('responses')
+      .select('id')
+      .where('campaign_id', '=', campaign.id)
+      .execute();
     expect(stored).toHaveLength(1);
   });
 });

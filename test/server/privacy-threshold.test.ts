@@ -120,7 +120,10 @@ describe('a unit at the privacy threshold', () => {
       const row = rows.find((r) => r[1] === DONGTHAI)!;
       return { responses: row[3], index: row[6] };
     };
-    expect(await indexCell((await schoolWith(5)).t)).toEqual({ responses: '5', index: '0,0% (0,0–50,4)' });
+    expect(await indexCell((await schoolWith(5)).t)).toEqual({
+      responses: '5',
+      index: '0,0% (0,0–50,4)',
+    });
     expect((await indexCell((await schoolWith(4)).t)).index).toBe('');
   });
 });

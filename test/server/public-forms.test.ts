@@ -10,10 +10,23 @@ const DONGTHAI = 'HN-TAYHO-THCS-DONGTHAI';
 async function counts(t: Awaited<ReturnType<typeof createTestApp>>, campaignId: string) {
   const db = t.handle.db;
   await settleCounts(db); // what every reader of counters does first
-  const answers = await db.selectFrom('answer_counts').selectAll().where('campaign_id', '=', campaignId).execute();
-  const responses = await db.selectFrom('response_counts').selectAll().where('campaign_id', '=', campaignId).execute();
-  const stored = await db.selectFrom('responses').select(['id', 'answers']).where('campaign_id', '=', campaignId).execute();
-  const of = (q: string, v: string) => Number(answers.find((a) => a.question_id === q && a.value === v)?.n ?? 0);
+  const answers = await db
+    .selectFrom('answer_counts')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .execute();
+  const responses = await db
+    .selectFrom('response_counts')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .execute();
+  const stored = await db
+    .selectFrom('responses')
+    .select(['id', 'answers'])
+    .where('campaign_id', '=', campaignId)
+    .execute();
+  const of = (q: string, v: string) =>
+    Number(answers.find((a) => a.question_id === q && a.value === v)?.n ?? 0);
   return { answers, responses, stored, of };
 }
 
@@ -29,7 +42,9 @@ describe('GET /api/public/forms/:code', () => {
     expect(body.survey).toMatchObject({ id: 'edu-thcs', version: 1 });
     expect(body.survey.title).toMatch(/trung học cơ sở/);
     expect(body.survey.titleEn).toMatch(/lower-secondary/);
-    const q = body.survey.sections.flatMap((s: { questions: unknown[] }) => s.questions).find((x: { id: string }) => x.id === 'tc1');
+    const q = body.survey.sections
+      .flatMap((s: { questions: unknown[] }) => s.questions)
+      .find((x: { id: string }) => x.id === 'tc1');
     expect(q).toMatchObject({ type: 'likert5', required: true, factor: 'tiep_can' });
     expect(q.text).toMatch(/tuyển sinh lớp 6/);
     expect(body.survey.factors.map((f: { id: string }) => f.id)).toContain('hoat_dong_giao_duc');
@@ -47,7 +62,14 @@ describe('POST /api/public/forms/:code/responses', () => {
   test('stores an answer and counts it per unit, question and value', async () => {
     const t = await createTestApp();
     const c = await createCampaign(t);
-    const answers = { ...thcsAnswers(4), tc1: 5, tc2: null, uu_tien: ['moi_truong', 'tiep_can'], gop_y: '  Cần thêm cây xanh.  ', khoi_lop: 'lop7' };
+    const answers = {
+      ...thcsAnswers(4),
+      tc1: 5,
+      tc2: null,
+      uu_tien: ['moi_truong', 'tiep_can'],
+      gop_y: '  Cần thêm cây xanh.  ',
+      khoi_lop: 'lop7',
+    };
     const res = await submit(t, c.links[0]!.code, { clientId: randomUUID(), answers });
     expect(res.status).toBe(201);
     const { id } = await res.json();
@@ -60,7 +82,10 @@ describe('POST /api/public/forms/:code/responses', () => {
     expect(k.of('khoi_lop', 'lop7')).toBe(1);
     expect(k.answers.some((a) => a.question_id === 'gop_y')).toBe(false);
     expect(k.responses).toMatchObject([{ unit_id: DONGTHAI, n: 1 }]);
-    const texts = await t.handle.db.selectFrom('text_answers').select(['text', 'unit_id']).execute();
+    const texts = await t.handle.db
+      .selectFrom('text_answers')
+      .select(['text', 'unit_id'])
+      .execute();
     expect(texts).toEqual([{ text: 'Cần thêm cây xanh.', unit_id: DONGTHAI }]);
   });
 
@@ -83,7 +108,9 @@ describe('POST /api/public/forms/:code/responses', () => {
     const t = await createTestApp();
     const c = await createCampaign(t);
     const body = { clientId: randomUUID(), answers: thcsAnswers(3) };
-    const all = await Promise.all(Array.from({ length: 6 }, () => submit(t, c.links[0]!.code, body)));
+    const all = await Promise.all(
+      Array.from({ length: 6 }, () => submit(t, c.links[0]!.code, body)),
+    );
     expect(all.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
     const ids = new Set(await Promise.all(all.map(async (r) => (await r.json()).id)));
     expect(ids.size).toBe(1);
@@ -100,17 +127,36 @@ describe('POST /api/public/forms/:code/responses', () => {
     expect(res.status).toBe(400);
     const err = (await res.json()).error;
     expect(err.code).toBe('validation_failed');
-    expect(err.details).toEqual([expect.objectContaining({ path: 'answers.tc3', code: 'required' })]);
+    expect(err.details).toEqual([
+      expect.objectContaining({ path: 'answers.tc3', code: 'required' }),
+    ]);
   });
 
   test('an unknown question, a likert of 6 or 2.5, a foreign option, a repeated choice and a too long text each → 400', async () => {
     const t = await createTestApp();
     const c = await createCampaign(t);
-    const answers = { ...thcsAnswers(4), q99: 1, tc1: 6, tc2: 2.5, tc3: '4', khoi_lop: 'lop12', uu_tien: ['tiep_can', 'tiep_can'], gop_y: 'x'.repeat(2001) };
+    const answers = {
+      ...thcsAnswers(4),
+      q99: 1,
+      tc1: 6,
+      tc2: 2.5,
+      tc3: '4',
+      khoi_lop: 'lop12',
+      uu_tien: ['tiep_can', 'tiep_can'],
+      gop_y: 'x'.repeat(2001),
+    };
     const res = await submit(t, c.links[0]!.code, { clientId: randomUUID(), answers });
     expect(res.status).toBe(400);
     const paths = (await res.json()).error.details.map((d: { path: string }) => d.path).sort();
-    expect(paths).toEqual(['answers.gop_y', 'answers.khoi_lop', 'answers.q99', 'answers.tc1', 'answers.tc2', 'answers.tc3', 'answers.uu_tien']);
+    expect(paths).toEqual([
+      'answers.gop_y',
+      'answers.khoi_lop',
+      'answers.q99',
+      'answers.tc1',
+      'answers.tc2',
+      'answers.tc3',
+      'answers.uu_tien',
+    ]);
     expect((await counts(t, c.id)).stored).toHaveLength(0);
   });
 
@@ -127,12 +173,18 @@ describe('POST /api/public/forms/:code/responses', () => {
     const c = await createCampaign(t, { surveyId: 'edu-th', unitIds: ['HN-TAYHO-TH-NHATTAN'] });
     const { hd5: _, ...rest } = thcsAnswers(4);
     const answers = { ...rest, ban_tru: 'khong' };
-    const hidden = await submit(t, c.links[0]!.code, { clientId: randomUUID(), answers: { ...answers, hd5: 1 } });
+    const hidden = await submit(t, c.links[0]!.code, {
+      clientId: randomUUID(),
+      answers: { ...answers, hd5: 1 },
+    });
     expect(hidden.status).toBe(201);
     const k = await counts(t, c.id);
     expect(k.of('hd5', '1')).toBe(0);
     expect(JSON.parse(k.stored[0]!.answers)).not.toHaveProperty('hd5');
-    const shown = await submit(t, c.links[0]!.code, { clientId: randomUUID(), answers: { ...answers, ban_tru: 'co' } });
+    const shown = await submit(t, c.links[0]!.code, {
+      clientId: randomUUID(),
+      answers: { ...answers, ban_tru: 'co' },
+    });
     expect(shown.status).toBe(400);
     expect((await shown.json()).error.details[0].path).toBe('answers.hd5');
   });
@@ -140,12 +192,21 @@ describe('POST /api/public/forms/:code/responses', () => {
   test('before it opens and after it closes the campaign answers 409 campaign_closed', async () => {
     const t = await createTestApp();
     const now = t.clock().getTime();
-    const c = await createCampaign(t, { opensAt: new Date(now + 3_600_000).toISOString(), closesAt: new Date(now + 7_200_000).toISOString() });
-    const early = await submit(t, c.links[0]!.code, { clientId: randomUUID(), answers: thcsAnswers() });
+    const c = await createCampaign(t, {
+      opensAt: new Date(now + 3_600_000).toISOString(),
+      closesAt: new Date(now + 7_200_000).toISOString(),
+    });
+    const early = await submit(t, c.links[0]!.code, {
+      clientId: randomUUID(),
+      answers: thcsAnswers(),
+    });
     expect(early.status).toBe(409);
     expect((await early.json()).error.code).toBe('campaign_closed');
     t.clock.advance(2 * 3_600_000);
-    const late = await submit(t, c.links[0]!.code, { clientId: randomUUID(), answers: thcsAnswers() });
+    const late = await submit(t, c.links[0]!.code, {
+      clientId: randomUUID(),
+      answers: thcsAnswers(),
+    });
     expect(late.status).toBe(409);
     expect((await late.json()).error.code).toBe('campaign_closed');
   });
@@ -154,9 +215,17 @@ describe('POST /api/public/forms/:code/responses', () => {
     const t = await createTestApp();
     const c = await createCampaign(t);
     const startedAt = new Date(t.clock().getTime() - 10_000).toISOString();
-    await submit(t, c.links[0]!.code, { clientId: randomUUID(), answers: thcsAnswers(), startedAt });
+    await submit(t, c.links[0]!.code, {
+      clientId: randomUUID(),
+      answers: thcsAnswers(),
+      startedAt,
+    });
     const slowStart = new Date(t.clock().getTime() - 300_000).toISOString();
-    await submit(t, c.links[0]!.code, { clientId: randomUUID(), answers: thcsAnswers(), startedAt: slowStart });
+    await submit(t, c.links[0]!.code, {
+      clientId: randomUUID(),
+      answers: thcsAnswers(),
+      startedAt: slowStart,
+    });
     const k = await counts(t, c.id);
     expect(k.responses).toMatchObject([{ n: 2, fast_n: 1 }]);
   });
@@ -166,7 +235,10 @@ describe('one-time tokens', () => {
   async function tokenCampaign() {
     const t = await createTestApp();
     const c = await createCampaign(t, { access: 'token' });
-    const res = await t.req(`/api/campaigns/${c.id}/tokens`, { cookie: c.cookie, body: { unitId: DONGTHAI, count: 3 } });
+    const res = await t.req(`/api/campaigns/${c.id}/tokens`, {
+      cookie: c.cookie,
+      body: { unitId: DONGTHAI, count: 3 },
+    });
     expect(res.status).toBe(201);
     const { tokens } = (await res.json()) as { tokens: { code: string; url: string }[] };
     return { t, c, tokens };
@@ -184,13 +256,17 @@ describe('one-time tokens', () => {
     const retry = await submit(t, code, body);
     expect(retry.status).toBe(200);
     expect((await retry.json()).id).toBe((await first.json()).id);
-    expect((await submit(t, tokens[1]!.code, { clientId: randomUUID(), answers: thcsAnswers() })).status).toBe(201);
+    expect(
+      (await submit(t, tokens[1]!.code, { clientId: randomUUID(), answers: thcsAnswers() })).status,
+    ).toBe(201);
   });
 
   test('concurrent submissions with different clientIds on one token store exactly one', async () => {
     const { t, c, tokens } = await tokenCampaign();
     const all = await Promise.all(
-      Array.from({ length: 5 }, () => submit(t, tokens[0]!.code, { clientId: randomUUID(), answers: thcsAnswers() })),
+      Array.from({ length: 5 }, () =>
+        submit(t, tokens[0]!.code, { clientId: randomUUID(), answers: thcsAnswers() }),
+      ),
     );
     expect(all.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
     expect((await counts(t, c.id)).stored).toHaveLength(1);
@@ -198,7 +274,11 @@ describe('one-time tokens', () => {
 
   test("a token campaign's unit link does not open the form", async () => {
     const { t, c } = await tokenCampaign();
-    const units = await t.handle.db.selectFrom('campaign_units').select('code').where('campaign_id', '=', c.id).execute();
+    const units = await t.handle.db
+      .selectFrom('campaign_units')
+      .select('code')
+      .where('campaign_id', '=', c.id)
+      .execute();
     expect((await t.req(`/api/public/forms/${units[0]!.code}`)).status).toBe(404);
     expect(c.links).toEqual([]);
   });
@@ -209,8 +289,14 @@ describe('hostile input', () => {
     const t = await createTestApp();
     const c = await createCampaign(t);
     const code = c.links[0]!.code;
-    const raw = (s: string) => t.req(`/api/public/forms/${code}/responses`, { body: s, headers: { 'content-type': 'application/json' } });
-    const proto = await raw(`{"clientId":"${randomUUID()}","answers":{"__proto__":{"tc1":5},"constructor":1}}`);
+    const raw = (s: string) =>
+      t.req(`/api/public/forms/${code}/responses`, {
+        body: s,
+        headers: { 'content-type': 'application/json' },
+      });
+    const proto = await raw(
+      `{"clientId":"${randomUUID()}","answers":{"__proto__":{"tc1":5},"constructor":1}}`,
+    );
     expect(proto.status).toBe(400);
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), async (answers) => {

@@ -25,7 +25,11 @@ function formFields(html: string, answers: Record<string, unknown>): [string, st
 }
 
 async function storedCount(t: TestApp, campaignId: string) {
-  const rows = await t.handle.db.selectFrom('responses').select('channel').where('campaign_id', '=', campaignId).execute();
+  const rows = await t.handle.db
+    .selectFrom('responses')
+    .select('channel')
+    .where('campaign_id', '=', campaignId)
+    .execute();
   return rows.length;
 }
 
@@ -38,8 +42,12 @@ describe('GET /s/:code', () => {
     const html = await res.text();
     expect(html).toContain(`<form method="post" action="/s/${c.links[0]!.code}"`);
     expect(hiddenValue(html, '_clientId')).toMatch(/^[0-9a-f-]{36}$/);
-    expect(html).toMatch(/<fieldset class="q" id="q-tc1"><legend id="l-tc1">Thông tin tuyển sinh lớp 6/);
-    expect(html).toContain('<input type="radio" name="tc1" value="5" required><span>5 · Rất hài lòng</span>');
+    expect(html).toMatch(
+      /<fieldset class="q" id="q-tc1"><legend id="l-tc1">Thông tin tuyển sinh lớp 6/,
+    );
+    expect(html).toContain(
+      '<input type="radio" name="tc1" value="5" required><span>5 · Rất hài lòng</span>',
+    );
     expect(html).toContain('value="na"');
     expect(html).toContain('<script type="module" src="/assets/respondent.js"></script>');
     expect(html).toContain('Trường THCS Đông Thái');
@@ -69,14 +77,18 @@ describe('GET /s/:code', () => {
     expect(await unknown.text()).toContain('Không tìm thấy phiếu khảo sát');
     const c = await createCampaign(t);
     t.clock.advance(31 * 86_400_000);
-    expect(await (await t.req(`/s/${c.links[0]!.code}`)).text()).toContain('Đợt khảo sát đã kết thúc');
+    expect(await (await t.req(`/s/${c.links[0]!.code}`)).text()).toContain(
+      'Đợt khảo sát đã kết thúc',
+    );
   });
 
   test('a typed code with spaces and lower case opens its form', async () => {
     const t = await createTestApp();
     const c = await createCampaign(t);
     const code = c.links[0]!.code;
-    const res = await t.req(`/s?code=${encodeURIComponent(` ${code.slice(0, 5).toLowerCase()} ${code.slice(5)}`)}`);
+    const res = await t.req(
+      `/s?code=${encodeURIComponent(` ${code.slice(0, 5).toLowerCase()} ${code.slice(5)}`)}`,
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/s/${code}`);
   });
@@ -89,15 +101,28 @@ describe('POST /s/:code (no JavaScript)', () => {
     const code = c.links[0]!.code;
     const html = await (await t.req(`/s/${code}`)).text();
     const fields = formFields(html, { ...thcsAnswers(5), tc2: null });
-    fields.push(['uu_tien', 'tiep_can'], ['uu_tien', 'ket_qua'], ['gop_y', 'Rất tốt'], ['khoi_lop', '']);
+    fields.push(
+      ['uu_tien', 'tiep_can'],
+      ['uu_tien', 'ket_qua'],
+      ['gop_y', 'Rất tốt'],
+      ['khoi_lop', ''],
+    );
     const first = await postForm(t, code, fields);
     expect(first.status).toBe(200);
     expect(await first.text()).toContain('Cảm ơn Quý vị!');
     const again = await postForm(t, code, fields);
     expect(await again.text()).toContain('Cảm ơn Quý vị!');
     expect(await storedCount(t, c.id)).toBe(1);
-    const row = await t.handle.db.selectFrom('responses').select(['answers', 'channel', 'duration_ms']).executeTakeFirstOrThrow();
-    expect(JSON.parse(row.answers)).toMatchObject({ tc1: 5, tc2: null, uu_tien: ['tiep_can', 'ket_qua'], gop_y: 'Rất tốt' });
+    const row = await t.handle.db
+      .selectFrom('responses')
+      .select(['answers', 'channel', 'duration_ms'])
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.answers)).toMatchObject({
+      tc1: 5,
+      tc2: null,
+      uu_tien: ['tiep_can', 'ket_qua'],
+      gop_y: 'Rất tốt',
+    });
     expect(row.channel).toBe('form');
     expect(row.duration_ms).toBe(0);
   });
@@ -120,11 +145,17 @@ describe('POST /s/:code (no JavaScript)', () => {
   test('a used token shows that the code was used, with 409', async () => {
     const t = await createTestApp();
     const c = await createCampaign(t, { access: 'token' });
-    const made = await t.req(`/api/campaigns/${c.id}/tokens`, { cookie: c.cookie, body: { unitId: 'HN-TAYHO-THCS-DONGTHAI', count: 1 } });
+    const made = await t.req(`/api/campaigns/${c.id}/tokens`, {
+      cookie: c.cookie,
+      body: { unitId: 'HN-TAYHO-THCS-DONGTHAI', count: 1 },
+    });
     const code = (await made.json()).tokens[0].code as string;
     const html = await (await t.req(`/s/${code}`)).text();
     expect((await postForm(t, code, formFields(html, thcsAnswers()))).status).toBe(200);
-    const other = await postForm(t, code, [['_clientId', randomUUID()], ...formFields(html, thcsAnswers()).slice(1)]);
+    const other = await postForm(t, code, [
+      ['_clientId', randomUUID()],
+      ...formFields(html, thcsAnswers()).slice(1),
+    ]);
     expect(other.status).toBe(409);
     expect(await other.text()).toContain('Mã này đã được sử dụng');
     expect(await (await t.req(`/s/${code}`)).text()).toContain('Mã này đã được sử dụng');

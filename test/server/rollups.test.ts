@@ -41,7 +41,8 @@ async function pooledRecount(db: Db, campaignId: string) {
     (await db.selectFrom('units').select(['id', 'path']).execute()).map((u) => [u.id, u.path]),
   );
   // Rollups pool a unit's descendants: every ancestor of the counted unit, not the unit itself.
-  const ancestors = (unitId: string) => (paths.get(unitId) ?? '').split('/').filter(Boolean).slice(0, -1);
+  const ancestors = (unitId: string) =>
+    (paths.get(unitId) ?? '').split('/').filter(Boolean).slice(0, -1);
   const answers: Record<string, number> = {};
   const responses: Record<string, number[]> = {};
   for (const a of await db
@@ -75,7 +76,7 @@ const submissionArb = fc.record({
 });
 
 describe('rollup counters', () => {
-  test('equal the leaf counters pooled over each unit\'s descendants after any mix of submissions across two offices', async () => {
+  test("equal the leaf counters pooled over each unit's descendants after any mix of submissions across two offices", async () => {
     const t = await createTestApp();
     await fc.assert(
       fc.asyncProperty(

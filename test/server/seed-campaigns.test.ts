@@ -7,7 +7,10 @@ describe('the demo campaigns', () => {
   test('a finished campaign of last school year and an open one, with counters that match their answers', async () => {
     const t = await createTestApp({ seed: 'full' });
     const cookie = await t.login('tayho@demo.vn');
-    const list = (await (await t.req('/api/campaigns', { cookie })).json()) as { id: string; state: string }[];
+    const list = (await (await t.req('/api/campaigns', { cookie })).json()) as {
+      id: string;
+      state: string;
+    }[];
     const state = Object.fromEntries(list.map((c) => [c.id, c.state]));
     expect(state[DEMO_CAMPAIGNS.previous.THCS]).toBe('closed');
     expect(state[DEMO_CAMPAIGNS.open]).toBe('open');

@@ -17,14 +17,19 @@ describe('importUnitsCsv', () => {
     const result = await importUnitsCsv(t.handle.db, csv, NOW);
     expect(result).toEqual({ ok: true, count: 3 });
     const school = await getUnit(t.handle.db, 'HN-PHUONG-TAYHO-MN-HOAMI');
-    expect(school).toMatchObject({ name: 'Trường Mầm non Hoa Mi, cơ sở 2', level: 'MN', eligible: 215 });
+    expect(school).toMatchObject({
+      name: 'Trường Mầm non Hoa Mi, cơ sở 2',
+      level: 'MN',
+      eligible: 215,
+    });
     expect(school!.path).toBe('/HN/HN-PHUONG-TAYHO/HN-PHUONG-TAYHO-MN-HOAMI/');
     expect((await getUnit(t.handle.db, 'HN-TAYHO-THCS-DONGTHAI'))!.eligible).toBe(700);
   });
 
   test('moving a unit moves its whole subtree', async () => {
     const t = await createTestApp();
-    const csv = 'id,parent_id,name,kind,level,eligible\nHN-TAYHO,HN-BADINH,Phòng GDĐT quận Tây Hồ,office,,0\n';
+    const csv =
+      'id,parent_id,name,kind,level,eligible\nHN-TAYHO,HN-BADINH,Phòng GDĐT quận Tây Hồ,office,,0\n';
     expect((await importUnitsCsv(t.handle.db, csv, NOW)).ok).toBe(true);
     const sub = await listSubtree(t.handle.db, 'HN-BADINH');
     expect(sub.map((u) => u.id)).toContain('HN-TAYHO-THCS-DONGTHAI');
@@ -54,6 +59,9 @@ describe('importUnitsCsv', () => {
   test('a file without the required columns is refused', async () => {
     const t = await createTestApp();
     const result = await importUnitsCsv(t.handle.db, 'id,name\nX,Y\n', NOW);
-    expect(result).toEqual({ ok: false, errors: [{ line: 1, message: expect.stringContaining('parent_id') }] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ line: 1, message: expect.stringContaining('parent_id') }],
+    });
   });
 });

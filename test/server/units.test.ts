@@ -24,7 +24,9 @@ describe('GET /api/units', () => {
     const t = await createTestApp();
     const cookie = await t.login('dongthai@demo.vn');
     const own = await t.req('/api/units', { cookie });
-    expect(((await own.json()) as { id: string }[]).map((u) => u.id)).toEqual(['HN-TAYHO-THCS-DONGTHAI']);
+    expect(((await own.json()) as { id: string }[]).map((u) => u.id)).toEqual([
+      'HN-TAYHO-THCS-DONGTHAI',
+    ]);
     for (const other of ['HN-TAYHO', 'HN', 'HN-TAYHO-TH-NHATTAN']) {
       const one = await t.req(`/api/units/${other}`, { cookie });
       expect([403, 404]).toContain(one.status);

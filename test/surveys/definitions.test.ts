@@ -2,7 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { DEFINITIONS_DIR, loadDefinitions, parseDefinition, SurveyDefinitionError } from '../../surveys/load.js';
+import {
+  DEFINITIONS_DIR,
+  loadDefinitions,
+  parseDefinition,
+  SurveyDefinitionError,
+} from '../../surveys/load.js';
 import { syncSurveys } from '../../server/surveys.js';
 import { createTestApp } from '../helpers/app.js';
 import { createCampaign } from '../helpers/campaigns.js';
@@ -10,7 +15,12 @@ import { createCampaign } from '../helpers/campaigns.js';
 const likerts = (d: ReturnType<typeof loadDefinitions>[number]) =>
   d.definition.sections.flatMap((s) => s.questions).filter((q) => q.type === 'likert5');
 
-function broken(mutate: (def: Record<string, unknown> & { sections: { questions: Record<string, unknown>[] }[] }) => void, name = 'sipas.json') {
+function broken(
+  mutate: (
+    def: Record<string, unknown> & { sections: { questions: Record<string, unknown>[] }[] },
+  ) => void,
+  name = 'sipas.json',
+) {
   const def = JSON.parse(readFileSync(join(DEFINITIONS_DIR, 'sipas.json'), 'utf8'));
   mutate(def);
   const dir = mkdtempSync(join(tmpdir(), 'hl-defs-'));
@@ -21,15 +31,28 @@ function broken(mutate: (def: Record<string, unknown> & { sections: { questions:
 describe('the shipped questionnaire definitions', () => {
   test('all validate, each has Vietnamese and English text', () => {
     const defs = loadDefinitions();
-    expect(defs.map((d) => d.definition.id).sort()).toEqual(['edu-mn', 'edu-th', 'edu-thcs', 'pakn-satisfaction', 'sipas']);
+    expect(defs.map((d) => d.definition.id).sort()).toEqual([
+      'edu-mn',
+      'edu-th',
+      'edu-thcs',
+      'pakn-satisfaction',
+      'sipas',
+    ]);
     for (const d of defs) {
-      for (const q of d.definition.sections.flatMap((s) => s.questions)) expect(q.text.en, `${d.file} ${q.id}`).toBeTruthy();
+      for (const q of d.definition.sections.flatMap((s) => s.questions))
+        expect(q.text.en, `${d.file} ${q.id}`).toBeTruthy();
     }
   });
 
   test('SIPAS has the five factors and at least 20 criteria, the expectations list and open suggestions', () => {
     const sipas = loadDefinitions().find((d) => d.definition.id === 'sipas')!;
-    expect(sipas.definition.factors.map((f) => f.id)).toEqual(['tiep_can', 'thu_tuc', 'cong_chuc', 'ket_qua', 'gop_y_pakn']);
+    expect(sipas.definition.factors.map((f) => f.id)).toEqual([
+      'tiep_can',
+      'thu_tuc',
+      'cong_chuc',
+      'ket_qua',
+      'gop_y_pakn',
+    ]);
     expect(likerts(sipas).length).toBeGreaterThanOrEqual(20);
     const all = sipas.definition.sections.flatMap((s) => s.questions);
     expect(all.find((q) => q.id === 'mong_doi')?.type).toBe('multi');
@@ -40,7 +63,8 @@ describe('the shipped questionnaire definitions', () => {
     for (const id of ['edu-mn', 'edu-th', 'edu-thcs']) {
       const d = loadDefinitions().find((x) => x.definition.id === id)!;
       const factors = new Set(likerts(d).map((q) => q.factor));
-      for (const f of ['tiep_can', 'co_so_vat_chat', 'moi_truong', 'hoat_dong_giao_duc', 'ket_qua']) expect(factors, `${id} ${f}`).toContain(f);
+      for (const f of ['tiep_can', 'co_so_vat_chat', 'moi_truong', 'hoat_dong_giao_duc', 'ket_qua'])
+        expect(factors, `${id} ${f}`).toContain(f);
       expect(d.definition.target).toBe(85);
       expect(d.definition.kind).toBe('education');
       expect(likerts(d).some((q) => q.id === 'hai_long_chung')).toBe(true);
@@ -52,14 +76,19 @@ describe('the shipped questionnaire definitions', () => {
     const all = d.definition.sections.flatMap((s) => s.questions);
     expect(d.definition.factors.map((f) => f.id)).toEqual(['xu_ly_pakn']);
     expect(all.find((q) => q.id === 'overall')?.type).toBe('likert5');
-    expect(all.find((q) => q.id === 'complained_again')?.options?.map((o) => o.value)).toEqual(['yes', 'no']);
+    expect(all.find((q) => q.id === 'complained_again')?.options?.map((o) => o.value)).toEqual([
+      'yes',
+      'no',
+    ]);
   });
 });
 
 describe('a broken definition', () => {
   test('is rejected with the file and the field path in the message', () => {
     const dir = broken((d) => (d.sections[1]!.questions[2]!.factor = 'khong_co'));
-    expect(() => loadDefinitions(dir)).toThrow(/sipas\.json: sections\.1\.questions\.2\.factor: unknown factor "khong_co"/);
+    expect(() => loadDefinitions(dir)).toThrow(
+      /sipas\.json: sections\.1\.questions\.2\.factor: unknown factor "khong_co"/,
+    );
   });
 
   test('a likert question without Vietnamese text names text.vi', () => {
@@ -69,12 +98,16 @@ describe('a broken definition', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(SurveyDefinitionError);
-      expect((e as SurveyDefinitionError).problems.map((p) => p.path)).toContain('sections.2.questions.0.text.vi');
+      expect((e as SurveyDefinitionError).problems.map((p) => p.path)).toContain(
+        'sections.2.questions.0.text.vi',
+      );
     }
   });
 
   test('an id that differs from the file name, and text that is not JSON, are rejected', () => {
-    expect(() => loadDefinitions(broken(() => {}, 'other.json'))).toThrow(/other\.json: id: "sipas" must match the file name "other"/);
+    expect(() => loadDefinitions(broken(() => {}, 'other.json'))).toThrow(
+      /other\.json: id: "sipas" must match the file name "other"/,
+    );
     expect(() => parseDefinition('x.json', '{ nope')).toThrow(/x\.json: \(root\): not valid JSON/);
   });
 });
@@ -83,7 +116,9 @@ describe('versions', () => {
   test('a changed definition with the same version stops the start and says to bump the version', async () => {
     const t = await createTestApp({ seed: false });
     const dir = broken((d) => (d.sections[1]!.questions[0]!.text = { vi: 'Câu hỏi đã sửa' }));
-    await expect(syncSurveys(t.handle.db, t.clock, loadDefinitions(dir))).rejects.toThrow(/version 1 is already stored with different content\. Set "version" to 2/);
+    await expect(syncSurveys(t.handle.db, t.clock, loadDefinitions(dir))).rejects.toThrow(
+      /version 1 is already stored with different content\. Set "version" to 2/,
+    );
   });
 
   test('a new version is stored beside the old; a running campaign keeps the version it opened with', async () => {
@@ -93,9 +128,13 @@ describe('versions', () => {
       d.version = 2;
       d.sections[1]!.questions[0]!.text = { vi: 'Nơi chờ có đủ ghế ngồi.' };
     });
-    expect(await syncSurveys(t.handle.db, t.clock, loadDefinitions(dir))).toEqual({ inserted: ['sipas@2'] });
+    expect(await syncSurveys(t.handle.db, t.clock, loadDefinitions(dir))).toEqual({
+      inserted: ['sipas@2'],
+    });
     const after = await createCampaign(t, { surveyId: 'sipas' });
-    const text = async (code: string) => (await (await t.req(`/api/public/forms/${code}`)).json()).survey.sections[1].questions[0].text;
+    const text = async (code: string) =>
+      (await (await t.req(`/api/public/forms/${code}`)).json()).survey.sections[1].questions[0]
+        .text;
     expect(await text(before.links[0]!.code)).toMatch(/Nơi ngồi chờ/);
     expect(await text(after.links[0]!.code)).toBe('Nơi chờ có đủ ghế ngồi.');
   });

@@ -60,8 +60,14 @@ export function NewCampaign() {
       });
       navigate(`/app/campaigns/${created.id}`);
     } catch (err) {
-      const details = err instanceof ApiError && Array.isArray(err.details) ? (err.details as { path: string; message: string }[]) : [];
-      error.value = [err instanceof Error ? err.message : String(err), ...details.map((d) => `${d.path}: ${d.message}`)].join(' ');
+      const details =
+        err instanceof ApiError && Array.isArray(err.details)
+          ? (err.details as { path: string; message: string }[])
+          : [];
+      error.value = [
+        err instanceof Error ? err.message : String(err),
+        ...details.map((d) => `${d.path}: ${d.message}`),
+      ].join(' ');
     } finally {
       busy.value = false;
     }
@@ -71,32 +77,92 @@ export function NewCampaign() {
     <form onSubmit={submit} class="campaign-form">
       <h1>{t('Tạo đợt khảo sát', 'New survey campaign')}</h1>
       <label for="c-survey">{t('Phiếu khảo sát', 'Questionnaire')}</label>
-      <select id="c-survey" value={surveyId.value} onChange={(e) => pickSurvey(e.currentTarget.value)}>
+      <select
+        id="c-survey"
+        value={surveyId.value}
+        onChange={(e) => pickSurvey(e.currentTarget.value)}
+      >
         {(surveys.data ?? []).map((s) => (
-          <option key={s.id} value={s.id}>{t(s.title.vi, s.title.en ?? s.title.vi)} (v{s.version})</option>
+          <option key={s.id} value={s.id}>
+            {t(s.title.vi, s.title.en ?? s.title.vi)} (v{s.version})
+          </option>
         ))}
       </select>
       <label for="c-name">{t('Tên đợt', 'Name')}</label>
-      <input id="c-name" required maxLength={200} value={name.value} onInput={(e) => (name.value = e.currentTarget.value)} />
+      <input
+        id="c-name"
+        required
+        maxLength={200}
+        value={name.value}
+        onInput={(e) => (name.value = e.currentTarget.value)}
+      />
       <label for="c-open">{t('Mở từ', 'Opens')}</label>
-      <input id="c-open" type="datetime-local" required value={opensAt.value} onInput={(e) => (opensAt.value = e.currentTarget.value)} />
+      <input
+        id="c-open"
+        type="datetime-local"
+        required
+        value={opensAt.value}
+        onInput={(e) => (opensAt.value = e.currentTarget.value)}
+      />
       <label for="c-close">{t('Đóng lúc', 'Closes')}</label>
-      <input id="c-close" type="datetime-local" required value={closesAt.value} onInput={(e) => (closesAt.value = e.currentTarget.value)} />
+      <input
+        id="c-close"
+        type="datetime-local"
+        required
+        value={closesAt.value}
+        onInput={(e) => (closesAt.value = e.currentTarget.value)}
+      />
       <fieldset>
         <legend>{t('Cách trả lời', 'Access')}</legend>
-        <label><input type="radio" name="access" checked={access.value === 'link'} onChange={() => (access.value = 'link')} />{' '}
-          {t('Đường dẫn chung cho mỗi trường (mã QR, áp phích)', 'One open link per school (QR code, poster)')}</label>
-        <label><input type="radio" name="access" checked={access.value === 'token'} onChange={() => (access.value = 'token')} />{' '}
-          {t('Mã dùng một lần (in và phát cho từng người)', 'One-time codes (printed and handed out)')}</label>
+        <label>
+          <input
+            type="radio"
+            name="access"
+            checked={access.value === 'link'}
+            onChange={() => (access.value = 'link')}
+          />{' '}
+          {t(
+            'Đường dẫn chung cho mỗi trường (mã QR, áp phích)',
+            'One open link per school (QR code, poster)',
+          )}
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="access"
+            checked={access.value === 'token'}
+            onChange={() => (access.value = 'token')}
+          />{' '}
+          {t(
+            'Mã dùng một lần (in và phát cho từng người)',
+            'One-time codes (printed and handed out)',
+          )}
+        </label>
       </fieldset>
       <fieldset>
-        <legend>{t(`Trường tham gia (${chosen.value.size}/${schools.length})`, `Schools (${chosen.value.size}/${schools.length})`)}</legend>
+        <legend>
+          {t(
+            `Trường tham gia (${chosen.value.size}/${schools.length})`,
+            `Schools (${chosen.value.size}/${schools.length})`,
+          )}
+        </legend>
         {schools.map((s) => (
-          <label key={s.id}><input type="checkbox" checked={chosen.value.has(s.id)} onChange={() => toggle(s.id)} /> {s.name}</label>
+          <label key={s.id}>
+            <input type="checkbox" checked={chosen.value.has(s.id)} onChange={() => toggle(s.id)} />{' '}
+            {s.name}
+          </label>
         ))}
       </fieldset>
-      {error.value && <p class="error" role="alert">{error.value}</p>}
-      <p><button type="submit" disabled={busy.value || chosen.value.size === 0}>{t('Tạo đợt khảo sát', 'Create campaign')}</button></p>
+      {error.value && (
+        <p class="error" role="alert">
+          {error.value}
+        </p>
+      )}
+      <p>
+        <button type="submit" disabled={busy.value || chosen.value.size === 0}>
+          {t('Tạo đợt khảo sát', 'Create campaign')}
+        </button>
+      </p>
     </form>
   );
 }

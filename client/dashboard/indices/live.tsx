@@ -15,7 +15,9 @@ export function LiveCounter() {
   if (!open || !live.data) return null;
   return (
     <div class="card live" aria-live="polite">
-      <div class="muted">{t('Đang thu thập (cập nhật mỗi 10 giây)', 'Collecting (updates every 10 s)')}</div>
+      <div class="muted">
+        {t('Đang thu thập (cập nhật mỗi 10 giây)', 'Collecting (updates every 10 s)')}
+      </div>
       <div class="big">{count(live.data.responses)}</div>
       <div class="muted">{t('phiếu đã nhận', 'responses received')}</div>
     </div>

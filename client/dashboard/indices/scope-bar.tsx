@@ -5,7 +5,11 @@ import { dateOnly } from './format.js';
 import { useIndicesState } from './state.js';
 
 /** The path from the user's root to `id`, root first. */
-function trail(units: Map<string, UnitDto>, id: string | null, rootId: string | undefined): UnitDto[] {
+function trail(
+  units: Map<string, UnitDto>,
+  id: string | null,
+  rootId: string | undefined,
+): UnitDto[] {
   const out: UnitDto[] = [];
   let u = id ? units.get(id) : undefined;
   while (u) {
@@ -30,10 +34,14 @@ export function ScopeBar({ withUnit = true }: { withUnit?: boolean }) {
     <div class="scope-bar">
       <label>
         {t('Đợt khảo sát', 'Survey campaign')}
-        <select value={s.campaignId.value ?? ''} onChange={(e) => (s.campaignId.value = e.currentTarget.value || null)}>
+        <select
+          value={s.campaignId.value ?? ''}
+          onChange={(e) => (s.campaignId.value = e.currentTarget.value || null)}
+        >
           {(s.campaigns.value ?? []).map((c) => (
             <option key={c.id} value={c.id}>
-              {c.name} ({dateOnly(c.opensAt)} – {dateOnly(c.closesAt)}){c.open ? ` · ${t('đang mở', 'open')}` : ''}
+              {c.name} ({dateOnly(c.opensAt)} – {dateOnly(c.closesAt)})
+              {c.open ? ` · ${t('đang mở', 'open')}` : ''}
             </option>
           ))}
         </select>
@@ -42,10 +50,15 @@ export function ScopeBar({ withUnit = true }: { withUnit?: boolean }) {
         <nav aria-label={t('Đơn vị đang xem', 'Unit shown')} class="crumbs">
           {crumbs.map((u, i) =>
             i === crumbs.length - 1 ? (
-              <strong key={u.id} aria-current="location">{u.name}</strong>
+              <strong key={u.id} aria-current="location">
+                {u.name}
+              </strong>
             ) : (
               <span key={u.id}>
-                <button type="button" class="link" onClick={() => (s.unitId.value = u.id)}>{u.name}</button> ›{' '}
+                <button type="button" class="link" onClick={() => (s.unitId.value = u.id)}>
+                  {u.name}
+                </button>{' '}
+                ›{' '}
               </span>
             ),
           )}
@@ -57,14 +70,22 @@ export function ScopeBar({ withUnit = true }: { withUnit?: boolean }) {
             >
               <option value="">{t('— đơn vị trực thuộc —', '— units below —')}</option>
               {children.map((c) => (
-                <option key={c.id} value={c.id}>{c.name}</option>
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
               ))}
             </select>
           )}
         </nav>
       )}
-      {s.error.value && <p class="error" role="alert">{s.error.value}</p>}
-      {s.campaigns.value?.length === 0 && <p>{t('Chưa có đợt khảo sát nào.', 'No survey campaign yet.')}</p>}
+      {s.error.value && (
+        <p class="error" role="alert">
+          {s.error.value}
+        </p>
+      )}
+      {s.campaigns.value?.length === 0 && (
+        <p>{t('Chưa có đợt khảo sát nào.', 'No survey campaign yet.')}</p>
+      )}
     </div>
   );
 }

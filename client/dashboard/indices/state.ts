@@ -35,7 +35,8 @@ export function createIndicesState(app: AppState) {
     if (!campaignId.value) return null;
     const p = new URLSearchParams({ campaignId: campaignId.value });
     if (unitId.value) p.set('unitId', unitId.value);
-    for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== '') p.set(k, String(v));
+    for (const [k, v] of Object.entries(extra))
+      if (v !== undefined && v !== '') p.set(k, String(v));
     return p.toString();
   }
 

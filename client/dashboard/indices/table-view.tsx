@@ -1,7 +1,15 @@
 import { t } from '../i18n.js';
 
 /** The figures behind a chart as a real table, for screen readers and for reading exact values. */
-export function TableView({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number)[][] }) {
+export function TableView({
+  caption,
+  head,
+  rows,
+}: {
+  caption: string;
+  head: string[];
+  rows: (string | number)[][];
+}) {
   return (
     <details class="table-view">
       <summary>{t('Xem dạng bảng', 'Show as a table')}</summary>
@@ -10,7 +18,9 @@ export function TableView({ caption, head, rows }: { caption: string; head: stri
         <thead>
           <tr>
             {head.map((h, i) => (
-              <th key={h} scope="col" class={i > 0 ? 'num' : undefined}>{h}</th>
+              <th key={h} scope="col" class={i > 0 ? 'num' : undefined}>
+                {h}
+              </th>
             ))}
           </tr>
         </thead>
@@ -18,7 +28,15 @@ export function TableView({ caption, head, rows }: { caption: string; head: stri
           {rows.map((r, i) => (
             <tr key={i}>
               {r.map((cell, j) =>
-                j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j} class="num">{cell}</td>,
+                j === 0 ? (
+                  <th key={j} scope="row">
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={j} class="num">
+                    {cell}
+                  </td>
+                ),
               )}
             </tr>
           ))}

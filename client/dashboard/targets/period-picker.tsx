@@ -30,19 +30,32 @@ export function PeriodPicker({ scope }: { scope: Scope }) {
     <div class="scope-bar">
       <label>
         {t('Đơn vị', 'Unit')}
-        <select value={scope.unitId.value ?? me.value?.unit.id ?? ''} onChange={(e) => (scope.unitId.value = e.currentTarget.value)}>
+        <select
+          value={scope.unitId.value ?? me.value?.unit.id ?? ''}
+          onChange={(e) => (scope.unitId.value = e.currentTarget.value)}
+        >
           {units.value.map((u) => (
-            <option key={u.id} value={u.id}>{u.name}</option>
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
           ))}
         </select>
       </label>
       <label>
         {t('Từ ngày', 'From')}
-        <input type="date" value={scope.from.value} onChange={(e) => e.currentTarget.value && (scope.from.value = e.currentTarget.value)} />
+        <input
+          type="date"
+          value={scope.from.value}
+          onChange={(e) => e.currentTarget.value && (scope.from.value = e.currentTarget.value)}
+        />
       </label>
       <label>
         {t('Đến ngày', 'To')}
-        <input type="date" value={scope.to.value} onChange={(e) => e.currentTarget.value && (scope.to.value = e.currentTarget.value)} />
+        <input
+          type="date"
+          value={scope.to.value}
+          onChange={(e) => e.currentTarget.value && (scope.to.value = e.currentTarget.value)}
+        />
       </label>
     </div>
   );

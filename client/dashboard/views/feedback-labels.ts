@@ -23,7 +23,9 @@ export function dateTime(iso: string | null): string {
 
 export function day(iso: string | null): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleDateString(lang.value === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+  return new Date(iso).toLocaleDateString(lang.value === 'en' ? 'en-GB' : 'vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+  });
 }
 
 export { CATEGORIES, KIND_LABELS, STATUS_LABELS };
