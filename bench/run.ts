@@ -36,7 +36,7 @@ if (unknown.length) {
 const selected = names.length ? names : Object.keys(BENCHES);
 
 // The load generator (autocannon runs in this process) on core 1; servers are started on core 0.
-const [tasksetCmd, tasksetArgs] = pinned(1, 'true', []);
+const [tasksetCmd] = pinned(1, 'true', []);
 if (tasksetCmd !== 'true')
   spawnSync(tasksetCmd, ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
 

@@ -25,7 +25,7 @@ function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
     if (e.isDirectory()) return tsFiles(p);
-    return /\.ts$/.test(e.name) && !/\.test\.ts$/.test(e.name) && p !== 'server/compile.ts'
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && p !== 'server/compile.ts'
       ? [p]
       : [];
   });

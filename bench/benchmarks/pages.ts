@@ -36,7 +36,7 @@ async function weigh(origin: string, path: string) {
     ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+\.(?:js|css))"/g),
   ].map((m) => m[1]!);
   const parts = [{ url: path, raw: page.body.length, gz: page.wire, encoding: page.encoding }];
-  for (const url of [...new Set(assets)]) {
+  for (const url of new Set(assets)) {
     const a = await download(new URL(url, `${origin}${path}`).href);
     parts.push({ url, raw: a.body.length, gz: a.wire, encoding: a.encoding });
   }

@@ -77,7 +77,7 @@ export async function upsertUnits(db: Db, units: UnitInput[], now: string): Prom
       moved ||= !!old && old.path !== path;
       await db
         .updateTable('units')
-        .set({ ...(input ?? {}), path, updated_at: now })
+        .set({ ...input, path, updated_at: now })
         .where('id', '=', id)
         .execute();
     }

@@ -1,4 +1,4 @@
-import type { AnswerError, Answers } from '../answers.js';
+import type { AnswerError } from '../answers.js';
 import type { OpenTarget } from '../responses.js';
 import type { TQuestion, TText } from '../../surveys/schema.js';
 import { LIKERT_LABELS, NOT_APPLICABLE_LABEL } from '../../surveys/schema.js';

@@ -105,7 +105,7 @@ describe('printables', () => {
     const png = new Uint8Array(
       await (await t.req(`${base}/qr.png`, { cookie: c.cookie })).arrayBuffer(),
     );
-    expect([...png.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(Array.from(png.slice(0, 4))).toEqual([0x89, 0x50, 0x4e, 0x47]);
     const poster = await (await t.req(`${base}/poster`, { cookie: c.cookie })).text();
     expect(poster).toContain('size:A4');
     expect(poster).toContain(c.links[0]!.url);

@@ -11,7 +11,7 @@ import { createApp } from '../../server/app.js';
 import { defaultConfig } from '../../server/config.js';
 import { prepare } from '../../server/startup.js';
 import { createTestApp } from '../helpers/app.js';
-import { createCampaign, thcsAnswers } from '../helpers/campaigns.js';
+import { thcsAnswers } from '../helpers/campaigns.js';
 import { startChildServer } from '../helpers/child-server.js';
 import { testDialect } from '../helpers/db.js';
 import { filing } from '../helpers/feedback.js';
