@@ -40,6 +40,8 @@ export function period(from: string, to: string): Period {
   };
 }
 
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
 /** The calendar quarter `offset` quarters from the one holding `now` (0 = current, -1 = last). */
 export function quarterOf(now: Date, offset = 0): Period & { label: string } {
   const today = vnDateOf(now);
@@ -51,7 +53,7 @@ export function quarterOf(now: Date, offset = 0): Period & { label: string } {
   const from = `${year}-${String(startMonth).padStart(2, '0')}-01`;
   const nextStart =
     q === 3 ? `${year + 1}-01-01` : `${year}-${String(startMonth + 3).padStart(2, '0')}-01`;
-  return { ...period(from, addDays(nextStart, -1)), label: `Q${q + 1}/${year}` };
+  return { ...period(from, addDays(nextStart, -1)), label: `Quý ${ROMAN[q]}/${year}` };
 }
 
 /** The last `n` quarters, oldest first, ending with the current one. */

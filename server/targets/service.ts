@@ -72,7 +72,11 @@ export async function computeTargets(
       target('pakn_accepted_on_time'),
     ),
     judge('pakn_satisfaction_766', satisfaction766, target('pakn_satisfaction_766')),
-    judge('survey_coverage', surveyCoverage(coverageUnits(overlapping)), target('survey_coverage')),
+    judge(
+      'survey_coverage',
+      surveyCoverage(coverageUnits(overlapping), nowIso),
+      target('survey_coverage'),
+    ),
     judge(
       'satisfaction_index',
       smallGroupsWithheld(figures, withheld),
@@ -104,7 +108,12 @@ function coverageUnits(rows: readonly CampaignUnitRow[]): CoverageUnit[] {
   const byUnit = new Map<string, CoverageUnit>();
   for (const r of rows) {
     const u = byUnit.get(r.unit_id) ?? { id: r.unit_id, name: r.unit_name, campaigns: [] };
-    u.campaigns.push({ name: r.campaign_name, eligible: r.eligible, responses: r.responses });
+    u.campaigns.push({
+      name: r.campaign_name,
+      eligible: r.eligible,
+      responses: r.responses,
+      closesAt: r.closes_at,
+    });
     byUnit.set(r.unit_id, u);
   }
   return [...byUnit.values()];

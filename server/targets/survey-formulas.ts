@@ -23,23 +23,35 @@ export interface IndexDef {
 export interface CoverageUnit {
   id: string;
   name: string;
-  /** Each campaign of the period the unit is in: its frozen N there and the responses received. */
-  campaigns: { name: string; eligible: number; responses: number }[];
+  /**
+   * Each campaign of the period the unit is in: its frozen N there, the responses received, and
+   * when it closes (optional: without it the campaign is judged as closed).
+   */
+  campaigns: { name: string; eligible: number; responses: number; closesAt?: string }[];
 }
 
 /**
  * Units that reached their sample size in every campaign of the period that includes them ÷
  * those units. Each campaign is judged on its own, with the population N it froze for the unit:
  * responses to different questionnaires are never added. A campaign without a declared N cannot
- * show it reached anything.
+ * show it reached anything. A campaign still open at `nowIso` that has not reached its sample
+ * yet may still do so: the unit is pending (neither counted nor failing) unless a closed
+ * campaign already failed it.
  */
-export function surveyCoverage(units: readonly CoverageUnit[]): Measure {
+export function surveyCoverage(units: readonly CoverageUnit[], nowIso?: string): Measure {
   let numerator = 0;
+  let pending = 0;
   const failing: FailingItem[] = [];
   for (const u of units) {
     const vi: string[] = [];
     const en: string[] = [];
+    let open = false;
     for (const c of u.campaigns) {
+      const stillOpen = !!nowIso && !!c.closesAt && c.closesAt > nowIso;
+      if (stillOpen && (c.eligible <= 0 || c.responses < sampleSize(c.eligible))) {
+        open = true;
+        continue;
+      }
       if (c.eligible <= 0) {
         vi.push(`${c.name}: chưa khai báo số đối tượng khảo sát`);
         en.push(`${c.name}: no eligible count declared`);
@@ -50,7 +62,8 @@ export function surveyCoverage(units: readonly CoverageUnit[]): Measure {
       vi.push(`${c.name}: ${c.responses}/${need} phiếu, thiếu ${need - c.responses}`);
       en.push(`${c.name}: ${c.responses}/${need} responses, ${need - c.responses} short`);
     }
-    if (vi.length === 0) numerator++;
+    if (vi.length === 0 && open) pending++;
+    else if (vi.length === 0) numerator++;
     else
       failing.push({
         id: u.id,
@@ -60,13 +73,8 @@ export function surveyCoverage(units: readonly CoverageUnit[]): Measure {
         detailEn: en.join('; '),
       });
   }
-  return {
-    numerator,
-    denominator: units.length,
-    value: ratio(numerator, units.length),
-    pending: 0,
-    failing,
-  };
+  const denominator = units.length - pending;
+  return { numerator, denominator, value: ratio(numerator, denominator), pending, failing };
 }
 
 /** One unit's own figure in one campaign, with its questionnaire's own target. */
@@ -94,8 +102,10 @@ export function ownIndex(
   return computeIndices(def.factors, def.questions, counts).overall.index;
 }
 
-const pct = (x: number) => x.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
-const pctEn = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 1 });
+// One decimal always, as everywhere else a percentage is shown ("88,0%", not "88%").
+const ONE = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+const pct = (x: number) => x.toLocaleString('vi-VN', ONE);
+const pctEn = (x: number) => x.toLocaleString('en', ONE);
 
 /**
  * Surveyed units meeting their questionnaire's target ÷ surveyed units judged, one judgement per

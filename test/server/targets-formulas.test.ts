@@ -115,6 +115,32 @@ describe('survey coverage', () => {
       ['d', 'X: 50/80 phiếu, thiếu 30; Z: 50/80 phiếu, thiếu 30'],
     ]);
   });
+
+  test('a campaign still open and short of its sample is pending, not failing', () => {
+    const now = '2026-11-23T02:00:00.000Z';
+    const open = { closesAt: '2026-12-27T16:59:59.000Z' };
+    const closed = { closesAt: '2026-10-31T16:59:59.000Z' };
+    const m = surveyCoverage(
+      [
+        // Still collecting: may yet reach 247.
+        { id: 'a', name: 'A', campaigns: [{ name: 'X', eligible: 640, responses: 10, ...open }] },
+        // Already reached it while open: counts.
+        { id: 'b', name: 'B', campaigns: [{ name: 'X', eligible: 640, responses: 247, ...open }] },
+        // A closed campaign that fell short fails the unit, whatever the open one does.
+        {
+          id: 'c',
+          name: 'C',
+          campaigns: [
+            { name: 'W', eligible: 640, responses: 100, ...closed },
+            { name: 'X', eligible: 640, responses: 10, ...open },
+          ],
+        },
+      ],
+      now,
+    );
+    expect([m.numerator, m.denominator, m.pending]).toEqual([1, 2, 1]);
+    expect(m.failing.map((f) => [f.id, f.detail])).toEqual([['c', 'W: 100/247 phiếu, thiếu 147']]);
+  });
 });
 
 describe('satisfaction index target', () => {
@@ -148,8 +174,8 @@ describe('satisfaction index target', () => {
     expect([m.numerator, m.denominator]).toEqual([2, 4]);
     expect(m.value).toBe((m.numerator / m.denominator) * 100);
     expect(m.failing.map((f) => [f.id, f.detail])).toEqual([
-      ['b', 'SIPAS 2026 (Phiếu SIPAS): 86% < 100% · 80 phiếu'],
-      ['e', 'Khảo sát CMHS 2026 (Phiếu THCS): 70% < 85% · 20 phiếu (chưa đủ cỡ mẫu)'],
+      ['b', 'SIPAS 2026 (Phiếu SIPAS): 86,0% < 100% · 80 phiếu'],
+      ['e', 'Khảo sát CMHS 2026 (Phiếu THCS): 70,0% < 85% · 20 phiếu (chưa đủ cỡ mẫu)'],
     ]);
     // Every figure left out of the numerator is named.
     expect(m.failing.length).toBe(m.denominator - m.numerator);
@@ -158,13 +184,13 @@ describe('satisfaction index target', () => {
 
 describe('periods', () => {
   test("quarters follow Vietnam's calendar: 1 October 00:30 in Hanoi is already Q4", () => {
-    expect(quarterOf(new Date('2026-09-30T17:30:00.000Z')).label).toBe('Q4/2026');
-    expect(quarterOf(new Date('2026-09-30T16:30:00.000Z')).label).toBe('Q3/2026');
+    expect(quarterOf(new Date('2026-09-30T17:30:00.000Z')).label).toBe('Quý IV/2026');
+    expect(quarterOf(new Date('2026-09-30T16:30:00.000Z')).label).toBe('Quý III/2026');
     expect(lastQuarters(new Date('2026-02-01T00:00:00.000Z'), 4).map((q) => q.label)).toEqual([
-      'Q2/2025',
-      'Q3/2025',
-      'Q4/2025',
-      'Q1/2026',
+      'Quý II/2025',
+      'Quý III/2025',
+      'Quý IV/2025',
+      'Quý I/2026',
     ]);
     expect(period('2026-10-01', '2026-12-31')).toMatchObject({
       startIso: '2026-09-30T17:00:00.000Z',

@@ -214,6 +214,8 @@ describe('GET /api/targets: surveys', () => {
       ownerUnitId: 'HN-TAYHO',
       unitIds: [DONGTHAI, NHATTAN],
       name: 'Khảo sát CMHS 2026',
+      // Closed on Fri 20/11 (the clock reads Mon 23/11): its coverage is final, not pending.
+      closesAt: '2026-11-20T00:00:00.000Z',
     });
     // Đông Thái: q1 90%, q2 100%, q3 90%, q4 80% → factors a 95 (weight 2), b 90, c 80 → 90.
     await addCounts(t.handle.db, campaignId, DONGTHAI, 250, {
@@ -261,7 +263,7 @@ describe('GET /api/targets: surveys', () => {
     });
     expect(index.value).toBe((index.numerator / index.denominator) * 100);
     expect(index.failing.map((f) => [f.id, f.detail])).toEqual([
-      [NHATTAN, 'Khảo sát CMHS 2026 (Khảo sát thử): 50% < 85% · 100 phiếu (chưa đủ cỡ mẫu)'],
+      [NHATTAN, 'Khảo sát CMHS 2026 (Khảo sát thử): 50,0% < 85% · 100 phiếu (chưa đủ cỡ mẫu)'],
     ]);
 
     const school = pick(await targets(t, 'dongthai@demo.vn'), 'satisfaction_index');
@@ -290,7 +292,7 @@ describe('GET /api/targets: surveys', () => {
     // Đông Thái's 90 still meets its own 85; Nhật Tân's SIPAS 97.5 misses SIPAS's 100.
     expect([index.numerator, index.denominator]).toEqual([1, 3]);
     expect(index.failing.map((f) => f.detail)).toEqual([
-      'Khảo sát CMHS 2026 (Khảo sát thử): 50% < 85% · 100 phiếu (chưa đủ cỡ mẫu)',
+      'Khảo sát CMHS 2026 (Khảo sát thử): 50,0% < 85% · 100 phiếu (chưa đủ cỡ mẫu)',
       'SIPAS 2026 (Phiếu SIPAS thử): 97,5% < 100% · 10 phiếu (chưa đủ cỡ mẫu)',
     ]);
   });
@@ -437,7 +439,12 @@ describe('GET /api/targets: periods and scope', () => {
       label: string;
       targets: { id: string; value: number | null }[];
     }[];
-    expect(trend.map((q) => q.label)).toEqual(['Q1/2026', 'Q2/2026', 'Q3/2026', 'Q4/2026']);
+    expect(trend.map((q) => q.label)).toEqual([
+      'Quý I/2026',
+      'Quý II/2026',
+      'Quý III/2026',
+      'Quý IV/2026',
+    ]);
     expect(trend.map((q) => q.targets.find((x) => x.id === 'pakn_on_time')!.value)).toEqual([
       null,
       100,

@@ -19,6 +19,7 @@ const value = (r: ChildRankDto, k: SortKey): number | string =>
 function status(r: ChildRankDto): string {
   if (r.suppression === 'complement')
     return t('Ẩn kèm để bảo vệ nhóm dưới 5 phiếu', 'Hidden to protect a group under 5');
+  if (r.responses === 0) return t('Chưa có phiếu', 'No responses');
   if (r.suppressed) return t('Dưới 5 phiếu: không hiển thị', 'Under 5 responses: hidden');
   if (r.representative === null) return t('Chưa rõ số đối tượng', 'Eligible count unknown');
   return r.representative
