@@ -31,66 +31,41 @@ ol{text-align:left;font-size:14pt;line-height:1.5;margin:6mm auto;max-width:150m
 
 function shell(title: string, body: ReturnType<typeof html>) {
   return html`<!doctype html>
-    <html lang="vi">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title}</title>
-        <style>
-          ${raw(PRINT_CSS)}
-        </style>
-      </head>
-      <body>
-        ${body}
-      </body>
-    </html>`;
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title><style>${raw(PRINT_CSS)}</style></head>
+<body>${body}</body></html>`;
 }
 
 /** The A4 poster for one school: big QR code, the short link, three steps in Vietnamese. */
-export function posterPage(p: {
-  campaign: Campaign;
-  unitName: string;
-  url: string;
-  code: string;
-  qrSvg: string;
-  surveyTitle: string;
-}) {
+export function posterPage(p: { campaign: Campaign; unitName: string; url: string; code: string; qrSvg: string; surveyTitle: string }) {
   return shell(
     `Áp phích khảo sát — ${p.unitName}`,
     html`<main class="sheet">
-      <h1>Xin mời Quý cha mẹ cho ý kiến</h1>
-      <h2>${p.surveyTitle}<br />${p.unitName}</h2>
-      <div class="qr" role="img" aria-label="Mã QR mở phiếu khảo sát">${raw(p.qrSvg)}</div>
-      <ol>
-        <li>Mở camera hoặc Zalo trên điện thoại, quét mã QR ở trên (hoặc gõ địa chỉ bên dưới).</li>
-        <li>Trả lời các câu hỏi, mất khoảng 3 phút. Câu nào không rõ, chọn “Không ý kiến”.</li>
-        <li>Bấm <b>Gửi phiếu</b>. Phiếu không ghi tên, không hỏi số điện thoại.</li>
-      </ol>
-      <p class="url">${p.url}</p>
-      <p class="note">Mã: <b>${p.code}</b> · Hạn trả lời: ${vnDateTime(p.campaign.closes_at)}</p>
-    </main>`,
+  <h1>Xin mời Quý cha mẹ cho ý kiến</h1>
+  <h2>${p.surveyTitle}<br>${p.unitName}</h2>
+  <div class="qr" role="img" aria-label="Mã QR mở phiếu khảo sát">${raw(p.qrSvg)}</div>
+  <ol>
+    <li>Mở camera hoặc Zalo trên điện thoại, quét mã QR ở trên (hoặc gõ địa chỉ bên dưới).</li>
+    <li>Trả lời các câu hỏi, mất khoảng 3 phút. Câu nào không rõ, chọn “Không ý kiến”.</li>
+    <li>Bấm <b>Gửi phiếu</b>. Phiếu không ghi tên, không hỏi số điện thoại.</li>
+  </ol>
+  <p class="url">${p.url}</p>
+  <p class="note">Mã: <b>${p.code}</b> · Hạn trả lời: ${vnDateTime(p.campaign.closes_at)}</p>
+</main>`,
   );
 }
 
 /** Unused one-time codes of a unit, to print and cut into slips for parents. */
-export function tokenListPage(p: {
-  campaign: Campaign;
-  unitName: string;
-  origin: string;
-  codes: string[];
-}) {
+export function tokenListPage(p: { campaign: Campaign; unitName: string; origin: string; codes: string[] }) {
   return shell(
     `Mã khảo sát — ${p.unitName}`,
     html`<main>
-      <h1 style="font-size:16pt">${p.campaign.name} — ${p.unitName}</h1>
-      <p class="note">
-        Mỗi mã dùng được một lần. Mở ${p.origin}/s/ rồi gõ mã, hoặc gõ thẳng địa chỉ. Hạn:
-        ${vnDateTime(p.campaign.closes_at)}.
-      </p>
-      <div class="codes">
-        ${p.codes.map((code) => html`<div><b>${code}</b>${p.origin}/s/${code}</div>`)}
-      </div>
-      ${p.codes.length ? '' : html`<p>Chưa có mã nào chưa dùng. / No unused codes.</p>`}
-    </main>`,
+  <h1 style="font-size:16pt">${p.campaign.name} — ${p.unitName}</h1>
+  <p class="note">Mỗi mã dùng được một lần. Mở ${p.origin}/s/ rồi gõ mã, hoặc gõ thẳng địa chỉ. Hạn: ${vnDateTime(p.campaign.closes_at)}.</p>
+  <div class="codes">
+    ${p.codes.map((code) => html`<div><b>${code}</b>${p.origin}/s/${code}</div>`)}
+  </div>
+  ${p.codes.length ? '' : html`<p>Chưa có mã nào chưa dùng. / No unused codes.</p>`}
+</main>`,
   );
 }

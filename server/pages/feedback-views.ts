@@ -11,12 +11,7 @@ import { html, page } from './layout.js';
 const STYLES = ['/assets/base.css', '/assets/feedback.css'];
 
 export function shell(title: string, body: ReturnType<typeof html>, scripts: string[] = []) {
-  return page({
-    title: `${title} — Hài Lòng`,
-    styles: STYLES,
-    scripts,
-    body: html`<main class="narrow fb">${body}</main>`,
-  });
+  return page({ title: `${title} — Hài Lòng`, styles: STYLES, scripts, body: html`<main class="narrow fb">${body}</main>` });
 }
 
 /** 'YYYY-MM-DD' (Vietnam) → 'dd/mm/yyyy', the way dates are written in Vietnam. */
@@ -71,128 +66,63 @@ export function formPage(units: Unit[], v: FormValues, errors: Record<string, st
   return shell(
     'Gửi phản ánh, kiến nghị',
     html`<h1>Gửi phản ánh, kiến nghị</h1>
-      ${Object.keys(errors).length ? html`<p class="error" role="alert">Vui lòng sửa các ô được đánh dấu bên dưới.</p>` : ''}
-      <form method="post" action="/feedback" novalidate>
-        <input type="hidden" name="clientId" value="${v.clientId}" />
-        <label for="unitId">Đơn vị nhận phản ánh</label>
-        <select
-          id="unitId"
-          name="unitId"
-          required
-          aria-describedby="${described('unitId')}"
-          data-filterable
-        >
-          <option value="">— Chọn đơn vị —</option>
-          ${unitGroups(units).map(
-            (g) =>
-              html`<optgroup label="${g.label}">
-                ${g.units.map(
-                  (u) =>
-                    html`<option value="${u.id}" ${u.id === v.unitId ? 'selected' : ''}>
-                      ${u.name}
-                    </option>`,
-                )}
-              </optgroup>`,
-          )}
-        </select>
-        ${err('unitId')}
-        <fieldset>
-          <legend>Loại</legend>
-          ${KINDS.map(
-            (k) =>
-              html`<label class="choice"
-                ><input type="radio" name="kind" value="${k}" ${k === kind ? 'checked' : ''} />
-                ${KIND_LABELS[k].vi}
-                <span class="muted">(trả lời trong ${LIMITS[k].resolve} ngày làm việc)</span></label
-              >`,
-          )}
-        </fieldset>
-        ${err('kind')}
-        <label for="category">Lĩnh vực</label>
-        <select id="category" name="category" required aria-describedby="${described('category')}">
-          ${CATEGORIES.map((c) => html`<option value="${c.id}" ${c.id === v.category ? 'selected' : ''}>${c.vi}</option>`)}
-        </select>
-        ${err('category')}
-        <label for="title">Tiêu đề</label>
-        <input
-          id="title"
-          name="title"
-          required
-          maxlength="200"
-          value="${v.title ?? ''}"
-          aria-describedby="${described('title')}"
-        />
-        ${err('title')}
-        <label for="content">Nội dung</label>
-        <textarea
-          id="content"
-          name="content"
-          required
-          rows="7"
-          maxlength="5000"
-          aria-describedby="${described('content')}"
-        >
-${v.content ?? ''}</textarea>
-        ${err('content')}
-        <fieldset>
-          <legend>Thông tin liên hệ (không bắt buộc)</legend>
-          <p class="notice" id="contact-notice">
-            Nếu bạn để lại họ tên, số điện thoại hoặc thư điện tử, chúng tôi chỉ lưu các thông tin
-            đó để đơn vị xử lý liên hệ với bạn về chính phản ánh này. Chỉ cán bộ của đơn vị nhận
-            phản ánh và cấp trên của đơn vị đó được xem; thông tin không bao giờ được công khai.
-            Thông tin được lưu ${CONTACT_RETENTION_MONTHS} tháng kể từ ngày gửi rồi tự động xoá; bạn
-            có thể yêu cầu xoá sớm hơn bằng mã tra cứu. Bạn có thể gửi ẩn danh bằng cách để trống
-            các ô này.
-          </p>
-          <label for="contact_name">Họ và tên</label>
-          <input
-            id="contact_name"
-            name="contact_name"
-            autocomplete="name"
-            maxlength="100"
-            value="${v.contact_name ?? ''}"
-          />
-          <label for="contact_phone">Số điện thoại</label>
-          <input
-            id="contact_phone"
-            name="contact_phone"
-            type="tel"
-            autocomplete="tel"
-            maxlength="20"
-            value="${v.contact_phone ?? ''}"
-            aria-describedby="${described('contact_phone')}"
-          />
-          ${err('contact_phone')}
-          <label for="contact_email">Thư điện tử</label>
-          <input
-            id="contact_email"
-            name="contact_email"
-            type="email"
-            autocomplete="email"
-            maxlength="200"
-            value="${v.contact_email ?? ''}"
-            aria-describedby="${described('contact_email')}"
-          />
-          ${err('contact_email')}
-          <label class="choice"
-            ><input
-              type="checkbox"
-              name="consent"
-              value="on"
-              ${v.consent ? 'checked' : ''}
-              aria-describedby="contact-notice"
-            />
-            Tôi đồng ý để đơn vị lưu và sử dụng thông tin liên hệ như trên.</label
-          >
-          ${err('consent')}
-        </fieldset>
-        <div class="hp" aria-hidden="true">
-          <label for="website">Để trống ô này</label>
-          <input id="website" name="website" tabindex="-1" autocomplete="off" />
-        </div>
-        <p><button type="submit">Gửi phản ánh</button></p>
-      </form>
-      <p><a href="/feedback/lookup">Tra cứu phản ánh đã gửi</a></p>`,
+${Object.keys(errors).length ? html`<p class="error" role="alert">Vui lòng sửa các ô được đánh dấu bên dưới.</p>` : ''}
+<form method="post" action="/feedback" novalidate>
+  <input type="hidden" name="clientId" value="${v.clientId}">
+  <label for="unitId">Đơn vị nhận phản ánh</label>
+  <select id="unitId" name="unitId" required aria-describedby="${described('unitId')}" data-filterable>
+    <option value="">— Chọn đơn vị —</option>
+    ${unitGroups(units).map(
+      (g) => html`<optgroup label="${g.label}">${g.units.map(
+        (u) => html`<option value="${u.id}" ${u.id === v.unitId ? 'selected' : ''}>${u.name}</option>`,
+      )}</optgroup>`,
+    )}
+  </select>
+  ${err('unitId')}
+  <fieldset>
+    <legend>Loại</legend>
+    ${KINDS.map(
+      (k) => html`<label class="choice"><input type="radio" name="kind" value="${k}" ${k === kind ? 'checked' : ''}>
+      ${KIND_LABELS[k].vi} <span class="muted">(trả lời trong ${LIMITS[k].resolve} ngày làm việc)</span></label>`,
+    )}
+  </fieldset>
+  ${err('kind')}
+  <label for="category">Lĩnh vực</label>
+  <select id="category" name="category" required aria-describedby="${described('category')}">
+    ${CATEGORIES.map((c) => html`<option value="${c.id}" ${c.id === v.category ? 'selected' : ''}>${c.vi}</option>`)}
+  </select>
+  ${err('category')}
+  <label for="title">Tiêu đề</label>
+  <input id="title" name="title" required maxlength="200" value="${v.title ?? ''}" aria-describedby="${described('title')}">
+  ${err('title')}
+  <label for="content">Nội dung</label>
+  <textarea id="content" name="content" required rows="7" maxlength="5000" aria-describedby="${described('content')}">${v.content ?? ''}</textarea>
+  ${err('content')}
+  <fieldset>
+    <legend>Thông tin liên hệ (không bắt buộc)</legend>
+    <p class="notice" id="contact-notice">Nếu bạn để lại họ tên, số điện thoại hoặc thư điện tử, chúng tôi chỉ lưu các thông tin đó
+    để đơn vị xử lý liên hệ với bạn về chính phản ánh này. Chỉ cán bộ của đơn vị nhận phản ánh và cấp trên của đơn vị đó
+    được xem; thông tin không bao giờ được công khai. Thông tin được lưu ${CONTACT_RETENTION_MONTHS} tháng kể từ ngày gửi rồi
+    tự động xoá; bạn có thể yêu cầu xoá sớm hơn bằng mã tra cứu. Bạn có thể gửi ẩn danh bằng cách để trống các ô này.</p>
+    <label for="contact_name">Họ và tên</label>
+    <input id="contact_name" name="contact_name" autocomplete="name" maxlength="100" value="${v.contact_name ?? ''}">
+    <label for="contact_phone">Số điện thoại</label>
+    <input id="contact_phone" name="contact_phone" type="tel" autocomplete="tel" maxlength="20" value="${v.contact_phone ?? ''}" aria-describedby="${described('contact_phone')}">
+    ${err('contact_phone')}
+    <label for="contact_email">Thư điện tử</label>
+    <input id="contact_email" name="contact_email" type="email" autocomplete="email" maxlength="200" value="${v.contact_email ?? ''}" aria-describedby="${described('contact_email')}">
+    ${err('contact_email')}
+    <label class="choice"><input type="checkbox" name="consent" value="on" ${v.consent ? 'checked' : ''} aria-describedby="contact-notice">
+    Tôi đồng ý để đơn vị lưu và sử dụng thông tin liên hệ như trên.</label>
+    ${err('consent')}
+  </fieldset>
+  <div class="hp" aria-hidden="true">
+    <label for="website">Để trống ô này</label>
+    <input id="website" name="website" tabindex="-1" autocomplete="off">
+  </div>
+  <p><button type="submit">Gửi phản ánh</button></p>
+</form>
+<p><a href="/feedback/lookup">Tra cứu phản ánh đã gửi</a></p>`,
     ['/assets/feedback-form.js'],
   );
 }
@@ -201,127 +131,70 @@ export function filedPage(code: string, dueAt: string) {
   return shell(
     'Đã nhận phản ánh',
     html`<h1>Đã nhận phản ánh của bạn</h1>
-      <p>Mã tra cứu của bạn (hãy ghi lại):</p>
-      <p class="code" id="tracking-code">${code}</p>
-      <p>Hạn trả lời: <strong>${vnDay(dueAt)}</strong> (tính theo ngày làm việc).</p>
-      <p><a class="button" href="/feedback/status/${code}">Xem trạng thái</a></p>`,
+<p>Mã tra cứu của bạn (hãy ghi lại):</p>
+<p class="code" id="tracking-code">${code}</p>
+<p>Hạn trả lời: <strong>${vnDay(dueAt)}</strong> (tính theo ngày làm việc).</p>
+<p><a class="button" href="/feedback/status/${code}">Xem trạng thái</a></p>`,
   );
 }
 
 export function honeypotPage() {
-  return shell(
-    'Đã gửi',
-    html`<h1>Đã gửi</h1>
-      <p>Cảm ơn bạn.</p>`,
-  );
+  return shell('Đã gửi', html`<h1>Đã gửi</h1><p>Cảm ơn bạn.</p>`);
 }
 
 export function lookupPage(code = '', error?: string) {
   return shell(
     'Tra cứu phản ánh',
     html`<h1>Tra cứu phản ánh</h1>
-      <form method="get" action="/feedback/lookup">
-        <label for="code">Mã tra cứu</label>
-        <input
-          id="code"
-          name="code"
-          value="${code}"
-          placeholder="PA-XXXXXXXX"
-          autocapitalize="characters"
-          required
-          aria-describedby="${error ? 'code-err' : undefined}"
-        />
-        ${error ? html`<p class="error" id="code-err" role="alert">${error}</p>` : ''}
-        <p><button type="submit">Tra cứu</button></p>
-      </form>`,
+<form method="get" action="/feedback/lookup">
+  <label for="code">Mã tra cứu</label>
+  <input id="code" name="code" value="${code}" placeholder="PA-XXXXXXXX" autocapitalize="characters" required aria-describedby="${error ? 'code-err' : undefined}">
+  ${error ? html`<p class="error" id="code-err" role="alert">${error}</p>` : ''}
+  <p><button type="submit">Tra cứu</button></p>
+</form>`,
   );
 }
 
 function ratingForm(code: string) {
-  const levels = [
-    'Rất không hài lòng',
-    'Không hài lòng',
-    'Bình thường',
-    'Hài lòng',
-    'Rất hài lòng',
-  ];
+  const levels = ['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng'];
   return html`<form method="post" action="/feedback/status/${code}/rating" class="rating">
-    <h2>Bạn có hài lòng với cách giải quyết?</h2>
-    <fieldset>
-      <legend>Mức độ hài lòng chung</legend>
-      ${levels.map((l, i) => html`<label class="choice"><input type="radio" name="overall" value="${i + 1}" required /> ${l}</label>`)}
-      <label class="choice"><input type="radio" name="overall" value="na" /> Không có ý kiến</label>
-    </fieldset>
-    <fieldset>
-      <legend>Bạn có phải phản ánh lại về việc này không?</legend>
-      <label class="choice"
-        ><input type="radio" name="complained_again" value="no" required /> Không</label
-      >
-      <label class="choice"><input type="radio" name="complained_again" value="yes" /> Có</label>
-    </fieldset>
-    <p><button type="submit">Gửi đánh giá</button></p>
-  </form>`;
+  <h2>Bạn có hài lòng với cách giải quyết?</h2>
+  <fieldset><legend>Mức độ hài lòng chung</legend>
+    ${levels.map((l, i) => html`<label class="choice"><input type="radio" name="overall" value="${i + 1}" required> ${l}</label>`)}
+    <label class="choice"><input type="radio" name="overall" value="na"> Không có ý kiến</label>
+  </fieldset>
+  <fieldset><legend>Bạn có phải phản ánh lại về việc này không?</legend>
+    <label class="choice"><input type="radio" name="complained_again" value="no" required> Không</label>
+    <label class="choice"><input type="radio" name="complained_again" value="yes"> Có</label>
+  </fieldset>
+  <p><button type="submit">Gửi đánh giá</button></p>
+</form>`;
 }
 
 export function statusPage(s: TPublicFeedback, notice?: string) {
   return shell(
     `Phản ánh ${s.trackingCode}`,
     html`<h1>Phản ánh <span class="code">${s.trackingCode}</span></h1>
-      ${notice ? html`<p class="ok" role="status">${notice}</p>` : ''}
-      <dl class="facts">
-        <dt>Trạng thái</dt>
-        <dd><strong>${STATUS_LABELS[s.status].vi}</strong></dd>
-        <dt>Đơn vị</dt>
-        <dd><a href="/disclosures/${s.unit.id}">${s.unit.name}</a></dd>
-        <dt>Loại, lĩnh vực</dt>
-        <dd>${KIND_LABELS[s.kind].vi} · ${categoryLabel(s.category)}</dd>
-        <dt>Tiêu đề</dt>
-        <dd>${s.title}</dd>
-        <dt>Ngày nhận</dt>
-        <dd>${vnDay(s.receivedAt)}</dd>
-        <dt>Hạn trả lời</dt>
-        <dd>${vnDay(s.dueAt)}</dd>
-      </dl>
-      ${
-        s.transferredTo
-          ? html`<p>
-              Phản ánh đã được chuyển đến ${s.transferredTo.unitName}, mã tra cứu mới:
-              <a href="/feedback/status/${s.transferredTo.trackingCode}"
-                >${s.transferredTo.trackingCode}</a
-              >.
-            </p>`
-          : ''
-      }
-      ${
-        s.duplicateOf
-          ? html`<p>
-                Nội dung này trùng với một phản ánh khác đã được tiếp nhận, nên được giải quyết cùng
-                phản ánh đó.
-              </p>
-              ${
-                s.duplicateOf.answer
-                  ? html`<section class="answer">
-                      <h2>Trả lời</h2>
-                      <p>${s.duplicateOf.answer}</p>
-                    </section>`
-                  : ''
-              }`
-          : ''
-      }
-      ${
-        s.answer
-          ? html`<section class="answer">
-              <h2>Trả lời</h2>
-              <p>${s.answer}</p>
-            </section>`
-          : ''
-      }
-      <h2>Quá trình xử lý</h2>
-      <ol class="timeline">
-        ${s.timeline.map((e) => html`<li><time datetime="${e.at}">${vnDateTime(e.at)}</time> — ${STATUS_LABELS[e.status].vi}${e.message ? html`<br /><span class="muted">${e.message}</span>` : ''}</li>`)}
-      </ol>
-      ${s.status === 'published' ? (s.rated ? html`<p>Cảm ơn bạn đã đánh giá.</p>` : ratingForm(s.trackingCode)) : ''}
-      <p><a href="/feedback/lookup">Tra cứu mã khác</a></p>`,
+${notice ? html`<p class="ok" role="status">${notice}</p>` : ''}
+<dl class="facts">
+  <dt>Trạng thái</dt><dd><strong>${STATUS_LABELS[s.status].vi}</strong></dd>
+  <dt>Đơn vị</dt><dd><a href="/disclosures/${s.unit.id}">${s.unit.name}</a></dd>
+  <dt>Loại, lĩnh vực</dt><dd>${KIND_LABELS[s.kind].vi} · ${categoryLabel(s.category)}</dd>
+  <dt>Tiêu đề</dt><dd>${s.title}</dd>
+  <dt>Ngày nhận</dt><dd>${vnDay(s.receivedAt)}</dd>
+  <dt>Hạn trả lời</dt><dd>${vnDay(s.dueAt)}</dd>
+</dl>
+${s.transferredTo ? html`<p>Phản ánh đã được chuyển đến ${s.transferredTo.unitName}, mã tra cứu mới:
+  <a href="/feedback/status/${s.transferredTo.trackingCode}">${s.transferredTo.trackingCode}</a>.</p>` : ''}
+${s.duplicateOf ? html`<p>Nội dung này trùng với một phản ánh khác đã được tiếp nhận, nên được giải quyết cùng phản ánh đó.</p>
+  ${s.duplicateOf.answer ? html`<section class="answer"><h2>Trả lời</h2><p>${s.duplicateOf.answer}</p></section>` : ''}` : ''}
+${s.answer ? html`<section class="answer"><h2>Trả lời</h2><p>${s.answer}</p></section>` : ''}
+<h2>Quá trình xử lý</h2>
+<ol class="timeline">
+  ${s.timeline.map((e) => html`<li><time datetime="${e.at}">${vnDateTime(e.at)}</time> — ${STATUS_LABELS[e.status].vi}${e.message ? html`<br><span class="muted">${e.message}</span>` : ''}</li>`)}
+</ol>
+${s.status === 'published' ? (s.rated ? html`<p>Cảm ơn bạn đã đánh giá.</p>` : ratingForm(s.trackingCode)) : ''}
+<p><a href="/feedback/lookup">Tra cứu mã khác</a></p>`,
   );
 }
 
@@ -329,27 +202,18 @@ export function disclosuresPage(unit: { id: string; name: string }, items: TDisc
   return shell(
     `Công khai trả lời — ${unit.name}`,
     html`<h1>Công khai kết quả trả lời phản ánh, kiến nghị</h1>
-      <p>${unit.name}</p>
-      ${items.length === 0 ? html`<p class="muted">Chưa có câu trả lời nào được công khai.</p>` : ''}
-      ${items.map(
-        (d) =>
-          html`<article class="disclosure">
-            <h2>${d.title}</h2>
-            <p class="muted">
-              ${d.trackingCode} · ${d.unit.name} · ${categoryLabel(d.category)} · nhận
-              ${vnDay(d.receivedAt)}${d.publishedAt ? ` · công khai ${vnDay(d.publishedAt)}` : ''}
-            </p>
-            <p>${d.answer}</p>
-          </article>`,
-      )}`,
+<p>${unit.name}</p>
+${items.length === 0 ? html`<p class="muted">Chưa có câu trả lời nào được công khai.</p>` : ''}
+${items.map(
+  (d) => html`<article class="disclosure">
+  <h2>${d.title}</h2>
+  <p class="muted">${d.trackingCode} · ${d.unit.name} · ${categoryLabel(d.category)} · nhận ${vnDay(d.receivedAt)}${d.publishedAt ? ` · công khai ${vnDay(d.publishedAt)}` : ''}</p>
+  <p>${d.answer}</p>
+</article>`,
+)}`,
   );
 }
 
 export function messagePage(title: string, text: string) {
-  return shell(
-    title,
-    html`<h1>${title}</h1>
-      <p>${text}</p>
-      <p><a href="/feedback">Gửi phản ánh</a> · <a href="/feedback/lookup">Tra cứu</a></p>`,
-  );
+  return shell(title, html`<h1>${title}</h1><p>${text}</p><p><a href="/feedback">Gửi phản ánh</a> · <a href="/feedback/lookup">Tra cứu</a></p>`);
 }

@@ -13,18 +13,18 @@ export function page(opts: {
 }) {
   const styles = opts.styles ?? ['/assets/base.css'];
   return html`<!doctype html>
-    <html lang="${opts.lang ?? 'vi'}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${opts.title}</title>
-        ${styles.map((s) => html`<link rel="stylesheet" href="${s}" />`)}
-      </head>
-      <body>
-        ${opts.body}
-        ${(opts.scripts ?? []).map((s) => html`<script type="module" src="${s}"></script>`)}
-      </body>
-    </html>`;
+<html lang="${opts.lang ?? 'vi'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${opts.title}</title>
+${styles.map((s) => html`<link rel="stylesheet" href="${s}">`)}
+</head>
+<body>
+${opts.body}
+${(opts.scripts ?? []).map((s) => html`<script type="module" src="${s}"></script>`)}
+</body>
+</html>`;
 }
 
 export { html, raw };

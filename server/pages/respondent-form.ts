@@ -6,8 +6,7 @@ import { publicSurveyDto } from '../surveys.js';
 import { html, raw } from './layout.js';
 
 export type Lang = 'vi' | 'en';
-export const tr = (t: TText | undefined, lang: Lang): string =>
-  t ? (lang === 'en' && t.en) || t.vi : '';
+export const tr = (t: TText | undefined, lang: Lang): string => (t ? (lang === 'en' && t.en) || t.vi : '');
 
 export interface FormState {
   clientId: string;
@@ -23,10 +22,7 @@ const L = {
   required: { vi: 'bắt buộc', en: 'required' },
   requiredMsg: { vi: 'Xin chọn một câu trả lời.', en: 'Please answer this question.' },
   invalidMsg: { vi: 'Câu trả lời không hợp lệ.', en: 'This answer is not valid.' },
-  fixAbove: {
-    vi: 'Xin kiểm tra lại các câu được đánh dấu.',
-    en: 'Please check the marked questions.',
-  },
+  fixAbove: { vi: 'Xin kiểm tra lại các câu được đánh dấu.', en: 'Please check the marked questions.' },
   other: { vi: 'English', en: 'Tiếng Việt' },
   anon: {
     vi: 'Phiếu không ghi tên; không lưu địa chỉ IP hay thông tin về điện thoại của Quý vị.',
@@ -41,23 +37,9 @@ function chosen(values: Record<string, unknown> | undefined, id: string, v: stri
   return a !== undefined && String(a) === v;
 }
 
-function choice(
-  q: TQuestion,
-  type: 'radio' | 'checkbox',
-  value: string,
-  label: string,
-  st: FormState,
-  extra = '',
-) {
+function choice(q: TQuestion, type: 'radio' | 'checkbox', value: string, label: string, st: FormState, extra = '') {
   const req = q.required && !q.showIf && type === 'radio' ? ' required' : '';
-  return html`<label class="o${extra}"
-    ><input
-      type="${type}"
-      name="${q.id}"
-      value="${value}"
-      ${raw(req)}${raw(chosen(st.values, q.id, value) ? ' checked' : '')}
-    /><span>${label}</span></label
-  >`;
+  return html`<label class="o${extra}"><input type="${type}" name="${q.id}" value="${value}"${raw(req)}${raw(chosen(st.values, q.id, value) ? ' checked' : '')}><span>${label}</span></label>`;
 }
 
 function control(q: TQuestion, st: FormState) {
@@ -67,13 +49,7 @@ function control(q: TQuestion, st: FormState) {
   }
   if (q.type === 'text') {
     const v = st.values?.[q.id];
-    return html`<textarea
-      name="${q.id}"
-      rows="4"
-      maxlength="${q.maxLength ?? 2000}"
-      aria-labelledby="l-${q.id}"
-    >
-${typeof v === 'string' ? v : ''}</textarea>`;
+    return html`<textarea name="${q.id}" rows="4" maxlength="${q.maxLength ?? 2000}" aria-labelledby="l-${q.id}">${typeof v === 'string' ? v : ''}</textarea>`;
   }
   return html`${(q.options ?? []).map((o) => choice(q, q.type === 'multi' ? 'checkbox' : 'radio', o.value, tr(o.label, lang), st))}`;
 }
@@ -81,19 +57,9 @@ ${typeof v === 'string' ? v : ''}</textarea>`;
 function question(q: TQuestion, st: FormState) {
   const err = st.errors?.find((e) => e.path === `answers.${q.id}`);
   const msg = err ? tr(err.code === 'required' ? L.requiredMsg : L.invalidMsg, st.lang) : '';
-  const cond = q.showIf
-    ? raw(` data-if="${q.showIf.question}" data-in="${q.showIf.in.join(' ')}"`)
-    : '';
-  const legend = html`<legend id="l-${q.id}">
-    ${tr(q.text, st.lang)}${q.required ? html` <abbr class="rq" title="${tr(L.required, st.lang)}">*</abbr>` : ''}
-  </legend>`;
-  return html`<fieldset
-    class="q${err ? ' bad' : ''}"
-    id="q-${q.id}"
-    ${cond}${err ? raw(` aria-describedby="e-${q.id}"`) : ''}
-  >
-    ${legend}${q.help ? html`<p class="h">${tr(q.help, st.lang)}</p>` : ''}${err ? html`<p class="err" id="e-${q.id}">${msg}</p>` : ''}${control(q, st)}
-  </fieldset>`;
+  const cond = q.showIf ? raw(` data-if="${q.showIf.question}" data-in="${q.showIf.in.join(' ')}"`) : '';
+  const legend = html`<legend id="l-${q.id}">${tr(q.text, st.lang)}${q.required ? html` <abbr class="rq" title="${tr(L.required, st.lang)}">*</abbr>` : ''}</legend>`;
+  return html`<fieldset class="q${err ? ' bad' : ''}" id="q-${q.id}"${cond}${err ? raw(` aria-describedby="e-${q.id}"`) : ''}>${legend}${q.help ? html`<p class="h">${tr(q.help, st.lang)}</p>` : ''}${err ? html`<p class="err" id="e-${q.id}">${msg}</p>` : ''}${control(q, st)}</fieldset>`;
 }
 
 /** JSON for a data block: `<` escaped so no answer or title can close the script element. */
@@ -109,45 +75,15 @@ function jsonBlock(value: unknown): string {
 export function respondentForm(t: OpenTarget, code: string, st: FormState) {
   const d = t.definition;
   const lang = st.lang;
-  const data = {
-    code,
-    unit: t.unitName,
-    closesAt: t.campaign.closes_at,
-    clientId: st.clientId,
-    startedAt: st.startedAt,
-    survey: publicSurveyDto(d),
-  };
+  const data = { code, unit: t.unitName, closesAt: t.campaign.closes_at, clientId: st.clientId, startedAt: st.startedAt, survey: publicSurveyDto(d) };
   return html`<main class="rs" id="rs" lang="${lang}">
-      <header>
-        <a
-          class="lang"
-          href="?lang=${lang === 'en' ? 'vi' : 'en'}"
-          hreflang="${lang === 'en' ? 'vi' : 'en'}"
-          >${tr(L.other, lang)}</a
-        >
-        <p class="u">${t.unitName}</p>
-        <h1>${tr(d.title, lang)}</h1>
-        ${d.description ? html`<p>${tr(d.description, lang)}</p>` : ''}
-        <p class="h">${tr(L.anon, lang)}</p>
-      </header>
-      ${st.errors?.length ? html`<p class="err" role="alert">${tr(L.fixAbove, lang)}</p>` : ''}
-      <form method="post" action="/s/${code}" id="rs-form">
-        <input type="hidden" name="_clientId" value="${st.clientId}" /><input
-          type="hidden"
-          name="_startedAt"
-          value="${st.startedAt}"
-        /><input type="hidden" name="_lang" value="${lang}" />
-        ${d.sections.map(
-          (s) =>
-            html`<section id="s-${s.id}">
-              <h2>${tr(s.title, lang)}</h2>
-              ${s.description ? html`<p class="h">${tr(s.description, lang)}</p>` : ''}${s.questions.map((q) => question(q, st))}
-            </section>`,
-        )}
-        <button type="submit">${tr(L.submit, lang)}</button>
-      </form>
-    </main>
-    <script type="application/json" id="rs-data">
-      ${raw(jsonBlock(data))}
-    </script>`;
+<header><a class="lang" href="?lang=${lang === 'en' ? 'vi' : 'en'}" hreflang="${lang === 'en' ? 'vi' : 'en'}">${tr(L.other, lang)}</a>
+<p class="u">${t.unitName}</p><h1>${tr(d.title, lang)}</h1>${d.description ? html`<p>${tr(d.description, lang)}</p>` : ''}<p class="h">${tr(L.anon, lang)}</p></header>
+${st.errors?.length ? html`<p class="err" role="alert">${tr(L.fixAbove, lang)}</p>` : ''}
+<form method="post" action="/s/${code}" id="rs-form">
+<input type="hidden" name="_clientId" value="${st.clientId}"><input type="hidden" name="_startedAt" value="${st.startedAt}"><input type="hidden" name="_lang" value="${lang}">
+${d.sections.map((s) => html`<section id="s-${s.id}"><h2>${tr(s.title, lang)}</h2>${s.description ? html`<p class="h">${tr(s.description, lang)}</p>` : ''}${s.questions.map((q) => question(q, st))}</section>`)}
+<button type="submit">${tr(L.submit, lang)}</button>
+</form></main>
+<script type="application/json" id="rs-data">${raw(jsonBlock(data))}</script>`;
 }

@@ -11,10 +11,7 @@ import { vnDateTime } from './campaign-print.js';
 import { html, page } from './layout.js';
 import { respondentForm, tr, type FormState, type Lang } from './respondent-form.js';
 
-export const RESPONDENT_ASSETS = {
-  styles: ['/assets/respondent.css'],
-  scripts: ['/assets/respondent.js'],
-};
+export const RESPONDENT_ASSETS = { styles: ['/assets/respondent.css'], scripts: ['/assets/respondent.js'] };
 
 const M = {
   thanks: { vi: 'Cảm ơn Quý vị!', en: 'Thank you!' },
@@ -32,10 +29,7 @@ const M = {
     en: 'Each code accepts one response. If you have not answered yet, please ask the school for a new code.',
   },
   unknown: { vi: 'Không tìm thấy phiếu khảo sát', en: 'No survey has this code' },
-  unknownBody: {
-    vi: 'Xin kiểm tra lại mã, hoặc nhập mã in trên giấy:',
-    en: 'Please check the code, or type the code printed on your slip:',
-  },
+  unknownBody: { vi: 'Xin kiểm tra lại mã, hoặc nhập mã in trên giấy:', en: 'Please check the code, or type the code printed on your slip:' },
   code: { vi: 'Mã khảo sát', en: 'Survey code' },
   open: { vi: 'Mở phiếu', en: 'Open' },
 } satisfies Record<string, TText>;
@@ -49,10 +43,7 @@ function notice(lang: Lang, title: TText, body: ReturnType<typeof html> | string
     title: tr(title, lang),
     lang,
     styles: RESPONDENT_ASSETS.styles,
-    body: html`<main class="rs msg">
-      <h1>${tr(title, lang)}</h1>
-      ${body}
-    </main>`,
+    body: html`<main class="rs msg"><h1>${tr(title, lang)}</h1>${body}</main>`,
   });
 }
 
@@ -60,35 +51,15 @@ function codeEntry(lang: Lang, status: TText, body: TText) {
   return notice(
     lang,
     status,
-    html`<p>${tr(body, lang)}</p>
-      <form method="get" action="/s">
-        <label for="code">${tr(M.code, lang)}</label
-        ><input
-          id="code"
-          name="code"
-          autocomplete="off"
-          autocapitalize="characters"
-          required
-        /><button type="submit">${tr(M.open, lang)}</button>
-      </form>`,
+    html`<p>${tr(body, lang)}</p><form method="get" action="/s"><label for="code">${tr(M.code, lang)}</label><input id="code" name="code" autocomplete="off" autocapitalize="characters" required><button type="submit">${tr(M.open, lang)}</button></form>`,
   );
 }
 
 /** The page for a code whose form cannot be answered now, or undefined when it can. */
 function blocked(t: OpenTarget, now: Date, lang: Lang) {
   const state = campaignState(t.campaign, now);
-  if (state === 'closed')
-    return notice(
-      lang,
-      M.closed,
-      html`<p>${tr(M.closedBody, lang)} ${vnDateTime(t.campaign.closes_at)}.</p>`,
-    );
-  if (state === 'not_yet_open')
-    return notice(
-      lang,
-      M.notYet,
-      html`<p>${tr(M.notYetBody, lang)} ${vnDateTime(t.campaign.opens_at)}.</p>`,
-    );
+  if (state === 'closed') return notice(lang, M.closed, html`<p>${tr(M.closedBody, lang)} ${vnDateTime(t.campaign.closes_at)}.</p>`);
+  if (state === 'not_yet_open') return notice(lang, M.notYet, html`<p>${tr(M.notYetBody, lang)} ${vnDateTime(t.campaign.opens_at)}.</p>`);
   if (t.token?.usedAt) return notice(lang, M.used, html`<p>${tr(M.usedBody, lang)}</p>`);
   return undefined;
 }
@@ -104,10 +75,7 @@ export function formPage(t: OpenTarget, code: string, st: FormState) {
 }
 
 const ZCode = z.object({ code: z.string().min(1).max(64) });
-const ZForm = z.record(
-  z.string().max(64),
-  z.union([z.string().max(10_000), z.array(z.string().max(10_000)).max(100)]),
-);
+const ZForm = z.record(z.string().max(64), z.union([z.string().max(10_000), z.array(z.string().max(10_000)).max(100)]));
 
 /**
  * The form a code opens, or undefined for a code nobody issued (the "not found" page). Any other
@@ -126,19 +94,11 @@ async function openIfKnown(db: AppEnv['Variables']['deps']['db'], code: string) 
 const cleanCode = (s: string) => s.toUpperCase().replace(/[\s-]/g, '');
 
 const respondent = new Hono<AppEnv>()
-  .get(
-    '/',
-    validate(
-      'query',
-      z.object({ code: z.string().max(64).optional(), lang: z.string().optional() }),
-    ),
-    (c) => {
-      const code = c.req.valid('query').code;
-      if (code && cleanCode(code))
-        return c.redirect(`/s/${encodeURIComponent(cleanCode(code))}`, 303);
-      return c.html(codeEntry(langOf(c), M.code, M.unknownBody));
-    },
-  )
+  .get('/', validate('query', z.object({ code: z.string().max(64).optional(), lang: z.string().optional() })), (c) => {
+    const code = c.req.valid('query').code;
+    if (code && cleanCode(code)) return c.redirect(`/s/${encodeURIComponent(cleanCode(code))}`, 303);
+    return c.html(codeEntry(langOf(c), M.code, M.unknownBody));
+  })
   .get('/:code', validate('param', ZCode), async (c) => {
     const lang = langOf(c);
     const { db, clock } = c.var.deps;
@@ -170,19 +130,10 @@ const respondent = new Hono<AppEnv>()
       if (!(e instanceof AppError)) throw e;
       if (e.code === 'validation_failed') {
         const errors = (e.details ?? []) as AnswerError[];
-        const st = {
-          clientId,
-          startedAt: startedAt ?? clock().toISOString(),
-          lang,
-          values: answers,
-          errors,
-        };
+        const st = { clientId, startedAt: startedAt ?? clock().toISOString(), lang, values: answers, errors };
         return c.html(formPage(t, code, st), 400);
       }
-      return c.html(
-        blocked(t, clock(), lang) ?? notice(lang, M.used, html`<p>${tr(M.usedBody, lang)}</p>`),
-        e.status,
-      );
+      return c.html(blocked(t, clock(), lang) ?? notice(lang, M.used, html`<p>${tr(M.usedBody, lang)}</p>`), e.status);
     }
     return c.html(notice(lang, M.thanks, html`<p>${tr(M.thanksBody, lang)}</p>`));
   });
