@@ -94,7 +94,8 @@ describe('sign-in throttling', () => {
     expect(statuses.at(-1)).toBe(429);
     // Another address is not affected.
     expect((await signIn(t, '203.0.113.8', 'dongthai@demo.vn', DEMO_PASSWORD)).status).toBe(200);
-  });
+    // 21 scrypt hashes at OWASP cost, one after another: seconds each on a loaded CI machine.
+  }, 120_000);
 
   test('a flood of sign-ins hashes one password at a time and refuses what would queue beyond the bound', async () => {
     const t = await createTestApp();
