@@ -1,3 +1,4 @@
+import { PARAMS, type ScryptParams } from './auth/password.js';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from '../db/index.js';
@@ -75,6 +76,8 @@ export type Config = {
   trustProxy: TrustProxy;
   /** The public origin (scheme://host[:port]), or null: taken from each request. */
   publicUrl: string | null;
+  /** The cost of new password hashes: OWASP's in production; tests pass a cheaper one. */
+  scrypt: ScryptParams;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -95,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === '1',
     trustProxy: e.TRUST_PROXY,
     publicUrl: e.PUBLIC_URL,
+    scrypt: PARAMS,
   };
 }
 

@@ -1,4 +1,4 @@
-import { hashPassword } from '../../server/auth/password.js';
+import { hashPassword, type ScryptParams } from '../../server/auth/password.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Db } from '../index.js';
@@ -12,6 +12,8 @@ export interface SeedContext {
   db: Db;
   clock: Clock;
   password: string;
+  /** The hash cost (default: production's). */
+  scrypt?: ScryptParams;
 }
 
 /** One part of the demo data; each feature adds its own step to DEMO_STEPS. */
@@ -20,7 +22,7 @@ export type SeedStep = { name: string; run: (ctx: SeedContext) => Promise<void> 
 async function seedUnitsAndUsers(ctx: SeedContext): Promise<void> {
   const now = ctx.clock().toISOString();
   await upsertUnits(ctx.db, DEMO_UNITS, now);
-  const hash = await hashPassword(ctx.password);
+  const hash = await hashPassword(ctx.password, ctx.scrypt);
   for (const u of DEMO_USERS) {
     await insertUser(ctx.db, {
       id: newId(),

@@ -2,7 +2,13 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } 
 
 const KEYLEN = 32;
 /** OWASP's minimum for scrypt (N = 2^17, r = 8, p = 1); older hashes are raised at sign-in. */
-export const PARAMS = { N: 2 ** 17, r: 8, p: 1 };
+export const PARAMS: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
+
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
 /** 128·N·r bytes is 128 MiB at these parameters, above Node's 32 MiB default. */
 const MAXMEM = 256 * 1024 * 1024;
 
@@ -15,14 +21,17 @@ function scrypt(password: string, salt: Buffer, opts: ScryptOptions): Promise<Bu
 }
 
 /** 'scrypt$N$r$p$salt$hash' (base64): parameters travel with the hash so they can be raised later. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(
+  password: string,
+  params: ScryptParams = PARAMS,
+): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, PARAMS);
+  const key = await scrypt(password, salt, params);
   return [
     'scrypt',
-    PARAMS.N,
-    PARAMS.r,
-    PARAMS.p,
+    params.N,
+    params.r,
+    params.p,
     salt.toString('base64'),
     key.toString('base64'),
   ].join('$');
@@ -41,9 +50,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** A hash made with weaker parameters than today's: rehash it once the password is known. */
-export function needsRehash(stored: string): boolean {
+export function needsRehash(stored: string, params: ScryptParams = PARAMS): boolean {
   const [scheme, n, r, p] = stored.split('$');
   return (
-    scheme !== 'scrypt' || Number(n) < PARAMS.N || Number(r) < PARAMS.r || Number(p) < PARAMS.p
+    scheme !== 'scrypt' || Number(n) < params.N || Number(r) < params.r || Number(p) < params.p
   );
 }

@@ -14,7 +14,7 @@ import { findUserByEmail, updateUserPassword } from '../../db/repositories/users
 import type { User } from '../../db/schema.js';
 import { AppError } from '../errors.js';
 import type { HashGate } from './hash-gate.js';
-import { hashPassword, needsRehash, verifyPassword } from './password.js';
+import { hashPassword, needsRehash, verifyPassword, type ScryptParams } from './password.js';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, claimAttempt } from './throttle.js';
 
 // Verified against when the e-mail is unknown, so timing does not reveal which accounts exist.
@@ -49,6 +49,8 @@ export interface LoginDeps {
   clock: Clock;
   sessionHours: number;
   hashGate: HashGate;
+  /** The cost new hashes get (production: OWASP's, server/auth/password.ts PARAMS). */
+  scrypt: ScryptParams;
 }
 
 /**
@@ -116,11 +118,11 @@ export async function login(
     if (key.startsWith('email:')) await clearLoginAttempt(db, key);
     else await releaseLoginAttempt(db, key);
   }
-  if (needsRehash(user.password_hash)) {
+  if (needsRehash(user.password_hash, deps.scrypt)) {
     await updateUserPassword(
       db,
       user.id,
-      await deps.hashGate.run(() => hashPassword(input.password)),
+      await deps.hashGate.run(() => hashPassword(input.password, deps.scrypt)),
     );
   }
   const deviceToken = knownDevice ? input.deviceToken! : randomBytes(24).toString('base64url');

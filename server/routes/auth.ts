@@ -33,6 +33,7 @@ const auth = new Hono<AppEnv>()
         clock: deps.clock,
         sessionHours: deps.config.sessionHours,
         hashGate: deps.hashGate,
+        scrypt: deps.config.scrypt,
       },
       { ...body, ip: clientAddress(c), deviceToken: getCookie(c, DEVICE_COOKIE) },
     );

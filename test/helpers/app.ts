@@ -8,6 +8,12 @@ import { createTestDb } from './db.js';
 
 export const ORIGIN = 'http://localhost';
 export const DEMO_PASSWORD = 'demo-2024';
+/**
+ * Tests hash at N = 2^12 instead of production's 2^17: the same code, a cheaper cost, so a test
+ * that signs in a dozen times does not spend most of its time in scrypt. The production cost is
+ * asserted on its own (test/server/sign-in-throttle.test.ts).
+ */
+export const TEST_SCRYPT = { N: 2 ** 12, r: 8, p: 1 };
 
 /** A clock that stands still until moved: no sleeping in tests. */
 export function fixedClock(start = '2026-11-23T02:00:00.000Z') {
@@ -54,9 +60,18 @@ export async function createTestApp(
   const seed = opts.seed ?? 'base';
   if (seed) {
     const steps = seed === 'full' ? DEMO_STEPS : [BASE_STEP];
-    await seedDemo({ db: handle.db, clock, password: DEMO_PASSWORD }, () => {}, steps);
+    await seedDemo(
+      { db: handle.db, clock, password: DEMO_PASSWORD, scrypt: opts.config?.scrypt ?? TEST_SCRYPT },
+      () => {},
+      steps,
+    );
   }
-  const config = defaultConfig({ rateLimit: 0, lookupRateLimit: 0, ...opts.config });
+  const config = defaultConfig({
+    rateLimit: 0,
+    lookupRateLimit: 0,
+    scrypt: TEST_SCRYPT,
+    ...opts.config,
+  });
   const app = createApp({ ...handle, clock, config });
 
   const req: TestApp['req'] = (path, init = {}) => {
