@@ -142,6 +142,7 @@ export function FeedbackInbox() {
                   <tr key={i.id}>
                     <td>
                       <a
+                        class="tracking-code"
                         href={`/app/feedback/${i.id}`}
                         onClick={(e) => {
                           e.preventDefault();
