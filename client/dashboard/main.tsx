@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { lang, setLang, t } from './i18n.js';
 import { AppStateContext, createAppState, useAppState } from './state.js';
 import { FeedbackPage } from './views/feedback-inbox.js';
@@ -33,9 +33,19 @@ export const PAGES: { path: string; vi: string; en: string; view: () => preact.J
 function Shell() {
   const state = useAppState();
   const { me, path, navigate, logout } = state;
+  const navRef = useRef<HTMLElement>(null);
   useEffect(() => {
     void state.loadMe();
   }, []);
+  // On a phone the menu scrolls sideways: keep the current page's link in view.
+  useEffect(() => {
+    const nav = navRef.current;
+    const link = nav?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!nav || !link || nav.scrollWidth <= nav.clientWidth) return;
+    const left = link.offsetLeft - nav.offsetLeft;
+    if (left < nav.scrollLeft || left + link.offsetWidth > nav.scrollLeft + nav.clientWidth)
+      nav.scrollLeft = left - (nav.clientWidth - link.offsetWidth) / 2;
+  }, [path.value, me.value]);
   if (me.value === undefined) return <p class="content">{t('Đang tải…', 'Loading…')}</p>;
   if (me.value === null) return <Login />;
   const current = PAGES.find((p) => path.value.startsWith(p.path)) ?? PAGES[0]!;
@@ -43,8 +53,10 @@ function Shell() {
   return (
     <div class="shell">
       <header class="topbar">
-        <strong>Hài Lòng · {me.value.unit.name}</strong>
-        <nav aria-label={t('Điều hướng', 'Navigation')}>
+        <strong class="site" title={`Hài Lòng · ${me.value.unit.name}`}>
+          Hài Lòng · {me.value.unit.name}
+        </strong>
+        <nav ref={navRef} aria-label={t('Điều hướng', 'Navigation')}>
           {PAGES.map((p) => (
             <a
               key={p.path}
@@ -59,14 +71,14 @@ function Shell() {
             </a>
           ))}
         </nav>
-        <span>
+        <span class="account">
           <button
             class="secondary"
             type="button"
             onClick={() => setLang(lang.value === 'vi' ? 'en' : 'vi')}
           >
             {lang.value === 'vi' ? 'English' : 'Tiếng Việt'}
-          </button>{' '}
+          </button>
           <button class="secondary" type="button" onClick={() => void logout()}>
             {t('Đăng xuất', 'Sign out')}
           </button>

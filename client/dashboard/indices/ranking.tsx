@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { ChildRankDto } from '../../../server/indices/service.js';
 import { t } from '../i18n.js';
+import { ScrollRegion } from '../scroll-region.js';
 import { count, withBounds } from './format.js';
 import { useIndicesState } from './state.js';
 import { useFetch } from './use-fetch.js';
@@ -60,7 +61,7 @@ export function RankingTable() {
   return (
     <section>
       <h2>{t('Xếp hạng đơn vị trực thuộc', 'Ranking of units below')}</h2>
-      <div class="table-scroll">
+      <ScrollRegion label={t('Xếp hạng đơn vị trực thuộc', 'Ranking of units below')}>
         <table>
           <thead>
             <tr>
@@ -89,7 +90,7 @@ export function RankingTable() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -155,7 +155,7 @@ export function FeedbackDetail({ id }: { id: string }) {
         </a>
       </p>
       <h1>
-        {f.title} <span class="kind">{f.trackingCode}</span>
+        {f.title} <span class="kind tracking-code">{f.trackingCode}</span>
       </h1>
       <div class="cards">
         <div class="card">
@@ -214,7 +214,11 @@ export function FeedbackDetail({ id }: { id: string }) {
           typeof l === 'object' && (
             <p key={String(vi)}>
               {t(String(vi), String(en))}:{' '}
-              <a href={`/app/feedback/${l.id}`} onClick={go(`/app/feedback/${l.id}`)}>
+              <a
+                class="tracking-code"
+                href={`/app/feedback/${l.id}`}
+                onClick={go(`/app/feedback/${l.id}`)}
+              >
                 {l.trackingCode}
               </a>
             </p>

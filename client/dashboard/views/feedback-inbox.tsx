@@ -4,6 +4,7 @@ import type { FeedbackKind, FeedbackStatus } from '../../../db/schema.js';
 import type { TFeedbackListItem } from '../../../server/feedback/dto.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
+import { ScrollRegion } from '../scroll-region.js';
 import { useAppState } from '../state.js';
 import { FeedbackDetail } from './feedback-detail.js';
 import { day, KIND_LABELS, kindLabel, STATUS_LABELS, statusLabel } from './feedback-labels.js';
@@ -123,8 +124,8 @@ export function FeedbackInbox() {
       {d && (
         <>
           <p class="muted">{t(`${d.total} mục`, `${d.total} items`)}</p>
-          <div class="table-scroll">
-            <table>
+          <ScrollRegion label={t('Danh sách phản ánh', 'Feedback list')}>
+            <table class="inbox">
               <thead>
                 <tr>
                   <th>{t('Mã', 'Code')}</th>
@@ -140,8 +141,9 @@ export function FeedbackInbox() {
               <tbody>
                 {d.items.map((i) => (
                   <tr key={i.id}>
-                    <td>
+                    <td class="code">
                       <a
+                        class="tracking-code"
                         href={`/app/feedback/${i.id}`}
                         onClick={(e) => {
                           e.preventDefault();
@@ -151,24 +153,30 @@ export function FeedbackInbox() {
                         {i.trackingCode}
                       </a>
                     </td>
-                    <td>
+                    <td class="title">
                       {i.title}
                       <br />
                       <span class="kind">{kindLabel(i.kind)}</span>
                     </td>
-                    <td>{i.unitName}</td>
-                    <td>{statusLabel(i.status)}</td>
-                    <td>{day(i.receivedAt)}</td>
-                    <td>{day(i.stageDueAt)}</td>
-                    <td>{day(i.dueAt)}</td>
-                    <td>
+                    <td class="unit">{i.unitName}</td>
+                    <td class="status">{statusLabel(i.status)}</td>
+                    <td class="date" data-label={t('Nhận', 'Received')}>
+                      {day(i.receivedAt)}
+                    </td>
+                    <td class="date" data-label={t('Hạn giai đoạn', 'Stage due')}>
+                      {day(i.stageDueAt)}
+                    </td>
+                    <td class="date" data-label={t('Hạn giải quyết', 'Due')}>
+                      {day(i.dueAt)}
+                    </td>
+                    <td class="flags">
                       <DeadlineFlags item={i} />
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <div class="pager">
             <button
               class="secondary"

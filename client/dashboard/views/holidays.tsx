@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
+import { ScrollRegion } from '../scroll-region.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { useAppState } from '../state.js';
 
@@ -152,74 +153,77 @@ export function HolidaysView() {
         </p>
       )}
 
-      <table>
-        <caption>
-          {t(
-            `Năm ${shown}: ${ofYear.filter((d) => d.kind === 'off').length} ngày nghỉ, ${ofYear.filter((d) => d.kind === 'working').length} ngày làm việc bù`,
-            `${shown}: ${ofYear.filter((d) => d.kind === 'off').length} days off, ${ofYear.filter((d) => d.kind === 'working').length} working days`,
-          )}
-        </caption>
-        <thead>
-          <tr>
-            <th>{t('Ngày', 'Date')}</th>
-            <th>{t('Loại', 'Kind')}</th>
-            <th>{t('Tên', 'Name')}</th>
-            {editable && (
-              <th>
-                <span class="sr-only">{t('Xoá', 'Remove')}</span>
-              </th>
+      <ScrollRegion label={t('Lịch ngày nghỉ', 'Calendar of days off')}>
+        <table class="calendar">
+          <caption>
+            {t(
+              `Năm ${shown}: ${ofYear.filter((d) => d.kind === 'off').length} ngày nghỉ, ${ofYear.filter((d) => d.kind === 'working').length} ngày làm việc bù`,
+              `${shown}: ${ofYear.filter((d) => d.kind === 'off').length} days off, ${ofYear.filter((d) => d.kind === 'working').length} working days`,
             )}
-          </tr>
-        </thead>
-        <tbody>
-          {ofYear.map((d) => (
-            <tr key={`${d.kind}-${d.date}`}>
-              <td>{viDay(d.date)}</td>
-              <td>
-                {d.kind === 'off' ? (
-                  t('Ngày nghỉ', 'Day off')
-                ) : (
-                  <strong>{t('Làm việc bù', 'Working day')}</strong>
-                )}
-              </td>
-              <td>{d.name}</td>
+          </caption>
+          <thead>
+            <tr>
+              <th>{t('Ngày', 'Date')}</th>
+              <th>{t('Loại', 'Kind')}</th>
+              <th>{t('Tên', 'Name')}</th>
               {editable && (
+                <th>
+                  <span class="sr-only">{t('Xoá', 'Remove')}</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {ofYear.map((d) => (
+              <tr key={`${d.kind}-${d.date}`}>
+                <td>{viDay(d.date)}</td>
                 <td>
-                  {confirming.value === d.date ? (
-                    <span
-                      role="group"
-                      aria-label={t(
-                        `Xác nhận xoá ${viDay(d.date)}`,
-                        `Confirm removing ${viDay(d.date)}`,
-                      )}
-                    >
-                      <button type="button" onClick={() => remove(d)}>
-                        {t('Xác nhận xoá', 'Remove')}
-                      </button>{' '}
+                  {d.kind === 'off' ? (
+                    t('Ngày nghỉ', 'Day off')
+                  ) : (
+                    <strong>{t('Làm việc bù', 'Working day')}</strong>
+                  )}
+                </td>
+                <td>{d.name}</td>
+                {editable && (
+                  <td>
+                    {confirming.value === d.date ? (
+                      <span
+                        class="confirm"
+                        role="group"
+                        aria-label={t(
+                          `Xác nhận xoá ${viDay(d.date)}`,
+                          `Confirm removing ${viDay(d.date)}`,
+                        )}
+                      >
+                        <button type="button" onClick={() => remove(d)}>
+                          {t('Xác nhận xoá', 'Remove')}
+                        </button>
+                        <button
+                          type="button"
+                          class="secondary"
+                          onClick={() => (confirming.value = null)}
+                        >
+                          {t('Huỷ', 'Cancel')}
+                        </button>
+                      </span>
+                    ) : (
                       <button
                         type="button"
                         class="secondary"
-                        onClick={() => (confirming.value = null)}
+                        aria-label={t(`Xoá ${viDay(d.date)}`, `Remove ${viDay(d.date)}`)}
+                        onClick={() => (confirming.value = d.date)}
                       >
-                        {t('Huỷ', 'Cancel')}
+                        {t('Xoá', 'Remove')}
                       </button>
-                    </span>
-                  ) : (
-                    <button
-                      type="button"
-                      class="secondary"
-                      aria-label={t(`Xoá ${viDay(d.date)}`, `Remove ${viDay(d.date)}`)}
-                      onClick={() => (confirming.value = d.date)}
-                    >
-                      {t('Xoá', 'Remove')}
-                    </button>
-                  )}
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
 
       {editable && (
         <form

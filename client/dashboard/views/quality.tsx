@@ -1,5 +1,6 @@
 import type { QualityDto } from '../../../server/indices/signals.js';
 import { t } from '../i18n.js';
+import { ScrollRegion } from '../scroll-region.js';
 import { count, pct } from '../indices/format.js';
 import { ScopeBar } from '../indices/scope-bar.js';
 import { useIndicesState } from '../indices/state.js';
@@ -55,32 +56,34 @@ export function QualityView() {
             </div>
           </div>
           {d.bursts.length > 0 && (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('Đơn vị', 'Unit')}</th>
-                  <th scope="col" class="num">
-                    {t('Số phiếu', 'Responses')}
-                  </th>
-                  <th scope="col">{t('Từ', 'From')}</th>
-                  <th scope="col">{t('Đến', 'To')}</th>
-                  <th scope="col">{t('Mã nhận dạng', 'Fingerprint')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.bursts.map((b) => (
-                  <tr key={`${b.unitId}-${b.fingerprint}-${b.from}`}>
-                    <th scope="row">{unitsById.value.get(b.unitId)?.name ?? b.unitId}</th>
-                    <td class="num">{count(b.count)}</td>
-                    <td>{time(b.from)}</td>
-                    <td>{time(b.to)}</td>
-                    <td>
-                      <code>{b.fingerprint}</code>
-                    </td>
+            <ScrollRegion label={t('Các đợt phiếu giống nhau', 'Bursts of identical responses')}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('Đơn vị', 'Unit')}</th>
+                    <th scope="col" class="num">
+                      {t('Số phiếu', 'Responses')}
+                    </th>
+                    <th scope="col">{t('Từ', 'From')}</th>
+                    <th scope="col">{t('Đến', 'To')}</th>
+                    <th scope="col">{t('Mã nhận dạng', 'Fingerprint')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {d.bursts.map((b) => (
+                    <tr key={`${b.unitId}-${b.fingerprint}-${b.from}`}>
+                      <th scope="row">{unitsById.value.get(b.unitId)?.name ?? b.unitId}</th>
+                      <td class="num">{count(b.count)}</td>
+                      <td>{time(b.from)}</td>
+                      <td>{time(b.to)}</td>
+                      <td>
+                        <code>{b.fingerprint}</code>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
           )}
         </>
       )}

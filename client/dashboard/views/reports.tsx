@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { ScheduledReport } from '../../../server/reports/calendar.js';
 import { t } from '../i18n.js';
+import { ScrollRegion } from '../scroll-region.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { currentQuarter, PeriodPicker, scopeQuery, type Scope } from '../targets/period-picker.js';
 
@@ -57,36 +58,38 @@ export function ReportsView() {
       <PeriodPicker scope={scope} />
       <Downloads query={scopeQuery(scope)} />
       {cal.data && (
-        <table>
-          <caption>{t('Lịch báo cáo năm', 'This year’s reporting calendar')}</caption>
-          <thead>
-            <tr>
-              <th>{t('Báo cáo', 'Report')}</th>
-              <th>{t('Hạn nộp', 'Due')}</th>
-              <th>{t('Kỳ số liệu', 'Data period')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {cal.data.reports.map((r) => (
-              <tr
-                key={r.id}
-                aria-current={r.id === next?.id && r.year === next.year ? 'true' : undefined}
-              >
-                <td>{t(r.label, r.labelEn)}</td>
-                <td>{vnDate(r.dueDate)}</td>
-                <td>
-                  {vnDate(r.from)} – {vnDate(r.to)}
-                </td>
-                <td>
-                  <a href={`/api/reports?from=${r.from}&to=${r.to}${unit}&format=xlsx`} download>
-                    XLSX
-                  </a>
-                </td>
+        <ScrollRegion label={t('Lịch báo cáo năm', 'This year’s reporting calendar')}>
+          <table>
+            <caption>{t('Lịch báo cáo năm', 'This year’s reporting calendar')}</caption>
+            <thead>
+              <tr>
+                <th>{t('Báo cáo', 'Report')}</th>
+                <th>{t('Hạn nộp', 'Due')}</th>
+                <th>{t('Kỳ số liệu', 'Data period')}</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {cal.data.reports.map((r) => (
+                <tr
+                  key={r.id}
+                  aria-current={r.id === next?.id && r.year === next.year ? 'true' : undefined}
+                >
+                  <td>{t(r.label, r.labelEn)}</td>
+                  <td>{vnDate(r.dueDate)}</td>
+                  <td>
+                    {vnDate(r.from)} – {vnDate(r.to)}
+                  </td>
+                  <td>
+                    <a href={`/api/reports?from=${r.from}&to=${r.to}${unit}&format=xlsx`} download>
+                      XLSX
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </section>
   );
