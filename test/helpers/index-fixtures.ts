@@ -48,6 +48,23 @@ export function smallSurvey(over: Partial<TSurveyDefinition> = {}): TSurveyDefin
   });
 }
 
+/** One factor, one question: the overall index is that question's share satisfied. */
+export const oneQuestion = ZSurveyDefinition.parse({
+  id: 'one-question',
+  version: 1,
+  kind: 'education',
+  title: { vi: 'Một câu' },
+  target: 85,
+  factors: [{ id: 'a', title: { vi: 'Chung' } }],
+  sections: [
+    {
+      id: 's',
+      title: { vi: 'Phần 1' },
+      questions: [{ id: 'q', type: 'likert5', factor: 'a', text: { vi: 'Hài lòng?' } }],
+    },
+  ],
+});
+
 export async function createSurvey(
   db: Db,
   def: TSurveyDefinition,

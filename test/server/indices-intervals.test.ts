@@ -9,9 +9,8 @@ import {
 } from '../../server/indices/intervals.js';
 import { importUnitsCsv } from '../../server/units-import.js';
 import { createTestApp } from '../helpers/app.js';
-import { addCounts, createSurvey } from '../helpers/index-fixtures.js';
+import { addCounts, createSurvey, oneQuestion } from '../helpers/index-fixtures.js';
 import { createCampaign as createCampaignViaApi } from '../helpers/campaigns.js';
-import { ZSurveyDefinition } from '../../surveys/schema.js';
 
 const DONGTHAI = 'HN-TAYHO-THCS-DONGTHAI'; // 640 families
 const NHATTAN = 'HN-TAYHO-TH-NHATTAN'; // 870 families
@@ -94,23 +93,6 @@ function acMeanVariance(n: number, s: number, ss: number, f: number): number {
   const mean = (s + k / 2) / m;
   return (((ss + k / 2 - m * mean * mean) / (m - 1)) * f) / m;
 }
-
-/** One factor, one question: the overall index is that question's share satisfied. */
-const oneQuestion = ZSurveyDefinition.parse({
-  id: 'one-question',
-  version: 1,
-  kind: 'education',
-  title: { vi: 'Một câu' },
-  target: 85,
-  factors: [{ id: 'a', title: { vi: 'Chung' } }],
-  sections: [
-    {
-      id: 's',
-      title: { vi: 'Phần 1' },
-      questions: [{ id: 'q', type: 'likert5', factor: 'a', text: { vi: 'Hài lòng?' } }],
-    },
-  ],
-});
 
 describe('GET /api/indices: pooled and population-weighted', () => {
   async function twoSchools() {

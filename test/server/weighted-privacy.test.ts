@@ -1,28 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { createTestApp } from '../helpers/app.js';
-import { addCounts, createSurvey } from '../helpers/index-fixtures.js';
+import { addCounts, createSurvey, oneQuestion } from '../helpers/index-fixtures.js';
 import { createCampaign as createCampaignViaApi } from '../helpers/campaigns.js';
-import { ZSurveyDefinition } from '../../surveys/schema.js';
 
 const DONGTHAI = 'HN-TAYHO-THCS-DONGTHAI'; // 640 families
 const NHATTAN = 'HN-TAYHO-TH-NHATTAN'; // 870 families
 const QUANGAN = 'HN-TAYHO-MN-QUANGAN'; // 280 families
-
-const oneQuestion = ZSurveyDefinition.parse({
-  id: 'one-question',
-  version: 1,
-  kind: 'education',
-  title: { vi: 'Một câu' },
-  target: 85,
-  factors: [{ id: 'a', title: { vi: 'Chung' } }],
-  sections: [
-    {
-      id: 's',
-      title: { vi: 'Phần 1' },
-      questions: [{ id: 'q', type: 'likert5', factor: 'a', text: { vi: 'Hài lòng?' } }],
-    },
-  ],
-});
 
 /** `satisfied` of `n` respondents scoring 1, the rest 0. */
 function answered(n: number, satisfied: number) {
