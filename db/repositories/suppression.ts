@@ -32,3 +32,44 @@ export async function treeWithResponses(
     .execute();
   return { units, responses: rows.map((r) => ({ ...r, n: Number(r.n) })) };
 }
+
+export interface OwnAnswersRow {
+  campaign_id: string;
+  unit_id: string;
+  question_id: string;
+  value: string;
+  n: number;
+}
+
+export interface CampaignSurveyRow {
+  id: string;
+  survey_id: string;
+  survey_version: number;
+}
+
+/**
+ * Each unit's own answer counters (leaf rows, per question and value) in these campaigns, and
+ * the questionnaire version each campaign asks, which says what the values mean. One query for
+ * the counters, whatever the number of campaigns and units.
+ */
+export async function ownAnswerCounts(
+  db: Db,
+  campaignIds: readonly string[],
+): Promise<{ surveys: CampaignSurveyRow[]; answers: OwnAnswersRow[] }> {
+  if (campaignIds.length === 0) return { surveys: [], answers: [] };
+  await settleCounts(db);
+  const surveys = await db
+    .selectFrom('campaigns')
+    .where('id', 'in', [...campaignIds])
+    .select(['id', 'survey_id', 'survey_version'])
+    .execute();
+  const rows = await db
+    .selectFrom('answer_counts')
+    .where('campaign_id', 'in', [...campaignIds])
+    .select(['campaign_id', 'unit_id', 'question_id', 'value', 'n'])
+    .execute();
+  return {
+    surveys: surveys.map((s) => ({ ...s, survey_version: Number(s.survey_version) })),
+    answers: rows.map((r) => ({ ...r, n: Number(r.n) })),
+  };
+}

@@ -33,12 +33,20 @@ const LIKERT = Object.keys(thcsAnswers());
 const PERIOD = 'from=2026-10-01&to=2026-12-31';
 const secret = (unitId: string) => `BIMAT-${unitId}`;
 
-/** A varied answer set: every unit and respondent answers differently, some "no opinion". */
-function answersOf(unitId: string, i: number): Record<string, unknown> {
+/**
+ * A varied answer set: every unit and respondent answers differently, some "no opinion" in
+ * units of 12 or more (elsewhere a few "no opinion" answers would be a group of 1–4 of their
+ * own, and withholding them would leave the attack below nothing to work on).
+ */
+function answersOf(
+  unitId: string,
+  i: number,
+  na = (RESPONSES[unitId] ?? 0) >= 12,
+): Record<string, unknown> {
   const salt = [...unitId].reduce((a, ch) => a + ch.charCodeAt(0), 0);
   const out: Record<string, unknown> = {};
   LIKERT.forEach(
-    (q, k) => (out[q] = (i + k + salt) % 11 === 0 ? null : 1 + ((i * 7 + k * 3 + salt) % 5)),
+    (q, k) => (out[q] = na && (i + k + salt) % 11 === 0 ? null : 1 + ((i * 7 + k * 3 + salt) % 5)),
   );
   out.gop_y = `${secret(unitId)} góp ý số ${i}`;
   return out;
@@ -109,9 +117,14 @@ async function treeOf(t: TestApp, cookie: string): Promise<Tree & { ids: string[
 }
 
 /** Everything `email` can read about the campaign, as figures; and every body, for text checks. */
-async function collect(t: TestApp, email: string, campaignId: string, full: Tree) {
+async function collect(
+  t: TestApp,
+  email: string,
+  campaignId: string,
+  full: Tree,
+  surveyed = Object.keys(RESPONSES),
+) {
   const cookie = await t.login(email);
-  const surveyed = Object.keys(RESPONSES);
   // Every unit whose subtree the campaign reaches (elsewhere there is nothing to read).
   const ids = (await treeOf(t, cookie)).ids.filter((id) =>
     full.subtree(id).some((u) => surveyed.includes(u)),
@@ -502,4 +515,83 @@ describe('small groups under a subtraction attack', () => {
       expect.stringContaining('giữ ẩn danh'),
     ]);
   });
+});
+
+describe('a complement whose parents all answered one question "no opinion"', () => {
+  const QUANGAN = 'HN-TAYHO-MN-QUANGAN'; // 3 responses: withheld
+  const NHATTAN = 'HN-TAYHO-TH-NHATTAN'; // 10, all "no opinion" on Q: the complement by responses
+  const DONGTHAI = 'HN-TAYHO-THCS-DONGTHAI'; // 20
+  const Q = 'tc2';
+
+  test(
+    "no difference of shown figures gives away the small school's answers to that question",
+    { timeout: 180_000 },
+    async () => {
+      const t = await createTestApp();
+      const campaign = await createCampaign(t, {
+        as: 'admin@demo.vn',
+        unitIds: [QUANGAN, NHATTAN, DONGTHAI],
+      });
+      const plan: [string, number, (i: number) => number | null][] = [
+        [QUANGAN, 3, (i) => [1, 1, 5][i]!],
+        [NHATTAN, 10, () => null],
+        [DONGTHAI, 20, (i) => (i % 2 ? 2 : 4)],
+      ];
+      const truth: Record<string, Record<string, unknown>[]> = {};
+      for (const [unitId, n, q] of plan) {
+        const code = campaign.links.find((l) => l.unitId === unitId)!.code;
+        truth[unitId] = [];
+        for (let i = 0; i < n; i++) {
+          const answers = { ...answersOf(unitId, i, false), [Q]: q(i) };
+          const res = await submit(t, code, { clientId: randomUUID(), answers });
+          expect(res.status, await res.clone().text()).toBe(201);
+          truth[unitId].push(answers);
+        }
+      }
+      const full = await treeOf(t, await t.login('admin@demo.vn'));
+      const surveyed = plan.map(([u]) => u);
+      // Quảng An's answers to Q: what office − Đông Thái gave before Đông Thái was withheld too.
+      const ofQ = (d: Dist) =>
+        Object.fromEntries(Object.entries(d).filter(([k]) => k.startsWith(`${Q}|`)));
+      const own = ofQ(distOf(truth[QUANGAN]!));
+      expect(own).toEqual({ [`${Q}|1`]: 2, [`${Q}|5`]: 1 });
+
+      for (const email of ['tayho@demo.vn', 'admin@demo.vn']) {
+        const { figures } = await collect(t, email, campaign.id, full, surveyed);
+        // The office's figures are shown, with Quảng An's answers to Q pooled in them.
+        const office = figures.find((f) => f.source === 'indices HN-TAYHO')!;
+        expect(ofQ(office.dist!)).toEqual({
+          [`${Q}|1`]: 2,
+          [`${Q}|2`]: 10,
+          [`${Q}|4`]: 10,
+          [`${Q}|5`]: 1,
+        });
+        const keys = [...new Set(figures.flatMap((f) => Object.keys(ofQ(f.dist ?? {}))))].sort();
+        const dists = differences(figures, (f) => f.dist && keys.map((k) => ofQ(f.dist!)[k] ?? 0));
+        expect(
+          dists
+            .filter((d) => sameDist(Object.fromEntries(keys.map((k, i) => [k, d.value[i]!])), own))
+            .map((d) => d.source),
+        ).toEqual([]);
+        expect(singledOut(figures, Object.keys(truth), QUANGAN)).toBe(false);
+      }
+
+      // What a manager sees: Đông Thái is withheld too, as a complement, with its count kept.
+      const cookie = await t.login('tayho@demo.vn');
+      const ranking = (await (
+        await t.req(`/api/indices/children?campaignId=${campaign.id}&unitId=HN-TAYHO`, { cookie })
+      ).json()) as { children: Record<string, unknown>[] };
+      expect(
+        Object.fromEntries(
+          ranking.children
+            .filter((c) => surveyed.includes(c.id as string))
+            .map((c) => [c.id, [c.responses, c.suppression]]),
+        ),
+      ).toEqual({
+        [QUANGAN]: [3, 'small'],
+        [NHATTAN]: [10, 'complement'],
+        [DONGTHAI]: [20, 'complement'],
+      });
+    },
+  );
 });
