@@ -88,20 +88,18 @@ async function componentsOf(
 
 const LIKERT = new Set<string>(LIKERT_VALUES);
 
-/** A counter row's component under one questionnaire, or null when no figure shows it. */
+/**
+ * A counter row's component under one questionnaire, or null: each likert question's valid
+ * answers (1–5), the answers a question's distribution and index are made of. "No opinion" and
+ * choice options are not components: a residual of 1–4 of them inside a group of ≥ 5 responses
+ * says no more than a shown unit's own per-value counts do, and counting them withheld every
+ * school of an office with a few scattered "không ý kiến" answers.
+ */
 function componentKeys(def: TSurveyDefinition): (r: OwnAnswersRow) => string | null {
-  const types = new Map(
-    allQuestions(def).map((q) => [q.id, { type: q.type, options: q.options?.map((o) => o.value) }]),
+  const likert = new Set(
+    allQuestions(def)
+      .filter((q) => q.type === 'likert5')
+      .map((q) => q.id),
   );
-  return (r) => {
-    const q = types.get(r.question_id);
-    if (!q) return null;
-    if (q.type === 'likert5') {
-      if (LIKERT.has(r.value)) return r.question_id;
-      return r.value === 'na' ? `${r.question_id}|na` : null;
-    }
-    if ((q.type === 'single' || q.type === 'multi') && q.options?.includes(r.value))
-      return `${r.question_id}|${r.value}`;
-    return null;
-  };
+  return (r) => (likert.has(r.question_id) && LIKERT.has(r.value) ? r.question_id : null);
 }
