@@ -2,7 +2,6 @@ import type { Db } from '../../db/index.js';
 import { ratingsOfItemsDue } from '../../db/repositories/feedback-ratings.js';
 import {
   campaignUnitsIn,
-  feedbackByInstant,
   targetSettingsFor,
   type CampaignUnitRow,
 } from '../../db/repositories/targets.js';
