@@ -48,7 +48,10 @@ export interface WaitingItem {
   since: string;
 }
 
-/** Items waiting for the citizen (of `ids`, or of the subtree at `rootPath`), with the start of their current wait. */
+/**
+ * Items waiting for the citizen (of `ids`, or of the subtree at `rootPath`, or all), with the
+ * start of their current wait.
+ */
 export async function waitingItems(
   db: Db,
   scope: { ids?: readonly string[]; rootPath?: string } = {},

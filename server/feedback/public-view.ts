@@ -11,7 +11,7 @@ import type { Feedback } from '../../db/schema.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import { publicTimeline, type TPublicFeedback } from './dto.js';
 import type { TRating } from './schemas.js';
-import { waitReturns } from './waits.js';
+import { asReturned, waitReturns } from './waits.js';
 
 export async function findByCode(db: Db, code: string): Promise<Feedback | undefined> {
   return getFeedbackByCode(db, code.trim().toUpperCase());
@@ -33,8 +33,9 @@ export async function byCode(db: Db, code: string): Promise<Feedback> {
  * contact. A wait past its end shows as back with staff, as the next sweep will store it.
  */
 export async function publicStatus(db: Db, stored: Feedback, now: Date): Promise<TPublicFeedback> {
-  const returned = (await waitReturns(db, now, { ids: [stored.id] })).get(stored.id);
-  const item = returned ? { ...stored, ...returned.set } : stored;
+  const returns = await waitReturns(db, now, { ids: [stored.id] });
+  const returned = returns.get(stored.id);
+  const item = asReturned(stored, returns);
   const unit = await getUnit(db, item.unit_id);
   const out: TPublicFeedback = {
     trackingCode: item.tracking_code,

@@ -68,8 +68,9 @@ export async function staffDetail(
   loaded: Feedback,
   canWrite: boolean,
 ): Promise<TFeedbackDetail> {
-  const returned = (await waitReturns(db, now, { ids: [loaded.id] })).get(loaded.id);
-  const item = returned ? { ...loaded, ...returned.set } : loaded;
+  const returns = await waitReturns(db, now, { ids: [loaded.id] });
+  const returned = returns.get(loaded.id);
+  const item = asReturned(loaded, returns);
   const c = await cutoffs(db, now);
   const unit = await getUnit(db, item.unit_id);
   const contact = await getContact(db, item.id);
