@@ -15,8 +15,9 @@ const DAY = 86_400_000;
  * Housekeeping that must keep happening while the server runs for months, not only at start:
  * contact details past their 24-month retention are erased, expired sessions and old sign-in
  * counters purged, a device or address unused for a year is no longer "known", and a wait for
- * the citizen past its 15 working days goes back to staff (reads do it too; this keeps the
- * inbox true for a unit nobody opens).
+ * the citizen past its 15 working days goes back to staff. Reads never write: until this runs
+ * they show such an item as it will be stored (server/feedback/waits.ts `waitReturns`); a
+ * staff move on the item sweeps it first.
  */
 export async function sweep(db: Db, now: Date): Promise<{ contactsErased: number }> {
   const at = now.toISOString();

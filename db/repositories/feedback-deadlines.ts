@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../index.js';
 import type { Feedback, FeedbackStatus } from '../schema.js';
 
@@ -47,14 +48,31 @@ export interface WaitingItem {
   since: string;
 }
 
-/** Items waiting for the citizen, with the start of their current wait. */
-export async function waitingItems(db: Db, ids?: readonly string[]): Promise<WaitingItem[]> {
+/**
+ * Items waiting for the citizen (of `ids`, or of the subtree at `rootPath`, or all), with the
+ * start of their current wait.
+ */
+export async function waitingItems(
+  db: Db,
+  scope: { ids?: readonly string[]; rootPath?: string } = {},
+): Promise<WaitingItem[]> {
+  const { ids, rootPath } = scope;
   if (ids && !ids.length) return [];
   const items = await db
     .selectFrom('feedback')
-    .selectAll()
+    .selectAll('feedback')
     .where('status', '=', 'waiting_citizen')
-    .$if(!!ids, (q) => q.where('id', 'in', ids!))
+    .$if(!!ids, (q) => q.where('feedback.id', 'in', ids!))
+    .$if(rootPath !== undefined, (q) =>
+      q.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('units as u')
+            .select('u.id')
+            .whereRef('u.id', '=', 'feedback.unit_id')
+            .where(sql<string>`substr(u.path, 1, ${rootPath!.length})`, '=', rootPath!),
+        ),
+      ),
+    )
     .execute();
   if (!items.length) return [];
   const starts = await db

@@ -173,23 +173,44 @@ export interface FeedbackFilter {
   /** Today's 00:00 in Vietnam: a deadline before it is past (it ended at 24:00 of its day). */
   lateCutoff: string;
   soonCutoff: string;
+  /**
+   * Items still stored as waiting_citizen whose wait has ended: filtered as in_progress with
+   * `dueAt` as their deadline, as the next sweep will store them (server/feedback/waits.ts).
+   */
+  returned?: readonly { id: string; dueAt: string }[];
+}
+
+/** The current stage's deadline, with the deadline an ended wait returns with. */
+function stageDueOf(returned: FeedbackFilter['returned']) {
+  if (!returned?.length) return stageDueSql;
+  const whens = returned.map((r) => sql`when ${r.id} then ${r.dueAt}`);
+  return sql<string | null>`(case feedback.id ${sql.join(whens, sql` `)} else ${stageDueSql} end)`;
+}
+
+/** Items with status `status`, counting an ended wait as in_progress. */
+function statusIs(status: FeedbackStatus, returned: FeedbackFilter['returned']) {
+  const ids = (returned ?? []).map((r) => r.id);
+  if (!ids.length) return sql<SqlBool>`feedback.status = ${status}`;
+  const list = sql.join(ids);
+  return status === 'in_progress'
+    ? sql<SqlBool>`(feedback.status = ${status} or feedback.id in (${list}))`
+    : sql<SqlBool>`(feedback.status = ${status} and feedback.id not in (${list}))`;
 }
 
 function filtered(db: Db, f: FeedbackFilter) {
+  const due = stageDueOf(f.returned);
   return db
     .selectFrom('feedback')
     .innerJoin('units', 'units.id', 'feedback.unit_id')
     .where(sql<string>`substr(units.path, 1, ${f.rootPath.length})`, '=', f.rootPath)
-    .$if(!!f.status, (q) => q.where('feedback.status', '=', f.status!))
+    .$if(!!f.status, (q) => q.where(statusIs(f.status!, f.returned)))
     .$if(!!f.kind, (q) => q.where('feedback.kind', '=', f.kind!))
-    .$if(f.overdue === true, (q) => q.where(sql<SqlBool>`${stageDueSql} < ${f.lateCutoff}`))
+    .$if(f.overdue === true, (q) => q.where(sql<SqlBool>`${due} < ${f.lateCutoff}`))
     .$if(f.overdue === false, (q) =>
-      q.where(sql<SqlBool>`(${stageDueSql} is null or ${stageDueSql} >= ${f.lateCutoff})`),
+      q.where(sql<SqlBool>`(${due} is null or ${due} >= ${f.lateCutoff})`),
     )
     .$if(f.dueSoon === true, (q) =>
-      q.where(
-        sql<SqlBool>`${stageDueSql} >= ${f.lateCutoff} and ${stageDueSql} <= ${f.soonCutoff}`,
-      ),
+      q.where(sql<SqlBool>`${due} >= ${f.lateCutoff} and ${due} <= ${f.soonCutoff}`),
     );
 }
 

@@ -11,6 +11,7 @@ import type { Feedback } from '../../db/schema.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import { publicTimeline, type TPublicFeedback } from './dto.js';
 import type { TRating } from './schemas.js';
+import { asReturned, waitReturns } from './waits.js';
 
 export async function findByCode(db: Db, code: string): Promise<Feedback | undefined> {
   return getFeedbackByCode(db, code.trim().toUpperCase());
@@ -27,8 +28,14 @@ export async function byCode(db: Db, code: string): Promise<Feedback> {
   return item;
 }
 
-/** The public status of an item: built field by field from the case, never from its contact. */
-export async function publicStatus(db: Db, item: Feedback): Promise<TPublicFeedback> {
+/**
+ * The public status of an item at `now`: built field by field from the case, never from its
+ * contact. A wait past its end shows as back with staff, as the next sweep will store it.
+ */
+export async function publicStatus(db: Db, stored: Feedback, now: Date): Promise<TPublicFeedback> {
+  const returns = await waitReturns(db, now, { ids: [stored.id] });
+  const returned = returns.get(stored.id);
+  const item = asReturned(stored, returns);
   const unit = await getUnit(db, item.unit_id);
   const out: TPublicFeedback = {
     trackingCode: item.tracking_code,
@@ -41,7 +48,10 @@ export async function publicStatus(db: Db, item: Feedback): Promise<TPublicFeedb
     dueAt: item.due_at,
     answeredAt: item.status === 'published' ? item.answered_at : null,
     publishedAt: item.published_at,
-    timeline: publicTimeline(await listEvents(db, item.id)),
+    timeline: publicTimeline([
+      ...(await listEvents(db, item.id)),
+      ...(returned ? [{ ...returned.event, actor_name: null }] : []),
+    ]),
     rated: !!(await getRating(db, item.id)),
   };
   // The answer is public only once published; until then it may still change.

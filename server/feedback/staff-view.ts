@@ -9,7 +9,7 @@ import { holidaySet } from '../../db/repositories/holidays.js';
 import { getUnit } from '../../db/repositories/units.js';
 import type { Feedback, Unit } from '../../db/schema.js';
 import { addWorkingDays, lateCutoff } from '../deadlines.js';
-import { sweepExpiredWaits } from './waits.js';
+import { asReturned, waitReturns } from './waits.js';
 import {
   linked,
   listItemDto,
@@ -37,7 +37,9 @@ export async function inbox(
   scope: Unit,
   q: TFeedbackQuery,
 ): Promise<{ items: TFeedbackListItem[]; total: number }> {
-  await sweepExpiredWaits(db, now); // a wait past its end is back with staff before anyone reads the list
+  // A wait past its end is shown back with staff, as the next sweep will store it (a read never
+  // writes): filtered, flagged and listed as in_progress with the days waited given back.
+  const returns = await waitReturns(db, now, { rootPath: scope.path });
   const c = await cutoffs(db, now);
   const { rows, total } = await listFeedback(
     db,
@@ -49,10 +51,14 @@ export async function inbox(
       dueSoon: q.dueSoon === 'true' ? true : undefined,
       lateCutoff: c.lateCutoff,
       soonCutoff: c.soonCutoff,
+      returned: [...returns.values()].map((r) => ({ id: r.item.id, dueAt: r.set.due_at })),
     },
     { limit: q.limit, offset: q.offset },
   );
-  return { items: rows.map((r) => listItemDto(r, c.now, c.soonCutoff)), total };
+  return {
+    items: rows.map((r) => listItemDto(asReturned(r, returns), c.now, c.soonCutoff)),
+    total,
+  };
 }
 
 /** The full case for staff whose subtree holds the item (the caller has checked that). */
@@ -62,9 +68,9 @@ export async function staffDetail(
   loaded: Feedback,
   canWrite: boolean,
 ): Promise<TFeedbackDetail> {
-  const item = (await sweepExpiredWaits(db, now, [loaded.id])).length
-    ? ((await getFeedback(db, loaded.id)) ?? loaded)
-    : loaded;
+  const returns = await waitReturns(db, now, { ids: [loaded.id] });
+  const returned = returns.get(loaded.id);
+  const item = asReturned(loaded, returns);
   const c = await cutoffs(db, now);
   const unit = await getUnit(db, item.unit_id);
   const contact = await getContact(db, item.id);
@@ -90,7 +96,11 @@ export async function staffDetail(
           }
         : null,
     contactErasedAt: contact?.erased_at ?? null,
-    timeline: timelineDto(await listEvents(db, item.id)),
+    timeline: timelineDto([
+      ...(await listEvents(db, item.id)),
+      // The return the sweep will write, dated when the wait ended.
+      ...(returned ? [{ ...returned.event, actor_name: null }] : []),
+    ]),
     allowedMoves: movesFor(item.status, canWrite),
   };
 }

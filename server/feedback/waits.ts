@@ -1,9 +1,15 @@
 import type { Db } from '../../db/index.js';
-import { eventId, insertEvent, updateFeedbackIfStatus } from '../../db/repositories/feedback.js';
-import { waitingItems } from '../../db/repositories/feedback-deadlines.js';
+import { insertEvent, updateFeedbackIfStatus } from '../../db/repositories/feedback.js';
+import { waitingItems, type WaitingItem } from '../../db/repositories/feedback-deadlines.js';
 import { holidaySet } from '../../db/repositories/holidays.js';
 import type { Feedback } from '../../db/schema.js';
-import { addWorkingDays, isLate, resumeDeadline, type CalendarLike } from '../deadlines.js';
+import {
+  addWorkingDays,
+  isLate,
+  lateCutoff,
+  resumeDeadline,
+  type CalendarLike,
+} from '../deadlines.js';
 
 /**
  * Waiting for the citizen (DOMAIN.md "Pauses cannot hide a late item"):
@@ -77,43 +83,104 @@ export function lateRequestNote(
 export const WAIT_EXPIRED_NOTE = `Quá ${MAX_WAIT_WORKING_DAYS} ngày làm việc không nhận được thông tin bổ sung: hồ sơ trở lại tiếp tục xử lý.`;
 
 /**
+ * What the sweep does to one item whose wait has ended, computed without writing: the fields it
+ * sets and the timeline event it appends. Reads show an expired wait through this (`asReturned`,
+ * `returnedEvent`) and the sweep writes exactly this, so the two cannot disagree.
+ */
+export interface WaitReturn {
+  item: Feedback;
+  /** The moment the wait ended: 24:00 of its last working day (the event's `at`). */
+  at: string;
+  set: { status: 'in_progress'; due_at: string; clock_paused_at: null };
+  event: {
+    id: string;
+    feedback_id: string;
+    from_status: 'waiting_citizen';
+    to_status: 'in_progress';
+    actor_user_id: null;
+    at: string;
+    note: string;
+  };
+}
+
+/** The return of a waiting item at `now`, or null while its wait still runs. Pure. */
+export function waitReturn(w: WaitingItem, now: Date, calendar: CalendarLike): WaitReturn | null {
+  const end = waitEndsAt(w.since, calendar);
+  if (!isLate(now, end)) return null;
+  // The next day's 00:00 in Vietnam, whenever the sweep happens to run: the event is dated
+  // when the wait ended, so a read before the sweep and the sweep agree on it.
+  const at = lateCutoff(new Date(Date.parse(end) + 1000));
+  return {
+    item: w.item,
+    at,
+    set: {
+      status: 'in_progress',
+      due_at: dueAfterWait(w.item, end, calendar),
+      clock_paused_at: null,
+    },
+    event: {
+      id: `${at}~wait~${w.item.id}`,
+      feedback_id: w.item.id,
+      from_status: 'waiting_citizen',
+      to_status: 'in_progress',
+      actor_user_id: null,
+      at,
+      note: WAIT_EXPIRED_NOTE,
+    },
+  };
+}
+
+export type WaitReturns = ReadonlyMap<string, WaitReturn>;
+
+/**
+ * The waits ended at `now` (of `ids`, or of the subtree at `rootPath`, or all), by item id.
+ * Reads only: a read shows these items as `asReturned` and leaves the writing to the sweep.
+ */
+export async function waitReturns(
+  db: Db,
+  now: Date,
+  scope: { ids?: readonly string[]; rootPath?: string } = {},
+): Promise<WaitReturns> {
+  const waiting = await waitingItems(db, scope);
+  if (!waiting.length) return new Map();
+  const calendar = await holidaySet(db);
+  const out = new Map<string, WaitReturn>();
+  for (const w of waiting) {
+    const r = waitReturn(w, now, calendar);
+    if (r) out.set(w.item.id, r);
+  }
+  return out;
+}
+
+/** A row as it will be once the sweep has returned its expired wait (unchanged otherwise). */
+export function asReturned<T extends Pick<Feedback, 'id' | 'status'>>(
+  row: T,
+  returns: WaitReturns,
+): T {
+  const r = returns.get(row.id);
+  return r && row.status === 'waiting_citizen' ? { ...row, ...r.set } : row;
+}
+
+/**
  * Returns to `in_progress` every item (of `ids`, or all) whose wait passed its end at `now`.
- * Run on start and before the reads that show or count items, so a fixed clock drives it.
- * Returns the ids it moved.
+ * Run on start, hourly (server/maintenance.ts) and before a staff move on the item; never by a
+ * read (reads show the same through `waitReturns`). Returns the ids it moved.
  */
 export async function sweepExpiredWaits(
   db: Db,
   now: Date,
   ids?: readonly string[],
 ): Promise<string[]> {
-  const waiting = await waitingItems(db, ids);
-  if (!waiting.length) return [];
-  const calendar = await holidaySet(db);
+  const returns = await waitReturns(db, now, { ids });
   const moved: string[] = [];
-  for (const { item, since } of waiting) {
-    const end = waitEndsAt(since, calendar);
-    if (!isLate(now, end)) continue;
-    const at = now.toISOString();
+  for (const r of returns.values()) {
     const done = await db.transaction().execute(async (trx) => {
-      const set = {
-        status: 'in_progress' as const,
-        due_at: dueAfterWait(item, end, calendar),
-        clock_paused_at: null,
-        updated_at: at,
-      };
-      if (!(await updateFeedbackIfStatus(trx, item.id, 'waiting_citizen', set))) return false;
-      await insertEvent(trx, {
-        id: eventId(at),
-        feedback_id: item.id,
-        from_status: 'waiting_citizen',
-        to_status: 'in_progress',
-        actor_user_id: null,
-        at,
-        note: WAIT_EXPIRED_NOTE,
-      });
+      const set = { ...r.set, updated_at: now.toISOString() };
+      if (!(await updateFeedbackIfStatus(trx, r.item.id, 'waiting_citizen', set))) return false;
+      await insertEvent(trx, r.event);
       return true;
     });
-    if (done) moved.push(item.id);
+    if (done) moved.push(r.item.id);
   }
   return moved;
 }

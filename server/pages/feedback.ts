@@ -127,11 +127,11 @@ const feedbackPages = new Hono<AppEnv>()
     return c.redirect(`/feedback/status/${found.tracking_code}`, 303);
   })
   .get('/feedback/status/:code', validate('param', ZCode), async (c) => {
-    const { db } = c.var.deps;
+    const { db, clock } = c.var.deps;
     const item = await findByCode(db, c.req.valid('param').code);
     if (!item) return c.html(notFoundPage(), 404);
     const notice = c.req.query('rated') ? 'Đã ghi nhận đánh giá của bạn. Cảm ơn bạn!' : undefined;
-    return c.html(statusPage(await publicStatus(db, item), notice));
+    return c.html(statusPage(await publicStatus(db, item, clock()), notice));
   })
   .post(
     '/feedback/status/:code/rating',
@@ -150,7 +150,7 @@ const feedbackPages = new Hono<AppEnv>()
         await rate(db, clock(), item, rating);
       } catch (e) {
         if (!(e instanceof AppError) || e.status !== 409) throw e;
-        return c.html(statusPage(await publicStatus(db, item), e.msg.vi), 409);
+        return c.html(statusPage(await publicStatus(db, item, clock()), e.msg.vi), 409);
       }
       return c.redirect(`/feedback/status/${item.tracking_code}?rated=1`, 303);
     },

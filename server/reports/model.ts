@@ -1,7 +1,6 @@
 import type { Db } from '../../db/index.js';
 import {
   campaignUnitsIn,
-  feedbackByInstant,
   type CampaignUnitRow,
   type FeedbackTargetRow,
 } from '../../db/repositories/targets.js';
@@ -12,6 +11,8 @@ import { categoryLabel } from '../feedback/categories.js';
 import { inResolutionRemit, resolution } from '../targets/feedback-formulas.js';
 import type { Period } from '../targets/period.js';
 import { computeTargets } from '../targets/service.js';
+import { feedbackRows } from '../targets/feedback-rows.js';
+import { waitReturns } from '../feedback/waits.js';
 import { getDefinition } from '../surveys.js';
 import { unitIndices, type LoadedCampaign } from '../indices/service.js';
 import type { WeightedIndex } from '../indices/intervals.js';
@@ -70,10 +71,12 @@ const KIND_LABELS: Record<string, string> = {
 
 export async function buildReport(db: Db, unit: Unit, p: Period, now: Date): Promise<ReportModel> {
   const span = { rootPath: unit.path, startIso: p.startIso, endIso: p.endIso };
+  // One view of the ended waits for every table (read, never swept here: a read never writes).
+  const returns = await waitReturns(db, now, { rootPath: unit.path });
   const [targets, received, due, closing, subtree] = await Promise.all([
-    computeTargets(db, unit, p, now),
-    feedbackByInstant(db, 'received_at', span),
-    feedbackByInstant(db, 'due_at', span),
+    computeTargets(db, unit, p, now, returns),
+    feedbackRows(db, 'received_at', span, returns),
+    feedbackRows(db, 'due_at', span, returns),
     campaignUnitsIn(db, span, true),
     listSubtree(db, unit.id),
   ]);

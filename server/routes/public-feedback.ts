@@ -24,8 +24,9 @@ const publicFeedback = new Hono<AppEnv>()
     );
   })
   .get('/feedback/:trackingCode', validate('param', ZCodeParam), async (c) => {
-    const { db } = c.var.deps;
-    return c.json(await publicStatus(db, await byCode(db, c.req.valid('param').trackingCode)));
+    const { db, clock } = c.var.deps;
+    const item = await byCode(db, c.req.valid('param').trackingCode);
+    return c.json(await publicStatus(db, item, clock()));
   })
   .post(
     '/feedback/:trackingCode/rating',

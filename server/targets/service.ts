@@ -2,12 +2,12 @@ import type { Db } from '../../db/index.js';
 import { ratingsOfItemsDue } from '../../db/repositories/feedback-ratings.js';
 import {
   campaignUnitsIn,
-  feedbackByInstant,
   targetSettingsFor,
   type CampaignUnitRow,
 } from '../../db/repositories/targets.js';
 import type { Unit } from '../../db/schema.js';
-import { sweepExpiredWaits } from '../feedback/waits.js';
+import { waitReturns, type WaitReturns } from '../feedback/waits.js';
+import { feedbackRows } from './feedback-rows.js';
 import {
   paknAcceptedOnTime,
   paknOnTime,
@@ -27,19 +27,25 @@ import { DEFAULT_TARGETS, judge, type Measure, type TargetResult } from './types
 import type { Suppression } from '../indices/suppression.js';
 import { suppressionsFor } from '../indices/withheld.js';
 
-/** Every target of a unit's subtree for one period, judged against the values in force. */
+/**
+ * Every target of a unit's subtree for one period, judged against the values in force. `shared`:
+ * the ended waits the caller already read (a report shows its tables from the same view).
+ */
 export async function computeTargets(
   db: Db,
   unit: Unit,
   p: Period,
   now: Date,
+  shared?: WaitReturns,
 ): Promise<TargetResult[]> {
   const span = { rootPath: unit.path, startIso: p.startIso, endIso: p.endIso };
   const nowIso = now.toISOString();
-  await sweepExpiredWaits(db, now); // waits past their end are back with staff before counting
+  // Waits past their end count as back with staff, as the next sweep will store them: a read
+  // never writes (server/feedback/waits.ts).
+  const returns = shared ?? (await waitReturns(db, now, { rootPath: unit.path }));
   const [due, acceptDue, settings, overlapping, closing] = await Promise.all([
-    feedbackByInstant(db, 'due_at', span),
-    feedbackByInstant(db, 'accept_due_at', span),
+    feedbackRows(db, 'due_at', span, returns),
+    feedbackRows(db, 'accept_due_at', span, returns),
     targetSettingsFor(db, ancestorIds(unit), p.to),
     campaignUnitsIn(db, span),
     campaignUnitsIn(db, span, true),
