@@ -16,7 +16,7 @@ export interface OwnResponsesRow {
 
 /**
  * The whole unit tree (not the caller's subtree: the decision must not depend on who asks) and
- * each unit's own response counter in these campaigns, one row per campaign × unit that has any.
+ * each unit's own response counter in these campaigns, one row per campaign × unit with responses.
  */
 export async function treeWithResponses(
   db: Db,

@@ -69,8 +69,11 @@ export async function storedCounters(db: Db, campaignId: string) {
   };
 }
 
-/** The same counters recomputed from the raw stored answers, independently of the server's code. */
-export async function recount(db: Db, campaignId: string) {
+/**
+ * The questionnaire version a campaign opened with, read straight from the tables (recounts stay
+ * independent of the server's loaders); `T` names the fields the caller reads.
+ */
+export async function campaignDefinition<T>(db: Db, campaignId: string): Promise<T> {
   const campaign = await db
     .selectFrom('campaigns')
     .selectAll()
@@ -82,9 +85,14 @@ export async function recount(db: Db, campaignId: string) {
     .where('id', '=', campaign.survey_id)
     .where('version', '=', campaign.survey_version)
     .executeTakeFirstOrThrow();
-  const def = JSON.parse(survey.definition) as {
+  return JSON.parse(survey.definition) as T;
+}
+
+/** The same counters recomputed from the raw stored answers, independently of the server's code. */
+export async function recount(db: Db, campaignId: string) {
+  const def = await campaignDefinition<{
     sections: { questions: { id: string; type: string }[] }[];
-  };
+  }>(db, campaignId);
   const types = new Map(def.sections.flatMap((s) => s.questions).map((q) => [q.id, q.type]));
   const rows = await db
     .selectFrom('responses')

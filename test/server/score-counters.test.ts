@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { settleCounts } from '../../db/repositories/tally.js';
 import { importUnitsCsv } from '../../server/units-import.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createCampaign, submit } from '../helpers/campaigns.js';
+import { campaignDefinition, createCampaign, submit } from '../helpers/campaigns.js';
 
 // Two schools of two offices: the rollups of Tây Hồ, Ba Đình and the Department all get rows.
 const UNITS = ['HN-TAYHO-TH-NHATTAN', 'HN-TAYHO-TH-CHUVANAN', 'HN-BADINH-TH-KIMDONG'];
@@ -59,21 +59,10 @@ async function storedScores(db: Db, campaignId: string): Promise<Sums> {
  * their content factors' scores; rollups pooled over each unit's ancestors.
  */
 async function recountScores(db: Db, campaignId: string): Promise<Sums> {
-  const campaign = await db
-    .selectFrom('campaigns')
-    .selectAll()
-    .where('id', '=', campaignId)
-    .executeTakeFirstOrThrow();
-  const survey = await db
-    .selectFrom('surveys')
-    .select('definition')
-    .where('id', '=', campaign.survey_id)
-    .where('version', '=', campaign.survey_version)
-    .executeTakeFirstOrThrow();
-  const def = JSON.parse(survey.definition) as {
+  const def = await campaignDefinition<{
     factors: { id: string; weight?: number; summary?: boolean }[];
     sections: { questions: { id: string; type: string; factor?: string }[] }[];
-  };
+  }>(db, campaignId);
   const factorOf = new Map(
     def.sections
       .flatMap((s) => s.questions)
