@@ -14,7 +14,6 @@ import {
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
-import { closeTally } from './repositories/tally.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -79,9 +78,11 @@ export function createDb(
   };
 }
 
-/** Counts what is still uncounted (best effort: it is durable either way), then closes. */
+/**
+ * Closes the pool. Close the server's services first (createServices(...).close()): the tally
+ * counts what is left through this handle.
+ */
 async function closeDb(db: Db): Promise<void> {
-  await closeTally(db);
   await db.destroy();
 }
 
