@@ -23,6 +23,10 @@ export interface DbHandle {
   dialect: Dialect;
   /** How another thread opens the same database (createDb's arguments); null for ':memory:'. */
   source: DbSource | null;
+  /**
+   * Closes the database, even one never queried. Close the server's services on it first
+   * (server/services.ts): the tally counts what is left through this handle.
+   */
   close(): Promise<void>;
 }
 
@@ -56,7 +60,11 @@ export function createDb(
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const source = { url, ...(opts.searchPath ? { searchPath: opts.searchPath } : {}) };
-    return { db, dialect: 'postgres', source, close: () => closeDb(db) };
+    const close = async () => {
+      await db.destroy();
+      if (!pool.ending && !pool.ended) await pool.end(); // a pool Kysely never used is not ended by destroy()
+    };
+    return { db, dialect: 'postgres', source, close };
   }
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
   const sqlite = new SQLite(url);
@@ -74,16 +82,11 @@ export function createDb(
     db,
     dialect: 'sqlite',
     source: url === ':memory:' ? null : { url },
-    close: () => closeDb(db),
+    close: async () => {
+      await db.destroy();
+      if (sqlite.open) sqlite.close(); // a handle Kysely never used is not closed by destroy()
+    },
   };
-}
-
-/**
- * Closes the pool. Close the server's services first (createServices(...).close()): the tally
- * counts what is left through this handle.
- */
-async function closeDb(db: Db): Promise<void> {
-  await db.destroy();
 }
 
 /**
