@@ -26,19 +26,14 @@ export interface GroupCommit {
   run<T>(work: Work<T>): Promise<T>;
 }
 
-const byDb = new WeakMap<Db, GroupCommit>();
-
-/** The group committer of a database handle (one per handle, shared by all its callers). */
-export function groupCommit(db: Db): GroupCommit {
-  let gc = byDb.get(db);
-  if (!gc) {
-    gc =
-      db.getExecutor().adapter instanceof SqliteAdapter
-        ? new Batcher(db)
-        : { run: (work) => db.transaction().execute(work) };
-    byDb.set(db, gc);
-  }
-  return gc;
+/**
+ * The group committer of a database handle. Create ONE per handle (createServices does) and
+ * share it: submissions batch together only through the same committer.
+ */
+export function createGroupCommit(db: Db): GroupCommit {
+  return db.getExecutor().adapter instanceof SqliteAdapter
+    ? new Batcher(db)
+    : { run: (work) => db.transaction().execute(work) };
 }
 
 class Batcher implements GroupCommit {

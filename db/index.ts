@@ -14,7 +14,6 @@ import {
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
-import { closeTally } from './repositories/tally.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -24,6 +23,10 @@ export interface DbHandle {
   dialect: Dialect;
   /** How another thread opens the same database (createDb's arguments); null for ':memory:'. */
   source: DbSource | null;
+  /**
+   * Closes the database, even one never queried. Close the server's services on it first
+   * (server/services.ts): the tally counts what is left through this handle.
+   */
   close(): Promise<void>;
 }
 
@@ -57,7 +60,11 @@ export function createDb(
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const source = { url, ...(opts.searchPath ? { searchPath: opts.searchPath } : {}) };
-    return { db, dialect: 'postgres', source, close: () => closeDb(db) };
+    const close = async () => {
+      await db.destroy();
+      if (!pool.ending && !pool.ended) await pool.end(); // a pool Kysely never used is not ended by destroy()
+    };
+    return { db, dialect: 'postgres', source, close };
   }
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
   const sqlite = new SQLite(url);
@@ -75,14 +82,11 @@ export function createDb(
     db,
     dialect: 'sqlite',
     source: url === ':memory:' ? null : { url },
-    close: () => closeDb(db),
+    close: async () => {
+      await db.destroy();
+      if (sqlite.open) sqlite.close(); // a handle Kysely never used is not closed by destroy()
+    },
   };
-}
-
-/** Counts what is still uncounted (best effort: it is durable either way), then closes. */
-async function closeDb(db: Db): Promise<void> {
-  await closeTally(db);
-  await db.destroy();
 }
 
 /**

@@ -12,6 +12,7 @@ import { csrfGuard } from './middleware/csrf.js';
 import { jsonDepthLimit } from './middleware/json-depth.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
+import { createServices, type Services } from './services.js';
 import feedbackPages from './pages/feedback.js';
 import home from './pages/home.js';
 import respondent from './pages/respondent.js';
@@ -31,12 +32,24 @@ import units from './routes/units.js';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
-/** Builds the whole application from its dependencies (database, clock, configuration). */
+/**
+ * Builds the whole application from its dependencies (database, clock, configuration). The
+ * services (tally, commits, caches) are made here when not given: a caller that must close them
+ * (main, the tests) makes them with createServices and passes them.
+ */
 export function createApp(
-  input: Omit<AppDeps, 'clock' | 'hashGate'> & Partial<Pick<AppDeps, 'clock' | 'hashGate'>>,
+  input: Omit<AppDeps, 'clock' | 'hashGate' | keyof Services> &
+    Partial<Pick<AppDeps, 'clock' | 'hashGate'>> &
+    Partial<Services>,
 ) {
+  const made =
+    input.tally && input.commits && input.surveys && input.links ? null : createServices(input.db);
   const deps: AppDeps = {
     ...input,
+    tally: input.tally ?? made!.tally,
+    commits: input.commits ?? made!.commits,
+    surveys: input.surveys ?? made!.surveys,
+    links: input.links ?? made!.links,
     clock: input.clock ?? systemClock,
     hashGate: input.hashGate ?? createHashGate(),
   };

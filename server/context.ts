@@ -4,9 +4,14 @@ import type { Unit, User } from '../db/schema.js';
 import type { HashGate } from './auth/hash-gate.js';
 import type { Config } from './config.js';
 import type { LogSink } from './middleware/request-log.js';
+import type { Services } from './services.js';
 
-/** What the app is built from: no module-level singletons, so tests pass their own. */
-export interface AppDeps {
+/**
+ * What the app is built from: no module-level singletons, so tests pass their own. The
+ * long-lived state (Services: the tally, the group committer, the definition and link caches)
+ * is made once per handle by createServices; createApp makes it when the caller did not.
+ */
+export interface AppDeps extends Services {
   db: Db;
   dialect: Dialect;
   /** Where a worker thread opens the same database (exports); null or absent: in this thread. */

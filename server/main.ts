@@ -2,12 +2,12 @@ import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { systemClock } from '../db/clock.js';
 import { createDb, migrateToLatest } from '../db/index.js';
-import { sweepCounts } from '../db/repositories/tally.js';
 import { seedDemo } from '../db/seed/demo.js';
 import { DEMO_USERS } from '../db/seed/units.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { startSweeps } from './maintenance.js';
+import { closeServices, createServices } from './services.js';
 import { prepare } from './startup.js';
 
 /** How long a shutdown waits for requests in flight before closing their connections. */
@@ -29,12 +29,14 @@ if (config.seedDemo) {
   if (seeded) console.log('empty database: filled with the demo data');
 }
 
+// The long-lived state (tally, group commit, caches): made once here, closed on shutdown.
+const services = createServices(handle.db);
 // Several servers may share one PostgreSQL database: pick up what a stopped one left uncounted.
-const stopCountSweep = handle.dialect === 'postgres' ? sweepCounts(handle.db, 5_000) : () => {};
+if (handle.dialect === 'postgres') services.tally.sweep(5_000);
 const sweeps = startSweeps(handle.db, systemClock);
 
 const lifecycle = { draining: false };
-const app = createApp({ ...handle, config, log, lifecycle });
+const app = createApp({ ...handle, ...services, config, log, lifecycle });
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(
     `Hài Lòng is serving on http://localhost:${info.port}/  (database: ${handle.dialect})`,
@@ -57,13 +59,13 @@ async function shutdown(signal: string): Promise<void> {
   lifecycle.draining = true;
   event('shutting down', { signal });
   sweeps.stop();
-  stopCountSweep();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
   grace.unref();
   await closed;
   clearTimeout(grace);
+  await closeServices(services); // stops the tally's sweep and timers, counts what is left
   await handle.close();
   event('stopped');
   process.exit(0);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../db/clock.js';
 import { newId } from '../db/ids.js';
-import { groupCommit } from '../db/group-commit.js';
+import type { GroupCommit } from '../db/group-commit.js';
 import type { Db } from '../db/index.js';
 import { claimToken, resolveCode, type CodeTarget } from '../db/repositories/campaigns.js';
-import { responseStored, settleCounts } from '../db/repositories/tally.js';
+import { tallyAll } from '../db/repositories/tally.js';
 import {
   getResponseByClientId,
   insertResponseOnce,
@@ -16,7 +16,8 @@ import type { TSurveyDefinition } from '../surveys/schema.js';
 import { durationMs } from '../surveys/counting.js';
 import { validateAnswers, type Answers } from './answers.js';
 import { AppError, conflict, invalid, notFound } from './errors.js';
-import { allQuestions, getDefinition } from './surveys.js';
+import type { Counting } from './counting/tally.js';
+import { allQuestions, getDefinition, type SurveyDefinitions } from './surveys.js';
 
 export interface RecordInput {
   campaignId: string;
@@ -45,17 +46,53 @@ export function fingerprint(def: TSurveyDefinition, answers: Answers): string {
   return createHash('sha256').update(canonicalJson(closed)).digest('hex').slice(0, 32);
 }
 
+/** What storing a response outside a caller's transaction goes through. */
+export interface ResponseWriter {
+  db: Db;
+  commits: GroupCommit;
+  tally: Counting;
+}
+
 /**
  * Stores one response durably; idempotent on clientId (the original id comes back with
  * created=false). A token is claimed in the same transaction, so it accepts one response even
  * under concurrent submissions. The counters are not written here: the response is stored
- * uncounted and the tally (db/repositories/tally.ts) adds it within milliseconds, many at a time,
- * and before any read of counters. Called inside a caller's transaction (the demo seed), it runs
- * in that transaction, which also counts it at once: the caller owns atomicity.
+ * uncounted and the tally (server/counting/tally.ts) adds it within milliseconds, many at a time,
+ * and before any read of counters (the readers settle it first).
  */
 export async function recordResponse(
-  db: Db,
+  w: ResponseWriter,
   input: RecordInput,
+): Promise<{ id: string; created: boolean }> {
+  return storeOnce(input, async (run) => {
+    // Shares one durable commit with the submissions arriving at the same moment (bench/).
+    await w.commits.run(run);
+    await w.tally.stored();
+  });
+}
+
+/**
+ * recordResponse inside a caller's transaction (the demo seed): the caller owns atomicity, and
+ * the response is counted in that same transaction at once.
+ */
+export async function recordResponseIn(
+  trx: Db,
+  input: RecordInput,
+): Promise<{ id: string; created: boolean }> {
+  const def = input.definition;
+  return storeOnce(input, async (run) => {
+    await run(trx);
+    await tallyAll(trx, (via, id, version) =>
+      id === def.id && version === def.version
+        ? Promise.resolve(def)
+        : getDefinition(via, id, version),
+    );
+  });
+}
+
+async function storeOnce(
+  input: RecordInput,
+  commit: (run: (trx: Db) => Promise<void>) => Promise<void>,
 ): Promise<{ id: string; created: boolean }> {
   const id = newId();
   const run = async (trx: Db) => {
@@ -86,14 +123,7 @@ export async function recordResponse(
     await insertTextAnswers(trx, textRows(id, input));
   };
   try {
-    if (db.isTransaction) {
-      await run(db);
-      await settleCounts(db);
-    } else {
-      // Shares one durable commit with the submissions arriving at the same moment (bench/).
-      await groupCommit(db).run(run);
-      await responseStored(db);
-    }
+    await commit(run);
     return { id, created: true };
   } catch (e) {
     if (!(e instanceof Duplicate)) throw e;
@@ -144,40 +174,49 @@ export function campaignState(
 export type OpenTarget = CodeTarget & { definition: TSurveyDefinition };
 
 /**
- * Link codes resolved lately, per database handle. A campaign and its links are never changed
- * once created, so a link's target is the same on every request; the short life bounds how long
- * a unit's renaming (a units import) takes to show on its form. One-time tokens are not kept:
- * their used state changes.
+ * Link codes resolved lately, one cache per database handle (createServices). A campaign and
+ * its links are never changed once created, so a link's target is the same on every request;
+ * the short life bounds how long a unit's renaming (a units import) takes to show on its form.
+ * One-time tokens are not kept: their used state changes.
  */
 const LINK_CACHE_MS = 10_000;
 const LINK_CACHE_MAX = 20_000;
-const linksByDb = new WeakMap<Db, Map<string, { at: number; target: CodeTarget }>>();
 
-async function resolveCached(db: Db, code: string): Promise<CodeTarget | undefined> {
-  let links = linksByDb.get(db);
-  if (!links) linksByDb.set(db, (links = new Map()));
-  const now = Date.now();
-  const hit = links.get(code);
-  if (hit && now - hit.at < LINK_CACHE_MS) return hit.target;
-  const target = await resolveCode(db, code);
-  if (target && !target.token) {
-    if (links.size >= LINK_CACHE_MAX) links.clear();
-    links.set(code, { at: now, target });
-  }
-  return target;
+export interface LinkCache {
+  /** What an upper-case code opens, or undefined. */
+  resolve(code: string): Promise<CodeTarget | undefined>;
+}
+
+export function createLinkCache(db: Db): LinkCache {
+  const links = new Map<string, { at: number; target: CodeTarget }>();
+  return {
+    async resolve(code) {
+      const now = Date.now();
+      const hit = links.get(code);
+      if (hit && now - hit.at < LINK_CACHE_MS) return hit.target;
+      const target = await resolveCode(db, code);
+      if (target && !target.token) {
+        if (links.size >= LINK_CACHE_MAX) links.clear();
+        links.set(code, { at: now, target });
+      }
+      return target;
+    },
+  };
 }
 
 /** What a public code opens, with its pinned questionnaire; 404 for an unknown code. */
-export async function openCode(db: Db, code: string): Promise<OpenTarget> {
+export async function openCode(
+  deps: { links: LinkCache; surveys: SurveyDefinitions },
+  code: string,
+): Promise<OpenTarget> {
   const target = /^[A-Z0-9]{4,32}$/i.test(code)
-    ? await resolveCached(db, code.toUpperCase())
+    ? await deps.links.resolve(code.toUpperCase())
     : undefined;
   // A token campaign's unit codes exist (the table needs one) but only its tokens open the form.
   if (!target || (!target.token && target.campaign.access === 'token')) {
     throw notFound({ vi: 'Không tìm thấy phiếu khảo sát.', en: 'No survey has this code.' });
   }
-  const definition = await getDefinition(
-    db,
+  const definition = await deps.surveys.get(
     target.campaign.survey_id,
     target.campaign.survey_version,
   );
@@ -199,7 +238,7 @@ export interface Submission {
  * extra lookup; only a refusal looks for an earlier acknowledged response first.
  */
 export async function submitResponse(
-  deps: { db: Db; clock: Clock },
+  deps: ResponseWriter & { clock: Clock },
   target: OpenTarget,
   sub: Submission,
   channel: RecordInput['channel'],
@@ -220,7 +259,7 @@ export async function submitResponse(
       return { id: before.id, created: false };
     throw refusal;
   }
-  return recordResponse(deps.db, {
+  return recordResponse(deps, {
     campaignId: target.campaign.id,
     unitId: target.unitId,
     definition: target.definition,

@@ -53,43 +53,48 @@ export async function syncSurveys(
   return { inserted };
 }
 
-// Stored versions never change, so a parsed definition can be kept for the process's life.
-const parsedByHash = new Map<string, TSurveyDefinition>();
-
-function parseStored(definition: string, hash: string): TSurveyDefinition {
-  let def = parsedByHash.get(hash);
-  if (!def) {
-    def = ZSurveyDefinition.parse(JSON.parse(definition));
-    parsedByHash.set(hash, def);
-  }
-  return def;
+/** Every parse of a stored definition: checked against the schema, never cast. */
+function parseStored(definition: string): TSurveyDefinition {
+  return ZSurveyDefinition.parse(JSON.parse(definition));
 }
 
-// A stored (id, version) is immutable (start-up refuses changed content under an old version),
-// so each database handle keeps the versions it has read: a submission reads no definition text.
-const versionsByDb = new WeakMap<Db, Map<string, TSurveyDefinition>>();
+/**
+ * The one cache of questionnaire definitions (createServices makes it, once per handle). A
+ * stored (id, version) is immutable (start-up refuses changed content under an old version),
+ * so each version is read and validated once: a submission or a tally reads no definition text.
+ */
+export interface SurveyDefinitions {
+  /** One stored version, or undefined; read through `via` (a transaction) when given. */
+  get(id: string, version: number, via?: Db): Promise<TSurveyDefinition | undefined>;
+}
 
-/** The definition of one stored version, or undefined. */
+export function createSurveyDefinitions(db: Db): SurveyDefinitions {
+  const versions = new Map<string, TSurveyDefinition>();
+  return {
+    async get(id, version, via = db) {
+      const key = `${id}@${version}`;
+      const known = versions.get(key);
+      if (known) return known;
+      const def = await getDefinition(via, id, version);
+      if (def) versions.set(key, def);
+      return def;
+    },
+  };
+}
+
+/** The definition of one stored version, or undefined, read and validated now (no cache). */
 export async function getDefinition(
   db: Db,
   id: string,
   version: number,
 ): Promise<TSurveyDefinition | undefined> {
-  let versions = versionsByDb.get(db);
-  const key = `${id}@${version}`;
-  const known = versions?.get(key);
-  if (known) return known;
   const row = await getSurveyRow(db, id, version);
-  if (!row) return undefined;
-  const def = parseStored(row.definition, row.hash);
-  if (!versions) versionsByDb.set(db, (versions = new Map()));
-  versions.set(key, def);
-  return def;
+  return row ? parseStored(row.definition) : undefined;
 }
 
 /** The newest stored version of every questionnaire. */
 export async function listLatestDefinitions(db: Db): Promise<TSurveyDefinition[]> {
-  return (await listLatestSurveyRows(db)).map((r) => parseStored(r.definition, r.hash));
+  return (await listLatestSurveyRows(db)).map((r) => parseStored(r.definition));
 }
 
 const questionLists = new WeakMap<TSurveyDefinition, TQuestion[]>();

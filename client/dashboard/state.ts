@@ -2,6 +2,7 @@ import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { api, ApiError } from './api.js';
+import { createIndicesState } from './indices/state.js';
 
 export interface Me {
   user: {
@@ -64,7 +65,19 @@ export function createAppState() {
   }
   addEventListener('popstate', () => (path.value = location.pathname));
 
-  return { me, units, unitsById, path, loginError, loadMe, login, logout, navigate };
+  return {
+    me,
+    units,
+    unitsById,
+    path,
+    loginError,
+    loadMe,
+    login,
+    logout,
+    navigate,
+    /** What the indices pages share (campaign and unit chosen). */
+    indices: createIndicesState({ me }),
+  };
 }
 
 export type AppState = ReturnType<typeof createAppState>;

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../index.js';
 import { listCampaignsInScope } from './campaigns.js';
-import { settleCounts } from './tally.js';
 import { pathInSubtree } from './subtree.js';
 import type { Campaign, Unit } from '../schema.js';
 
@@ -34,7 +33,6 @@ export async function pooledAnswerCounts(
   campaignId: string,
   root: Unit,
 ): Promise<CountRow[]> {
-  await settleCounts(db);
   const own = db
     .selectFrom('answer_counts')
     .where('campaign_id', '=', campaignId)
@@ -68,7 +66,6 @@ export async function pooledResponseTotals(
   campaignId: string,
   root: Unit,
 ): Promise<SubtreeTotals> {
-  await settleCounts(db);
   const own = db
     .selectFrom('response_counts')
     .where('campaign_id', '=', campaignId)
@@ -128,7 +125,6 @@ const scoreRow = <R extends { n: unknown; s: unknown; ss: unknown }>(r: R) => ({
 
 /** Per-respondent score counters of one campaign pooled over a unit's subtree (leaf + rollup). */
 export async function pooledScores(db: Db, campaignId: string, root: Unit): Promise<ScoreRow[]> {
-  await settleCounts(db);
   const rows: ScoreRow[] = [];
   for (const table of ['score_counts', 'score_rollups'] as const) {
     const part = await db
@@ -166,7 +162,6 @@ export async function childScores(
   campaignId: string,
   parentId: string,
 ): Promise<ChildScoreRow[]> {
-  await settleCounts(db);
   const rows: ChildScoreRow[] = [];
   for (const table of ['score_counts', 'score_rollups'] as const) {
     const part = await db
@@ -200,7 +195,6 @@ export async function campaignStrata(
   campaignId: string,
   root: Unit,
 ): Promise<StratumRow[]> {
-  await settleCounts(db);
   const rows = await db
     .selectFrom('campaign_units as cu')
     .innerJoin('units as u', 'u.id', 'cu.unit_id')
@@ -227,7 +221,6 @@ export interface UnitShareRow {
  * units of the subtree: what each stratum's own index needs.
  */
 export async function unitShares(db: Db, campaignId: string, root: Unit): Promise<UnitShareRow[]> {
-  await settleCounts(db);
   const rows = await db
     .selectFrom('answer_counts as ac')
     .innerJoin('units as u', 'u.id', 'ac.unit_id')
@@ -252,7 +245,6 @@ export async function unitOverallScores(
   root: Unit,
   scope: string,
 ): Promise<(ScoreRow & { unit_id: string })[]> {
-  await settleCounts(db);
   const rows = await db
     .selectFrom('score_counts as sc')
     .innerJoin('units as u', 'u.id', 'sc.unit_id')
@@ -274,7 +266,6 @@ export async function childAnswerCounts(
   campaignId: string,
   parentId: string,
 ): Promise<ChildCountRow[]> {
-  await settleCounts(db);
   const rows: ChildCountRow[] = [];
   for (const table of ['answer_counts', 'answer_rollups'] as const) {
     const part = await db
@@ -307,7 +298,6 @@ export async function childTotals(
   campaignId: string,
   parentId: string,
 ): Promise<ChildTotalsRow[]> {
-  await settleCounts(db);
   const responses: { child_id: string; n: number; fast: number }[] = [];
   for (const table of ['response_counts', 'response_rollups'] as const) {
     responses.push(

@@ -1,6 +1,5 @@
 import { CompiledQuery, SqliteAdapter, type Kysely } from 'kysely';
 import type { Database, NewResponse, ResponseRow, ResponseTable } from '../schema.js';
-import { settleCounts } from './tally.js';
 
 type Q = Kysely<Database>;
 
@@ -84,7 +83,6 @@ export async function countResponsesByUnit(
   db: Q,
   campaignId: string,
 ): Promise<Map<string, number>> {
-  await settleCounts(db);
   const rows = await db
     .selectFrom('response_counts')
     .select(['unit_id', 'n'])

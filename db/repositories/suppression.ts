@@ -1,5 +1,4 @@
 import type { Db } from '../index.js';
-import { settleCounts } from './tally.js';
 
 /** What the small-groups rule (server/indices/suppression.ts) reads: the unit tree and counters. */
 
@@ -22,7 +21,6 @@ export async function treeWithResponses(
   db: Db,
   campaignIds: readonly string[],
 ): Promise<{ units: TreeUnitRow[]; responses: OwnResponsesRow[] }> {
-  await settleCounts(db);
   const units = await db.selectFrom('units').select(['id', 'parent_id']).execute();
   if (campaignIds.length === 0) return { units, responses: [] };
   const rows = await db
@@ -57,7 +55,6 @@ export async function ownAnswerCounts(
   campaignIds: readonly string[],
 ): Promise<{ surveys: CampaignSurveyRow[]; answers: OwnAnswersRow[] }> {
   if (campaignIds.length === 0) return { surveys: [], answers: [] };
-  await settleCounts(db);
   const surveys = await db
     .selectFrom('campaigns')
     .where('id', 'in', [...campaignIds])

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../index.js';
 import type { Feedback, TargetSetting } from '../schema.js';
-import { settleCounts } from './tally.js';
 
 /**
  * Reads behind the targets and the periodic reports. Every read is limited to a subtree by the
@@ -98,7 +97,6 @@ export async function campaignUnitsIn(
   s: Span,
   closingOnly = false,
 ): Promise<CampaignUnitRow[]> {
-  await settleCounts(db);
   let q = db
     .selectFrom('campaign_units as cu')
     .innerJoin('campaigns as c', 'c.id', 'cu.campaign_id')
@@ -147,7 +145,6 @@ export async function answerCountsFor(
   campaignIds: readonly string[],
   rootPath: string,
 ): Promise<AnswerCountRow[]> {
-  await settleCounts(db);
   if (campaignIds.length === 0) return [];
   const rows = await db
     .selectFrom('answer_counts as ac')

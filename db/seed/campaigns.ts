@@ -1,4 +1,4 @@
-import { recordResponse } from '../../server/responses.js';
+import { recordResponseIn } from '../../server/responses.js';
 import { allQuestions, getDefinition, syncSurveys } from '../../server/surveys.js';
 import type { Answers } from '../../server/answers.js';
 import type { TQuestion, TSurveyDefinition } from '../../surveys/schema.js';
@@ -123,7 +123,7 @@ async function fill({ db, campaign, def, unitId, count, from, to, r, base }: Fil
     const submitted = from + r() * (to - from);
     // ~3% rushed through (under 2 s per answer); the rest took 2–9 minutes.
     const duration = r() < 0.03 ? 15_000 + r() * 20_000 : 120_000 + r() * 420_000;
-    await recordResponse(db, {
+    await recordResponseIn(db, {
       campaignId: campaign.id,
       unitId,
       definition: def,
@@ -217,7 +217,7 @@ async function burst(
     for (const q of allQuestions(def)) if (q.type === 'likert5' && !q.showIf) answers[q.id] = 5;
     answers.da_phan_anh = 'khong';
     const submitted = at + i * 25_000;
-    await recordResponse(db, {
+    await recordResponseIn(db, {
       campaignId: campaign.id,
       unitId: 'HN-TAYHO-TH-XUANLA',
       definition: def,

@@ -1,4 +1,3 @@
-import type { Db } from '../../db/index.js';
 import {
   unitOverallScores,
   unitShares,
@@ -11,6 +10,7 @@ import type { TSurveyDefinition } from '../../surveys/schema.js';
 import { allQuestions } from '../surveys.js';
 import { computeIndices, sampleSize } from './engine.js';
 import { weightedIndex, type ScoreTotals, type WeightedIndex } from './intervals.js';
+import type { CountReader } from '../services.js';
 
 /**
  * What the frozen populations N add to a subtree's figures: whether N is known (for the
@@ -55,12 +55,13 @@ export function samplePerUnit(units: readonly StratumRow[]): SampleJudgement {
  * subtree, unlike the pooled figures, so it is read only where the pooled index is shown.
  */
 export async function subtreeWeighted(
-  db: Db,
+  deps: CountReader,
   loaded: { campaign: { id: string }; definition: TSurveyDefinition },
   unit: Unit,
   strata: readonly StratumRow[],
   withheld: ReadonlySet<string> = new Set(),
 ): Promise<WeightedIndex | null> {
+  const { db } = deps;
   const id = loaded.campaign.id;
   const [shares, scores] = await Promise.all([
     unitShares(db, id, unit),

@@ -25,7 +25,7 @@ import type { Campaign, Unit } from '../../db/schema.js';
 import type { TSurveyDefinition, TText } from '../../surveys/schema.js';
 import { getCampaignInScope } from '../../db/repositories/campaigns.js';
 import { notFound } from '../errors.js';
-import { allQuestions, getDefinition } from '../surveys.js';
+import { allQuestions } from '../surveys.js';
 import {
   computeIndices,
   isRepresentative,
@@ -37,6 +37,7 @@ import {
 } from './engine.js';
 import type { SuppressionReason } from './suppression.js';
 import { campaignSuppression } from './withheld.js';
+import type { CountReader } from '../services.js';
 
 /**
  * The indices service: loads counters through the repository, runs the engine, shapes the DTOs
@@ -50,13 +51,14 @@ export interface LoadedCampaign {
 
 /** The campaign if a user rooted at `root` may see it (the campaigns' scope rule), else 404. */
 export async function loadCampaignFor(
-  db: Db,
+  deps: CountReader,
   root: Unit,
   campaignId: string,
 ): Promise<LoadedCampaign> {
+  const { db } = deps;
   const campaign = await getCampaignInScope(db, root.path, campaignId);
   if (!campaign) throw notFound();
-  const definition = await getDefinition(db, campaign.survey_id, campaign.survey_version);
+  const definition = await deps.surveys.get(campaign.survey_id, campaign.survey_version);
   if (!definition) throw notFound();
   return { campaign, definition };
 }
@@ -213,11 +215,13 @@ export function indicesFromCounts(
 
 /** GET /api/indices: the unit's whole subtree pooled (counts summed, not unit indices averaged). */
 export async function unitIndices(
-  db: Db,
+  deps: CountReader,
   loaded: LoadedCampaign,
   unit: Unit,
   opts: { weighted?: boolean } = {},
 ): Promise<IndicesDto> {
+  const { db } = deps;
+  await deps.tally.settle(); // the counters read below include every acknowledged response
   const id = loaded.campaign.id;
   const [rows, totals, eligible, scores, strata, withheld] = await Promise.all([
     pooledAnswerCounts(db, id, unit),
@@ -225,12 +229,12 @@ export async function unitIndices(
     pooledEligible(db, id, unit),
     pooledScores(db, id, unit),
     campaignStrata(db, id, unit),
-    campaignSuppression(db, id),
+    campaignSuppression(deps, id),
   ]);
   const subtree = { ...totals, ...eligible };
   const weighted =
     opts.weighted !== false && eligible.unknown === 0 && totals.responses >= MIN_RESPONSES
-      ? await subtreeWeighted(db, loaded, unit, strata, withheld.own)
+      ? await subtreeWeighted(deps, loaded, unit, strata, withheld.own)
       : null;
   return indicesFromCounts(
     loaded,
@@ -263,10 +267,12 @@ export interface ChildRankDto {
 
 /** The unit's direct children, each pooled over its own subtree, best index first. */
 export async function childrenRanking(
-  db: Db,
+  deps: CountReader,
   loaded: LoadedCampaign,
   unit: Unit,
 ): Promise<ChildRankDto[]> {
+  const { db } = deps;
+  await deps.tally.settle(); // the counters read below include every acknowledged response
   const id = loaded.campaign.id;
   const [children, rows, totals, scores, strata, withheld] = await Promise.all([
     listChildren(db, unit.id),
@@ -274,7 +280,7 @@ export async function childrenRanking(
     childTotals(db, id, unit.id),
     childScores(db, id, unit.id),
     campaignStrata(db, id, unit),
-    campaignSuppression(db, id),
+    campaignSuppression(deps, id),
   ]);
   const rowsByChild = new Map<string, CountRow[]>();
   for (const r of rows) rowsByChild.set(r.child_id, [...(rowsByChild.get(r.child_id) ?? []), r]);
@@ -336,19 +342,20 @@ export interface TrendDto {
 
 /** One unit across the visible campaigns of one questionnaire, by closing date. */
 export async function unitTrend(
-  db: Db,
+  deps: CountReader,
   root: Unit,
   surveyId: string,
   unit: Unit,
 ): Promise<TrendDto> {
+  const { db } = deps;
   const campaigns = await listVisibleCampaigns(db, root, surveyId);
   const points: TrendPointDto[] = [];
   let target: number | null = null;
   for (const campaign of campaigns) {
-    const definition = await getDefinition(db, campaign.survey_id, campaign.survey_version);
+    const definition = await deps.surveys.get(campaign.survey_id, campaign.survey_version);
     if (!definition) continue;
     const loaded = { campaign, definition };
-    const dto = await unitIndices(db, loaded, unit, { weighted: false });
+    const dto = await unitIndices(deps, loaded, unit, { weighted: false });
     target = dto.target ?? target;
     points.push({
       campaignId: campaign.id,

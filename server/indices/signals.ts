@@ -1,4 +1,3 @@
-import type { Db } from '../../db/index.js';
 import {
   listTextAnswers,
   pooledResponseTotals,
@@ -9,6 +8,7 @@ import { MIN_RESPONSES } from './engine.js';
 import { detectBursts, fastShare, type Burst, type BurstRules } from './quality.js';
 import type { LoadedCampaign } from './service.js';
 import { campaignSuppression } from './withheld.js';
+import type { CountReader } from '../services.js';
 
 /** Everything beside the indices: open suggestions, quality flags, the live counter. */
 
@@ -29,14 +29,16 @@ export interface SuggestionsDto {
 
 /** Open-ended answers of the subtree, newest first, filtered by a folded substring search. */
 export async function suggestions(
-  db: Db,
+  deps: CountReader,
   loaded: LoadedCampaign,
   unit: Unit,
   opts: { q?: string; limit: number; offset: number },
 ): Promise<SuggestionsDto> {
+  const { db } = deps;
+  await deps.tally.settle(); // the counters read below include every acknowledged response
   const [{ responses }, withheld] = await Promise.all([
     pooledResponseTotals(db, loaded.campaign.id, unit),
-    campaignSuppression(db, loaded.campaign.id),
+    campaignSuppression(deps, loaded.campaign.id),
   ]);
   if (responses < MIN_RESPONSES || withheld.units.has(unit.id))
     return { total: 0, suppressed: true, items: [] };
@@ -68,16 +70,18 @@ export interface QualityDto {
 }
 
 export async function qualitySignals(
-  db: Db,
+  deps: CountReader,
   loaded: LoadedCampaign,
   unit: Unit,
   rules: BurstRules,
 ): Promise<QualityDto> {
+  const { db } = deps;
+  await deps.tally.settle(); // the counters read below include every acknowledged response
   const id = loaded.campaign.id;
   const [totals, all, withheld] = await Promise.all([
     pooledResponseTotals(db, id, unit),
     repeatedSubmissions(db, id, unit, rules.minRepeats),
-    campaignSuppression(db, id),
+    campaignSuppression(deps, id),
   ]);
   // Identical answer sets tell something of the answers: none from a withheld group.
   const repeated = all.filter((r) => !withheld.own.has(r.unit_id));
@@ -108,11 +112,13 @@ export interface LiveDto {
 
 /** The response counter the dashboard polls during an open campaign (counters only: cheap). */
 export async function liveCount(
-  db: Db,
+  deps: CountReader,
   loaded: LoadedCampaign,
   unit: Unit,
   now: Date,
 ): Promise<LiveDto> {
+  const { db } = deps;
+  await deps.tally.settle(); // the counters read below include every acknowledged response
   const { responses } = await pooledResponseTotals(db, loaded.campaign.id, unit);
   const at = now.toISOString();
   const { opens_at, closes_at } = loaded.campaign;

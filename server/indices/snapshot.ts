@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.js';
+import { createServices } from '../services.js';
 import { loadCampaignFor, unitIndices, type IndicesDto } from './service.js';
 
 /**
@@ -14,11 +15,17 @@ export async function indicesSnapshot(db: Db): Promise<Record<string, IndicesDto
     .execute();
   const campaigns = await db.selectFrom('campaigns').select('id').orderBy('id').execute();
   const out: Record<string, IndicesDto> = {};
-  for (const root of roots) {
-    for (const { id } of campaigns) {
-      const loaded = await loadCampaignFor(db, root, id).catch(() => null); // not in this tree
-      if (loaded) out[`${root.id}/${id}`] = await unitIndices(db, loaded, root);
+  // Its own services, closed here: a snapshot is taken of a handle no server is using (db:copy).
+  const deps = createServices(db);
+  try {
+    for (const root of roots) {
+      for (const { id } of campaigns) {
+        const loaded = await loadCampaignFor({ db, ...deps }, root, id).catch(() => null); // not in this tree
+        if (loaded) out[`${root.id}/${id}`] = await unitIndices({ db, ...deps }, loaded, root);
+      }
     }
+  } finally {
+    await deps.tally.close();
   }
   return out;
 }

@@ -1,13 +1,13 @@
-import type { Db } from '../../db/index.js';
 import {
   ownAnswerCounts,
   treeWithResponses,
   type OwnAnswersRow,
 } from '../../db/repositories/suppression.js';
 import type { TSurveyDefinition } from '../../surveys/schema.js';
-import { allQuestions, getDefinition } from '../surveys.js';
+import { allQuestions } from '../surveys.js';
 import { LIKERT_VALUES, MIN_RESPONSES } from './engine.js';
 import { suppressedUnits, type Suppression } from './suppression.js';
+import type { CountReader } from '../services.js';
 
 /**
  * The small-groups decision of campaigns as stored now: loads the whole unit tree, the units'
@@ -16,9 +16,11 @@ import { suppressedUnits, type Suppression } from './suppression.js';
  * rows calls this, so one decision holds everywhere.
  */
 export async function suppressionsFor(
-  db: Db,
+  deps: CountReader,
   campaignIds: readonly string[],
 ): Promise<Map<string, Suppression>> {
+  const { db } = deps;
+  await deps.tally.settle(); // the counters read below include every acknowledged response
   const ids = [...new Set(campaignIds)];
   const { units, responses } = await treeWithResponses(db, ids);
   const ownResponses = new Map<string, Map<string, number>>(ids.map((id) => [id, new Map()]));
@@ -31,7 +33,7 @@ export async function suppressionsFor(
   const withSmall = ids.filter((id) =>
     [...ownResponses.get(id)!.values()].some((n) => n > 0 && n < MIN_RESPONSES),
   );
-  const components = await componentsOf(db, withSmall);
+  const components = await componentsOf(deps, withSmall);
   const out = new Map<string, Suppression>();
   for (const id of ids) {
     const own = ownResponses.get(id)!;
@@ -52,8 +54,11 @@ export async function suppressionsFor(
 }
 
 /** One campaign's decision. */
-export async function campaignSuppression(db: Db, campaignId: string): Promise<Suppression> {
-  return (await suppressionsFor(db, [campaignId])).get(campaignId)!;
+export async function campaignSuppression(
+  deps: CountReader,
+  campaignId: string,
+): Promise<Suppression> {
+  return (await suppressionsFor(deps, [campaignId])).get(campaignId)!;
 }
 
 /**
@@ -63,15 +68,15 @@ export async function campaignSuppression(db: Db, campaignId: string): Promise<S
  * under `id|value`. Other values (none are stored for text questions) show nothing.
  */
 async function componentsOf(
-  db: Db,
+  deps: CountReader,
   campaignIds: readonly string[],
 ): Promise<Map<string, Map<string, Record<string, number>>>> {
   const out = new Map<string, Map<string, Record<string, number>>>();
   if (campaignIds.length === 0) return out;
-  const { surveys, answers } = await ownAnswerCounts(db, campaignIds);
+  const { surveys, answers } = await ownAnswerCounts(deps.db, campaignIds);
   const keyOf = new Map<string, (r: OwnAnswersRow) => string | null>();
   for (const s of surveys) {
-    const def = await getDefinition(db, s.survey_id, s.survey_version);
+    const def = await deps.surveys.get(s.survey_id, s.survey_version);
     if (def) keyOf.set(s.id, componentKeys(def));
   }
   for (const r of answers) {

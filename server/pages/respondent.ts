@@ -81,9 +81,9 @@ const ZForm = z.record(z.string().max(64), z.union([z.string().max(10_000), z.ar
  * The form a code opens, or undefined for a code nobody issued (the "not found" page). Any other
  * failure, a database error included, goes on to the app's error handler: a 500, logged.
  */
-async function openIfKnown(db: AppEnv['Variables']['deps']['db'], code: string) {
+async function openIfKnown(deps: AppEnv['Variables']['deps'], code: string) {
   try {
-    return await openCode(db, code);
+    return await openCode(deps, code);
   } catch (e) {
     if (e instanceof AppError && e.code === 'not_found') return undefined;
     throw e;
@@ -101,9 +101,9 @@ const respondent = new Hono<AppEnv>()
   })
   .get('/:code', validate('param', ZCode), async (c) => {
     const lang = langOf(c);
-    const { db, clock } = c.var.deps;
+    const { clock } = c.var.deps;
     const code = cleanCode(c.req.valid('param').code);
-    const t = await openIfKnown(db, code);
+    const t = await openIfKnown(c.var.deps, code);
     if (!t) return c.html(codeEntry(lang, M.unknown, M.unknownBody), 404);
     const b = blocked(t, clock(), lang);
     if (b) return c.html(b);
@@ -114,9 +114,9 @@ const respondent = new Hono<AppEnv>()
   .post('/:code', validate('param', ZCode), validate('form', ZForm), async (c) => {
     const form = c.req.valid('form');
     const lang = langOf(c, form._lang);
-    const { db, clock } = c.var.deps;
+    const { clock } = c.var.deps;
     const code = cleanCode(c.req.valid('param').code);
-    const t = await openIfKnown(db, code);
+    const t = await openIfKnown(c.var.deps, code);
     if (!t) return c.html(codeEntry(lang, M.unknown, M.unknownBody), 404);
     const fields = z
       .object({ _clientId: z.uuid(), _startedAt: z.iso.datetime({ offset: true }).optional() })

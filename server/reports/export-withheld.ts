@@ -1,9 +1,9 @@
-import type { Db } from '../../db/index.js';
 import { listSubtree } from '../../db/repositories/units.js';
 import type { Unit } from '../../db/schema.js';
 import { MIN_RESPONSES } from '../indices/engine.js';
 import { campaignSuppression } from '../indices/withheld.js';
 import type { ExportInput } from './export-stream.js';
+import type { CountReader } from '../services.js';
 
 /**
  * The raw export's share of the small-groups rule: the units under `unit` whose own responses
@@ -11,12 +11,13 @@ import type { ExportInput } from './export-stream.js';
  * Undefined when nothing is withheld.
  */
 export async function exportWithheld(
-  db: Db,
+  deps: CountReader,
   campaignId: string,
   unit: Unit,
 ): Promise<ExportInput['withheld']> {
+  const { db } = deps;
   const [withheld, subtree] = await Promise.all([
-    campaignSuppression(db, campaignId),
+    campaignSuppression(deps, campaignId),
     listSubtree(db, unit.id),
   ]);
   const hidden = subtree.filter((u) => withheld.own.has(u.id));

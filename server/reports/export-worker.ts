@@ -28,8 +28,8 @@ port.on('message', () => {
     try {
       const next = await reader.read();
       if (next.done) {
-        // Not handle.close(): that would also run the tally, which is the main thread's work.
-        await handle.db.destroy();
+        // This thread's own handle: no services (no tally) were made on it, only the pool closes.
+        await handle.close();
         return send({ type: 'done' });
       }
       // A chunk may be a view into a shared pool: send a copy that owns its memory.

@@ -1,4 +1,3 @@
-import type { Db } from '../../db/index.js';
 import {
   campaignUnitsIn,
   type CampaignUnitRow,
@@ -13,11 +12,11 @@ import type { Period } from '../targets/period.js';
 import { computeTargets } from '../targets/service.js';
 import { feedbackRows } from '../targets/feedback-rows.js';
 import { waitReturns } from '../feedback/waits.js';
-import { getDefinition } from '../surveys.js';
 import { unitIndices, type LoadedCampaign } from '../indices/service.js';
 import type { WeightedIndex } from '../indices/intervals.js';
 import { sampleSize } from '../targets/survey-formulas.js';
 import type { TargetResult } from '../targets/types.js';
+import type { CountReader } from '../services.js';
 
 /** Everything a periodic report shows, computed once and rendered as XLSX, CSV or HTML. */
 export interface ReportModel {
@@ -69,19 +68,26 @@ const KIND_LABELS: Record<string, string> = {
   denunciation: 'Tố cáo',
 };
 
-export async function buildReport(db: Db, unit: Unit, p: Period, now: Date): Promise<ReportModel> {
+export async function buildReport(
+  deps: CountReader,
+  unit: Unit,
+  p: Period,
+  now: Date,
+): Promise<ReportModel> {
+  const { db } = deps;
+  await deps.tally.settle(); // the counters read below include every acknowledged response
   const span = { rootPath: unit.path, startIso: p.startIso, endIso: p.endIso };
   // One view of the ended waits for every table (read, never swept here: a read never writes).
   const returns = await waitReturns(db, now, { rootPath: unit.path });
   const [targets, received, due, closing, subtree] = await Promise.all([
-    computeTargets(db, unit, p, now, returns),
+    computeTargets(deps, unit, p, now, returns),
     feedbackRows(db, 'received_at', span, returns),
     feedbackRows(db, 'due_at', span, returns),
     campaignUnitsIn(db, span, true),
     listSubtree(db, unit.id),
   ]);
   const kids = subtree.filter((u) => u.parent_id === unit.id);
-  const loaded = await loadCampaigns(db, closing);
+  const loaded = await loadCampaigns(deps, closing);
   const children: ChildRow[] = [];
   for (const child of kids.length ? kids : [unit]) {
     const inChild = closing.filter((r) => r.unit_path.startsWith(child.path));
@@ -104,7 +110,7 @@ export async function buildReport(db: Db, unit: Unit, p: Period, now: Date): Pro
       if (!l) continue;
       const rows = inChild.filter((r) => r.campaign_id === id);
       // The indices page's own figures (pooled, weighted, intervals, suppression).
-      const d = await unitIndices(db, l, child);
+      const d = await unitIndices(deps, l, child);
       children.push({
         campaign: l.campaign.name,
         id: child.id,
@@ -186,15 +192,15 @@ function stats(
 
 /** The questionnaire behind each campaign of the period. */
 async function loadCampaigns(
-  db: Db,
+  deps: CountReader,
   rows: readonly CampaignUnitRow[],
 ): Promise<Map<string, LoadedCampaign>> {
   const out = new Map<string, LoadedCampaign>();
   for (const r of rows) {
     if (out.has(r.campaign_id)) continue;
-    const campaign = await getCampaign(db, r.campaign_id);
+    const campaign = await getCampaign(deps.db, r.campaign_id);
     const definition =
-      campaign && (await getDefinition(db, campaign.survey_id, campaign.survey_version));
+      campaign && (await deps.surveys.get(campaign.survey_id, campaign.survey_version));
     if (campaign && definition) out.set(r.campaign_id, { campaign, definition });
   }
   return out;

@@ -18,7 +18,6 @@ import { notFound } from '../errors.js';
 import { requireRole, requireStaff } from '../middleware/auth.js';
 import { publicOrigin } from '../middleware/proxy.js';
 import { posterPage, tokenListPage } from '../pages/campaign-print.js';
-import { getDefinition } from '../surveys.js';
 import { validate } from '../validate.js';
 
 const ZId = z.object({ id: z.string().min(1).max(100) });
@@ -65,6 +64,7 @@ const campaigns = new Hono<AppEnv>()
       c.var.staff.root,
       c.req.valid('param').id,
     );
+    await c.var.deps.tally.settle(); // the counters include every acknowledged response
     const counts = await countResponsesByUnit(db, campaign.id);
     return c.json({
       ...campaignDto(campaign, clock()),
@@ -166,7 +166,7 @@ const campaigns = new Hono<AppEnv>()
     const { campaign, unit } = await unitOf(c, p.id, p.unitId);
     const url = formUrl(origin(c), unit.code);
     const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
-    const def = await getDefinition(c.var.deps.db, campaign.survey_id, campaign.survey_version);
+    const def = await c.var.deps.surveys.get(campaign.survey_id, campaign.survey_version);
     return c.html(
       posterPage({
         campaign,

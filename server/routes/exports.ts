@@ -33,14 +33,13 @@ const exports = new Hono<AppEnv>().use(requireStaff).get(
   ),
   async (c) => {
     const { format, unitId } = c.req.valid('query');
-    const { db } = c.var.deps;
     const { campaign, definition } = await loadCampaignFor(
-      db,
+      c.var.deps,
       c.var.staff.root,
       c.req.valid('param').id,
     );
     const unit = await scopedUnit(c, unitId);
-    const withheld = await exportWithheld(db, campaign.id, unit);
+    const withheld = await exportWithheld(c.var.deps, campaign.id, unit);
     const input = { campaignId: campaign.id, definition, rootPath: unit.path, withheld };
     const base = `phieu-tra-loi-${campaign.name}-${unit.id}`;
     const stream = exportStream(c.var.deps, format, input);

@@ -38,40 +38,40 @@ const ZTrendQuery = z.object({ surveyFamily: ZId, unitId: ZId.optional() });
 /** The unit (inside the user's subtree, else 404) and the campaign (visible to the user, else 404). */
 async function scope(c: Context<AppEnv>, q: { campaignId: string; unitId?: string }) {
   const unit = await scopedUnit(c, q.unitId);
-  const loaded = await loadCampaignFor(c.var.deps.db, c.var.staff.root, q.campaignId);
-  return { unit, loaded, db: c.var.deps.db };
+  const loaded = await loadCampaignFor(c.var.deps, c.var.staff.root, q.campaignId);
+  return { unit, loaded, deps: c.var.deps };
 }
 
 const indices = new Hono<AppEnv>()
   .use(requireStaff)
   .get('/', validate('query', ZScope), async (c) => {
-    const { db, loaded, unit } = await scope(c, c.req.valid('query'));
-    return c.json(await unitIndices(db, loaded, unit));
+    const { deps, loaded, unit } = await scope(c, c.req.valid('query'));
+    return c.json(await unitIndices(deps, loaded, unit));
   })
   .get('/children', validate('query', ZScope), async (c) => {
-    const { db, loaded, unit } = await scope(c, c.req.valid('query'));
-    return c.json({ unitId: unit.id, children: await childrenRanking(db, loaded, unit) });
+    const { deps, loaded, unit } = await scope(c, c.req.valid('query'));
+    return c.json({ unitId: unit.id, children: await childrenRanking(deps, loaded, unit) });
   })
   .get('/trend', validate('query', ZTrendQuery), async (c) => {
     const q = c.req.valid('query');
     const unit = await scopedUnit(c, q.unitId);
-    return c.json(await unitTrend(c.var.deps.db, c.var.staff.root, q.surveyFamily, unit));
+    return c.json(await unitTrend(c.var.deps, c.var.staff.root, q.surveyFamily, unit));
   })
   .get('/suggestions', validate('query', ZSuggestionsQuery), async (c) => {
     const q = c.req.valid('query');
-    const { db, loaded, unit } = await scope(c, q);
-    return c.json(await suggestions(db, loaded, unit, q));
+    const { deps, loaded, unit } = await scope(c, q);
+    return c.json(await suggestions(deps, loaded, unit, q));
   })
   .get('/quality', validate('query', ZQualityQuery), async (c) => {
     const q = c.req.valid('query');
-    const { db, loaded, unit } = await scope(c, q);
+    const { deps, loaded, unit } = await scope(c, q);
     const rules = { minRepeats: q.minRepeats, windowMinutes: q.windowMinutes };
-    return c.json(await qualitySignals(db, loaded, unit, rules));
+    return c.json(await qualitySignals(deps, loaded, unit, rules));
   })
   .get('/live', validate('query', ZScope), async (c) => {
-    const { db, loaded, unit } = await scope(c, c.req.valid('query'));
+    const { deps, loaded, unit } = await scope(c, c.req.valid('query'));
     c.header('cache-control', 'no-store');
-    return c.json(await liveCount(db, loaded, unit, c.var.deps.clock()));
+    return c.json(await liveCount(deps, loaded, unit, c.var.deps.clock()));
   })
   // The campaign selector's list, until and beside GET /api/campaigns.
   .get('/campaigns', async (c) => {

@@ -20,7 +20,7 @@ export const ZSubmission = z
 
 /** The form as data for the respondent script (and any other client), in both languages. */
 export async function formDto(deps: AppEnv['Variables']['deps'], code: string) {
-  const t = await openCode(deps.db, code);
+  const t = await openCode(deps, code);
   return {
     campaign: {
       id: t.campaign.id,
@@ -43,7 +43,7 @@ const publicForms = new Hono<AppEnv>()
     return c.json(dto);
   })
   .post('/:code/responses', validate('param', ZCode), validate('json', ZSubmission), async (c) => {
-    const target = await openCode(c.var.deps.db, c.req.valid('param').code);
+    const target = await openCode(c.var.deps, c.req.valid('param').code);
     const res = await submitResponse(c.var.deps, target, c.req.valid('json'), 'api');
     return c.json({ id: res.id }, res.created ? 201 : 200);
   });

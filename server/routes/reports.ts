@@ -26,9 +26,9 @@ const reports = new Hono<AppEnv>()
   .get('/', validate('query', ZReportQuery), async (c) => {
     const q = c.req.valid('query');
     const unit = await scopedUnit(c, q.unitId);
-    const { db, clock } = c.var.deps;
+    const { clock } = c.var.deps;
     const now = clock();
-    const model = await buildReport(db, unit, periodOf(q, now), now);
+    const model = await buildReport(c.var.deps, unit, periodOf(q, now), now);
     const name = `bao-cao-${unit.id}-${model.period.from}-${model.period.to}`;
     if (q.format === 'html') return c.html(reportHtml(model));
     if (q.format === 'csv') {

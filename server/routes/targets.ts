@@ -47,19 +47,19 @@ const targets = new Hono<AppEnv>()
   .get('/', validate('query', ZPeriodQuery), async (c) => {
     const q = c.req.valid('query');
     const unit = await scopedUnit(c, q.unitId);
-    const { db, clock } = c.var.deps;
+    const { clock } = c.var.deps;
     const now = clock();
-    return c.json(await computeTargets(db, unit, periodOf(q, now), now));
+    return c.json(await computeTargets(c.var.deps, unit, periodOf(q, now), now));
   })
   .get('/trend', validate('query', ZTrendQuery), async (c) => {
     const q = c.req.valid('query');
     const unit = await scopedUnit(c, q.unitId);
-    const { db, clock } = c.var.deps;
+    const { clock } = c.var.deps;
     const now = clock();
     const out = [];
     // Sequential: a handful of quarters, and it keeps one request from holding many connections.
     for (const p of lastQuarters(now, q.quarters)) {
-      const list = await computeTargets(db, unit, p, now);
+      const list = await computeTargets(c.var.deps, unit, p, now);
       out.push({
         label: p.label,
         from: p.from,

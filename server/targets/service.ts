@@ -1,4 +1,3 @@
-import type { Db } from '../../db/index.js';
 import { ratingsOfItemsDue } from '../../db/repositories/feedback-ratings.js';
 import {
   campaignUnitsIn,
@@ -26,18 +25,21 @@ import {
 import { DEFAULT_TARGETS, judge, type Measure, type TargetResult } from './types.js';
 import type { Suppression } from '../indices/suppression.js';
 import { suppressionsFor } from '../indices/withheld.js';
+import type { CountReader } from '../services.js';
 
 /**
  * Every target of a unit's subtree for one period, judged against the values in force. `shared`:
  * the ended waits the caller already read (a report shows its tables from the same view).
  */
 export async function computeTargets(
-  db: Db,
+  deps: CountReader,
   unit: Unit,
   p: Period,
   now: Date,
   shared?: WaitReturns,
 ): Promise<TargetResult[]> {
+  const { db } = deps;
+  await deps.tally.settle(); // the counters read below include every acknowledged response
   const span = { rootPath: unit.path, startIso: p.startIso, endIso: p.endIso };
   const nowIso = now.toISOString();
   // Waits past their end count as back with staff, as the next sweep will store them: a read
@@ -62,7 +64,7 @@ export async function computeTargets(
   const [figures, withheld] = await Promise.all([
     loadCampaignFigures(db, closing, unit.path),
     suppressionsFor(
-      db,
+      deps,
       closing.map((r) => r.campaign_id),
     ),
   ]);

@@ -9,6 +9,7 @@ import { DEMO_CAMPAIGNS } from '../../db/seed/campaigns.js';
 import { BASE_STEP, seedDemo } from '../../db/seed/demo.js';
 import type { Db } from '../../db/index.js';
 import { recordResponse } from '../../server/responses.js';
+import { closeServices, createServices } from '../../server/services.js';
 import { loadCampaignFor, unitIndices } from '../../server/indices/service.js';
 import { prepare } from '../../server/startup.js';
 import { testDialect } from '../helpers/db.js';
@@ -57,8 +58,10 @@ describe.skipIf(testDialect === 'postgres')('db:backup and db:restore (SQLite)',
 
     await backupSqlite(path, join(dir, 'indices-backup.db'));
     // A parent answers after the backup: the live indices move, the restored ones must not.
+    const services = createServices(live.db);
+    const deps = { db: live.db, ...services };
     const loaded = await loadCampaignFor(
-      live.db,
+      deps,
       (await getUnit(live.db, 'HN'))!,
       DEMO_CAMPAIGNS.open,
     );
@@ -75,7 +78,7 @@ describe.skipIf(testDialect === 'postgres')('db:backup and db:restore (SQLite)',
         .where('campaign_id', '=', DEMO_CAMPAIGNS.open)
         .executeTakeFirstOrThrow()
     ).unit_id;
-    await recordResponse(live.db, {
+    await recordResponse(deps, {
       campaignId: DEMO_CAMPAIGNS.open,
       unitId,
       definition: loaded.definition,
@@ -85,6 +88,7 @@ describe.skipIf(testDialect === 'postgres')('db:backup and db:restore (SQLite)',
       channel: 'api',
     });
     expect(await indicesOf(live.db, campaigns)).not.toEqual(before);
+    await closeServices(services);
     await live.close();
 
     await restoreSqlite(join(dir, 'indices-backup.db'), path);
@@ -111,7 +115,10 @@ describe.skipIf(testDialect === 'postgres')('db:backup and db:restore (SQLite)',
 async function indicesOf(db: Db, campaignIds: string[]) {
   const root = (await getUnit(db, 'HN'))!;
   const out: Record<string, Awaited<ReturnType<typeof unitIndices>>> = {};
+  const services = createServices(db);
+  const deps = { db, ...services };
   for (const id of campaignIds)
-    out[id] = await unitIndices(db, await loadCampaignFor(db, root, id), root);
+    out[id] = await unitIndices(deps, await loadCampaignFor(deps, root, id), root);
+  await closeServices(services);
   return out;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import { groupCommit } from '../../db/group-commit.js';
+import { createGroupCommit } from '../../db/group-commit.js';
 import type { DbHandle } from '../../db/index.js';
 import { createTestDb, testDialect } from '../helpers/db.js';
 
@@ -41,7 +41,7 @@ describe.skipIf(testDialect === 'postgres')('a group commit acknowledgement', ()
         other.prepare('select count(*) as n from holidays where date = ?').get(date) as {
           n: number;
         };
-      const gc = groupCommit(db);
+      const gc = createGroupCommit(db);
       const dates = ['2027-01-01', '2027-02-05', '2027-02-06'];
       // Read synchronously in the callback, at the very moment each promise resolves.
       const atResolve = await Promise.all(
@@ -59,7 +59,7 @@ describe.skipIf(testDialect === 'postgres')('a group commit acknowledgement', ()
 
   test('never resolves when the commit fails: every transaction of the batch is refused', async () => {
     const { db } = await fileDb();
-    const gc = groupCommit(db);
+    const gc = createGroupCommit(db);
     const holiday = (date: string) =>
       gc.run((trx) => trx.insertInto('holidays').values({ date, name: date }).execute());
     // A foreign key checked only at COMMIT: each statement succeeds, the commit itself fails.

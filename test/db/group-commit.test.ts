@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { groupCommit } from '../../db/group-commit.js';
+import { createGroupCommit } from '../../db/group-commit.js';
 import type { DbHandle } from '../../db/index.js';
 import { createTestDb } from '../helpers/db.js';
 
@@ -20,7 +20,7 @@ const dates = async (d: Awaited<ReturnType<typeof db>>) =>
 describe('group commit', () => {
   test('transactions started together are all stored, and a failing one is rolled back alone', async () => {
     const d = await db();
-    const gc = groupCommit(d);
+    const gc = createGroupCommit(d);
     const add = (date: string, fail = false) =>
       gc.run(async (trx) => {
         await trx.insertInto('holidays').values({ date, name: date }).execute();
@@ -38,11 +38,10 @@ describe('group commit', () => {
 
   test('a promise settles only once its work is committed and visible outside the transaction', async () => {
     const d = await db();
+    const gc = createGroupCommit(d);
     const seen = await Promise.all(
       ['2027-09-02', '2027-09-03'].map(async (date) => {
-        await groupCommit(d).run((trx) =>
-          trx.insertInto('holidays').values({ date, name: date }).execute(),
-        );
+        await gc.run((trx) => trx.insertInto('holidays').values({ date, name: date }).execute());
         return dates(d);
       }),
     );
@@ -52,7 +51,7 @@ describe('group commit', () => {
 
   test('a constraint violation in one transaction does not lose the others', async () => {
     const d = await db();
-    const gc = groupCommit(d);
+    const gc = createGroupCommit(d);
     const add = (date: string) =>
       gc.run((trx) => trx.insertInto('holidays').values({ date, name: date }).execute());
     const results = await Promise.allSettled([

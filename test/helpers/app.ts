@@ -3,6 +3,7 @@ import type { DbHandle } from '../../db/index.js';
 import { BASE_STEP, DEMO_STEPS, seedDemo } from '../../db/seed/demo.js';
 import { createApp } from '../../server/app.js';
 import { defaultConfig, type Config } from '../../server/config.js';
+import { closeServices, createServices, type Services } from '../../server/services.js';
 import { prepare } from '../../server/startup.js';
 import { createTestDb } from './db.js';
 
@@ -26,7 +27,8 @@ export function fixedClock(start = '2026-11-23T02:00:00.000Z') {
 }
 export type FixedClock = ReturnType<typeof fixedClock>;
 
-const open: DbHandle[] = [];
+/** Closed after each test, last opened first: an app's services before its database. */
+const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   while (open.length) await open.pop()!.close();
 });
@@ -34,6 +36,8 @@ afterEach(async () => {
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   handle: DbHandle;
+  /** The app's long-lived state (the tally, the group committer, the caches). */
+  services: Services;
   clock: FixedClock;
   /** A request as a browser on this site would send it (same Origin), JSON by default. */
   req(
@@ -72,7 +76,9 @@ export async function createTestApp(
     scrypt: TEST_SCRYPT,
     ...opts.config,
   });
-  const app = createApp({ ...handle, clock, config });
+  const services = createServices(handle.db);
+  open.push({ close: () => closeServices(services) });
+  const app = createApp({ ...handle, ...services, clock, config });
 
   const req: TestApp['req'] = (path, init = {}) => {
     const headers: Record<string, string> = { origin: ORIGIN, ...init.headers };
@@ -98,5 +104,5 @@ export async function createTestApp(
     const cookie = res.headers.get('set-cookie') ?? '';
     return cookie.split(';')[0]!;
   };
-  return { app, handle, clock, req, login };
+  return { app, handle, services, clock, req, login };
 }

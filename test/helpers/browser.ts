@@ -57,20 +57,24 @@ export async function startServer(): Promise<LiveServer> {
     { createApp },
     { defaultConfig },
     { prepare },
+    { createServices, closeServices },
   ] = await Promise.all([
     fromBuild<typeof import('../../db/index.js')>('db/index'),
     fromBuild<typeof import('../../db/seed/demo.js')>('db/seed/demo'),
     fromBuild<typeof import('../../server/app.js')>('server/app'),
     fromBuild<typeof import('../../server/config.js')>('server/config'),
     fromBuild<typeof import('../../server/startup.js')>('server/startup'),
+    fromBuild<typeof import('../../server/services.js')>('server/services'),
   ]);
   const handle = createDb(':memory:');
   await migrateToLatest(handle.db);
   const clock = () => new Date();
   await prepare(handle.db, clock);
   await seedDemo({ db: handle.db, clock, password: 'demo-2024' });
+  const services = createServices(handle.db);
   const app = createApp({
     ...handle,
+    ...services,
     clock,
     config: defaultConfig({ rateLimit: 0, lookupRateLimit: 0 }),
   });
@@ -83,6 +87,7 @@ export async function startServer(): Promise<LiveServer> {
     handle,
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
+      await closeServices(services);
       await handle.close();
     },
   };

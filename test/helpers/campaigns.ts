@@ -1,5 +1,6 @@
 import type { TestApp } from './app.js';
-import { settleCounts } from '../../db/repositories/tally.js';
+import { tallyAll, type DefinitionSource } from '../../db/repositories/tally.js';
+import { getDefinition } from '../../server/surveys.js';
 
 export interface CampaignOpts {
   surveyId?: string;
@@ -46,9 +47,22 @@ export function submit(t: TestApp, code: string, body: unknown) {
 
 type Db = TestApp['handle']['db'];
 
+/** Stored definitions read and validated on each use: what a test's direct tally reads. */
+export const readDefinition: DefinitionSource = (via, id, version) =>
+  getDefinition(via, id, version);
+
+/**
+ * Counts every uncounted response now, through the tally's SQL, as a reader's settle does. A
+ * test reading counters straight from the tables calls it first (the app's services settle in
+ * the service layer, which such a test goes around).
+ */
+export function countAllNow(db: Db): Promise<void> {
+  return tallyAll(db, readDefinition);
+}
+
 /** The counters as stored, keyed 'unit|question|value' → n. */
 export async function storedCounters(db: Db, campaignId: string) {
-  await settleCounts(db); // what every reader of counters does first
+  await countAllNow(db); // what every reader of counters does first
   const answers = await db
     .selectFrom('answer_counts')
     .selectAll()

@@ -123,13 +123,15 @@ describe('indices over a subtree', () => {
     // Quảng An: 3 responses, all dissatisfied.
     await addCounts(db, campaignId, 'HN-TAYHO-MN-QUANGAN', 3, { q1: { '1': 3 } });
     const root = (await getUnit(db, 'HN'))!;
-    const loaded = await loadCampaignFor(db, root, campaignId);
-    return { db, loaded };
+    // The app's own services: its tally settles before the counters are read.
+    const deps = { db, ...t.services };
+    const loaded = await loadCampaignFor(deps, root, campaignId);
+    return { db, deps, loaded };
   }
 
   test('pools the counts of every school (counts summed, not school indices averaged)', async () => {
-    const { db, loaded } = await setup();
-    const office = await unitIndices(db, loaded, (await getUnit(db, 'HN-TAYHO'))!);
+    const { db, deps, loaded } = await setup();
+    const office = await unitIndices(deps, loaded, (await getUnit(db, 'HN-TAYHO'))!);
     const q1 = office.questions.find((q) => q.id === 'q1')!;
     // (1 + 1) satisfied of (1 + 9 + 3) valid = 15.38 %, not (100 + 11.1 + 0) / 3 = 37 %.
     expect(q1).toMatchObject({ valid: 13, satisfied: 2 });
@@ -142,11 +144,11 @@ describe('indices over a subtree', () => {
   });
 
   test('a unit with fewer than 5 responses shows no breakdown, but counts in its parent', async () => {
-    const { db, loaded } = await setup();
-    const school = await unitIndices(db, loaded, (await getUnit(db, 'HN-TAYHO-MN-QUANGAN'))!);
+    const { db, deps, loaded } = await setup();
+    const school = await unitIndices(deps, loaded, (await getUnit(db, 'HN-TAYHO-MN-QUANGAN'))!);
     expect(school).toMatchObject({ responses: 3, suppressed: true, questions: [], factors: [] });
     expect(school.overall).toEqual({ index: null, mean: null, moe: null, low: null, high: null });
-    const ranking = await childrenRanking(db, loaded, (await getUnit(db, 'HN-TAYHO'))!);
+    const ranking = await childrenRanking(deps, loaded, (await getUnit(db, 'HN-TAYHO'))!);
     const quangan = ranking.find((r) => r.id === 'HN-TAYHO-MN-QUANGAN')!;
     expect(quangan).toMatchObject({ suppressed: true, index: null, responses: 3 });
     // Đông Thái (1) and Quảng An (3) make only 4 together: Tây Hồ minus Nhật Tân would give them
@@ -158,7 +160,7 @@ describe('indices over a subtree', () => {
       index: null,
       responses: 9,
     });
-    const office = (await childrenRanking(db, loaded, (await getUnit(db, 'HN'))!)).find(
+    const office = (await childrenRanking(deps, loaded, (await getUnit(db, 'HN'))!)).find(
       (r) => r.id === 'HN-TAYHO',
     )!;
     expect(office.responses).toBe(13);

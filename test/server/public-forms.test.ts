@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { settleCounts } from '../../db/repositories/tally.js';
 import { createTestApp } from '../helpers/app.js';
-import { createCampaign, submit, thcsAnswers } from '../helpers/campaigns.js';
+import { createCampaign, submit, thcsAnswers, countAllNow } from '../helpers/campaigns.js';
 
 const DONGTHAI = 'HN-TAYHO-THCS-DONGTHAI';
 
 async function counts(t: Awaited<ReturnType<typeof createTestApp>>, campaignId: string) {
   const db = t.handle.db;
-  await settleCounts(db); // what every reader of counters does first
+  await countAllNow(db); // what every reader of counters does first
   const answers = await db
     .selectFrom('answer_counts')
     .selectAll()

@@ -6,7 +6,8 @@ import { createCampaign, submit, thcsAnswers } from '../helpers/campaigns.js';
 /**
  * "Indices read after an acknowledgement include it" (README, Questionnaires): the response is
  * stored uncounted and the background tally counts it a few milliseconds later, so only the
- * read-side settle (db/repositories/tally.ts) can make a read that follows at once include it.
+ * settle the indices service asks of the app's tally (server/counting/tally.ts) can make a read
+ * that follows at once include it.
  * The background tally is held back here by taking over the timer it waits on (setTimeout):
  * the database, the routes and the tally itself are the real ones.
  */

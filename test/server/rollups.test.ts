@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { settleCounts } from '../../db/repositories/tally.js';
 import { importUnitsCsv } from '../../server/units-import.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createCampaign, submit, thcsAnswers } from '../helpers/campaigns.js';
+import { createCampaign, submit, thcsAnswers, countAllNow } from '../helpers/campaigns.js';
 
 type Db = TestApp['handle']['db'];
 
@@ -13,7 +12,7 @@ const SCHOOLS = ['HN-TAYHO-THCS-DONGTHAI', 'HN-TAYHO-THCS-TULIEN', 'HN-BADINH-TH
 
 /** The rollups as stored, keyed 'unit|question|value' → n and unit → [responses, fast]. */
 async function storedRollups(db: Db, campaignId: string) {
-  await settleCounts(db); // what every reader of counters does first
+  await countAllNow(db); // what every reader of counters does first
   const answers = await db
     .selectFrom('answer_rollups')
     .selectAll()
@@ -36,7 +35,7 @@ async function storedRollups(db: Db, campaignId: string) {
 
 /** The leaf counters summed over every unit's descendants in JavaScript, from the current unit paths. */
 async function pooledRecount(db: Db, campaignId: string) {
-  await settleCounts(db);
+  await countAllNow(db);
   const paths = new Map(
     (await db.selectFrom('units').select(['id', 'path']).execute()).map((u) => [u.id, u.path]),
   );

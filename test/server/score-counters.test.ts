@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { settleCounts } from '../../db/repositories/tally.js';
 import { importUnitsCsv } from '../../server/units-import.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { campaignDefinition, createCampaign, submit } from '../helpers/campaigns.js';
+import { campaignDefinition, createCampaign, submit, countAllNow } from '../helpers/campaigns.js';
 
 // Two schools of two offices: the rollups of Tây Hồ, Ba Đình and the Department all get rows.
 const UNITS = ['HN-TAYHO-TH-NHATTAN', 'HN-TAYHO-TH-CHUVANAN', 'HN-BADINH-TH-KIMDONG'];
@@ -36,7 +35,7 @@ const answersArb = fc
 
 /** The score counters as stored, leaf rows keyed 'unit|scope' and rollup rows 'unit^|scope'. */
 async function storedScores(db: Db, campaignId: string): Promise<Sums> {
-  await settleCounts(db);
+  await countAllNow(db);
   const out: Sums = {};
   for (const [table, mark] of [
     ['score_counts', ''],
@@ -205,7 +204,7 @@ describe('per-respondent score counters', () => {
     const answers = Object.fromEntries(LIKERTS.map((id, i) => [id, i % 2 ? 5 : 2]));
     for (const code of c.links.map((l) => l.code))
       expect((await submit(t, code, { clientId: randomUUID(), answers })).status).toBe(201);
-    await settleCounts(t.handle.db);
+    await countAllNow(t.handle.db);
     const csv =
       'id,parent_id,name,kind,level,eligible\nHN-TAYHO-TH-NHATTAN,HN-BADINH,Trường Tiểu học Nhật Tân,school,TH,870\n';
     expect((await importUnitsCsv(t.handle.db, csv, '2026-11-23T02:00:00.000Z')).ok).toBe(true);

@@ -3,10 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { MAX_BACKLOG, settleCounts, tallyPending } from '../../db/repositories/tally.js';
+import { tallyPending } from '../../db/repositories/tally.js';
+import { MAX_BACKLOG } from '../../server/counting/tally.js';
 import { createTestApp, fixedClock, type TestApp } from '../helpers/app.js';
 import {
+  countAllNow,
   createCampaign,
+  readDefinition,
   recount,
   storedCounters,
   submit,
@@ -82,7 +85,7 @@ describe('the tally (counters written after the acknowledgement)', () => {
     const a = await createTestApp({ handle: first, clock });
     const campaign = await createCampaign(a);
     await submitMany(a, campaign.links[0]!.code, 30);
-    await settleCounts(a.handle.db); // the background tally has finished: no slice runs below
+    await a.services.tally.settle(); // the background tally has finished: no slice runs below
     // Put the backlog back as if no tally had run yet: uncount every response, empty the counters.
     await a.handle.db.transaction().execute(async (trx) => {
       await trx.updateTable('responses').set({ counted: 0 }).execute();
@@ -97,7 +100,7 @@ describe('the tally (counters written after the acknowledgement)', () => {
     const second = first.reopen();
     try {
       const turns = [a.handle.db, second.db, a.handle.db, second.db].map(
-        (db) => () => tallyPending(db, 7),
+        (db) => () => tallyPending(db, 7, { definitions: readDefinition }),
       );
       // On PostgreSQL at the same time. Two SQLite connections in ONE process would block each
       // other's thread while waiting for the lock (servers are separate processes), so in turn.
@@ -109,8 +112,8 @@ describe('the tally (counters written after the acknowledgement)', () => {
               Promise.resolve([]),
             );
       expect(counted.every((n) => n >= 0 && n <= 7)).toBe(true);
-      await settleCounts(a.handle.db);
-      await settleCounts(second.db);
+      await a.services.tally.settle();
+      await countAllNow(second.db);
       expect(await uncounted(a, campaign.id)).toBe(0);
       expect(await storedCounters(second.db, campaign.id)).toEqual(
         await recount(a.handle.db, campaign.id),
@@ -131,7 +134,7 @@ describe('the tally (counters written after the acknowledgement)', () => {
       const a = await createTestApp({ handle: first });
       const campaign = await createCampaign(a);
       await submitMany(a, campaign.links[0]!.code, 3);
-      await settleCounts(a.handle.db);
+      await a.services.tally.settle();
       // A stop between the store and the tally: the row is durable and still uncounted.
       await a.handle.db
         .updateTable('responses')

@@ -1,13 +1,13 @@
-import { computed, signal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { CampaignSummaryDto } from '../../../server/indices/service.js';
 import { api } from '../api.js';
-import { useAppState, type AppState } from '../state.js';
+import { useAppState, type Me } from '../state.js';
 
 /**
- * What the indices pages share: the campaign chosen and the unit drilled into. One per app
- * state (kept beside it, not as a module singleton), so every page shows the same selection.
+ * What the indices pages share: the campaign chosen and the unit drilled into. Part of the app
+ * state (createAppState makes it, once), so every page shows the same selection.
  */
-export function createIndicesState(app: AppState) {
+export function createIndicesState(app: { me: ReadonlySignal<Me | null | undefined> }) {
   const campaigns = signal<CampaignSummaryDto[] | null>(null);
   const campaignId = signal<string | null>(null);
   /** null: the user's own unit. A link such as /app/overview?unitId=… opens on that unit. */
@@ -45,14 +45,7 @@ export function createIndicesState(app: AppState) {
 
 export type IndicesState = ReturnType<typeof createIndicesState>;
 
-const byApp = new WeakMap<AppState, IndicesState>();
-
+/** The indices pages' shared selection, from the app state in context. */
 export function useIndicesState(): IndicesState {
-  const app = useAppState();
-  let s = byApp.get(app);
-  if (!s) {
-    s = createIndicesState(app);
-    byApp.set(app, s);
-  }
-  return s;
+  return useAppState().indices;
 }
