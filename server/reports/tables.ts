@@ -1,4 +1,5 @@
 import type { FeedbackStats, ReportModel } from './model.js';
+import { formatVnDate, formatVnDateTime } from '../vn-time.js';
 
 /**
  * The report as a list of tables, one per section: the XLSX sheets, the CSV sections and the
@@ -147,18 +148,7 @@ export function reportHeading(m: ReportModel): string[] {
   return [
     `Báo cáo kết quả khảo sát sự hài lòng và giải quyết phản ánh, kiến nghị`,
     `Đơn vị: ${m.unit.name}`,
-    `Kỳ báo cáo: ${vnDate(m.period.from)} – ${vnDate(m.period.to)}`,
-    `Lập lúc: ${vnDateTime(m.generatedAt)}`,
+    `Kỳ báo cáo: ${formatVnDate(m.period.from)} – ${formatVnDate(m.period.to)}`,
+    `Lập lúc: ${formatVnDateTime(m.generatedAt)}`,
   ];
-}
-
-/** 'YYYY-MM-DD' → 'DD/MM/YYYY', as dates are written in Vietnam. */
-export function vnDate(d: string): string {
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-}
-
-/** An instant as read on a clock in Vietnam: '23/11/2026 09:00'. */
-export function vnDateTime(iso: string): string {
-  const t = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
-  return `${vnDate(t.slice(0, 10))} ${t.slice(11, 16)}`;
 }
