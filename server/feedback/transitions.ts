@@ -8,12 +8,12 @@ import {
 } from '../../db/repositories/feedback.js';
 import { holidaySet } from '../../db/repositories/holidays.js';
 import { getUnit, isInSubtree } from '../../db/repositories/units.js';
-import type { Feedback, FeedbackUpdate, Unit, User } from '../../db/schema.js';
+import type { Feedback, Unit, User } from '../../db/schema.js';
 import { addWorkingDays, type CalendarLike } from '../deadlines.js';
 import { conflict, invalid } from '../errors.js';
 import { LIMITS } from './limits.js';
 import { copyContact, insertReceived, newItemRow } from './service.js';
-import { canMove, MOVES } from './state-machine.js';
+import { canMove, MOVES, STATUS_LABELS } from './state-machine.js';
 import type { TTransition } from './schemas.js';
 import { dueAfterWait, lateRequestNote, sweepExpiredWaits, waitStopsClock } from './waits.js';
 
@@ -37,7 +37,10 @@ interface Ctx {
 }
 
 /** The extra fields a move sets, beyond status; throws 400 when the move lacks what it needs. */
-async function fieldsFor(ctx: Ctx, t: TTransition): Promise<FeedbackUpdate> {
+/** The columns a move sets besides its status: typed as the row's own, so the updated row needs no cast. */
+type Changes = Partial<Omit<Feedback, 'id' | 'status' | 'updated_at'>>;
+
+async function fieldsFor(ctx: Ctx, t: TTransition): Promise<Changes> {
   const { now, item } = ctx;
   const at = now.toISOString();
   switch (t.to) {
@@ -143,8 +146,8 @@ export async function transitionIn(
   if (!canMove(item.status, t.to)) {
     throw conflict(
       {
-        vi: `Không thể chuyển từ "${item.status}" sang "${t.to}".`,
-        en: `Cannot move from ${item.status} to ${t.to}.`,
+        vi: `Không thể chuyển từ "${STATUS_LABELS[item.status].vi}" sang "${STATUS_LABELS[t.to].vi}".`,
+        en: `Cannot move from "${STATUS_LABELS[item.status].en}" to "${STATUS_LABELS[t.to].en}".`,
       },
       { from: item.status, to: t.to, allowed: MOVES[item.status] },
     );
@@ -181,5 +184,5 @@ export async function transitionIn(
       at,
       note: flag,
     });
-  return { ...item, ...set, status: t.to, updated_at: at } as Feedback;
+  return { ...item, ...set, status: t.to, updated_at: at };
 }
