@@ -1,7 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Db } from '../db/index.js';
-import { listAllUnits, upsertUnits, type UnitInput } from '../db/repositories/units.js';
+import {
+  listAllUnits,
+  UnitTreeCycle,
+  upsertUnits,
+  type UnitInput,
+} from '../db/repositories/units.js';
 
 export const UNIT_ID_RE = /^[A-Za-z0-9.-]{1,64}$/;
 
@@ -50,7 +55,12 @@ export function parseUnitsCsv(
   } catch (e) {
     return {
       rows: [],
-      errors: [{ line: 0, message: `not a readable CSV file: ${(e as Error).message}` }],
+      errors: [
+        {
+          line: 0,
+          message: `not a readable CSV file: ${e instanceof Error ? e.message : String(e)}`,
+        },
+      ],
     };
   }
   const [header, ...body] = records;
@@ -105,7 +115,9 @@ export async function importUnitsCsv(db: Db, text: string, now: string): Promise
   try {
     await db.transaction().execute((trx) => upsertUnits(trx, rows, now));
   } catch (e) {
-    return { ok: false, errors: [{ line: 0, message: (e as Error).message }] };
+    // Only a cycle is the file's fault; a database error is not a bad file and goes up as is.
+    if (!(e instanceof UnitTreeCycle)) throw e;
+    return { ok: false, errors: [{ line: 0, message: e.message }] };
   }
   return { ok: true, count: rows.length };
 }
