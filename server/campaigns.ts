@@ -12,7 +12,7 @@ import { getSurveyRow, listLatestSurveyRows } from '../db/repositories/surveys.j
 import { getUnit, listSubtree } from '../db/repositories/units.js';
 import type { Campaign, Unit } from '../db/schema.js';
 import { invalid, notFound } from './errors.js';
-import { campaignState } from './responses.js';
+import { campaignState } from './campaign-state.js';
 
 const ZIso = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
 

@@ -17,8 +17,7 @@
  *   time that was left is returned: an overdue item stays overdue).
  */
 
-const OFFSET_MS = 7 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { addCalendarDays, endOfVnDay, startOfVnDay, vnDate } from './vn-time.js';
 
 /** Days off (weekdays included) and weekend days declared working days. */
 export interface WorkCalendar {
@@ -31,22 +30,6 @@ export type CalendarLike = WorkCalendar | ReadonlySet<string>;
 
 function asCalendar(c: CalendarLike): WorkCalendar {
   return 'off' in c ? c : { off: c, working: new Set() };
-}
-
-/** 'YYYY-MM-DD' of an instant, as read on a clock in Vietnam. */
-export function vnDate(at: Date | string): string {
-  const t = typeof at === 'string' ? Date.parse(at) : at.getTime();
-  return new Date(t + OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant 23:59:59 +07:00 on a Vietnamese calendar date, as an ISO UTC string (stored deadlines). */
-export function endOfVnDay(date: string): string {
-  return `${date}T16:59:59.000Z`;
-}
-
-/** The instant 00:00 +07:00 on a Vietnamese calendar date, as an ISO UTC string. */
-export function startOfVnDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) - OFFSET_MS).toISOString();
 }
 
 /**
@@ -64,10 +47,6 @@ export function isLate(at: Date | string, dueAt: string): boolean {
  */
 export function lateCutoff(now: Date | string): string {
   return startOfVnDay(vnDate(now));
-}
-
-export function addCalendarDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
 export function isWeekend(date: string): boolean {

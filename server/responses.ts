@@ -10,11 +10,11 @@ import {
   insertResponseOnce,
   insertTextAnswers,
 } from '../db/repositories/responses.js';
-import type { Campaign } from '../db/schema.js';
 import { canonicalJson } from '../surveys/load.js';
 import type { TSurveyDefinition } from '../surveys/schema.js';
 import { durationMs } from '../surveys/counting.js';
 import { validateAnswers, type Answers } from './answers.js';
+import { campaignState, type CampaignState } from './campaign-state.js';
 import { AppError, conflict, invalid, notFound } from './errors.js';
 import type { Counting } from './counting/tally.js';
 import { allQuestions, getDefinition, type SurveyDefinitions } from './surveys.js';
@@ -161,15 +161,8 @@ export const tokenUsed = () =>
     en: 'This one-time code has already been used.',
   });
 
-export type CampaignState = 'open' | 'not_yet_open' | 'closed';
-export function campaignState(
-  c: Pick<Campaign, 'opens_at' | 'closes_at'>,
-  now: Date,
-): CampaignState {
-  const t = now.toISOString();
-  if (t < c.opens_at) return 'not_yet_open';
-  return t < c.closes_at ? 'open' : 'closed';
-}
+// The rule lives in campaign-state.ts; re-exported for the pages and routes that import it here.
+export { campaignState, type CampaignState };
 
 export type OpenTarget = CodeTarget & { definition: TSurveyDefinition };
 

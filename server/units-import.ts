@@ -1,7 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Db } from '../db/index.js';
-import { listAllUnits, upsertUnits, type UnitInput } from '../db/repositories/units.js';
+import {
+  listAllUnits,
+  UnitTreeCycle,
+  upsertUnits,
+  type UnitInput,
+} from '../db/repositories/units.js';
 
 export const UNIT_ID_RE = /^[A-Za-z0-9.-]{1,64}$/;
 
@@ -36,31 +41,12 @@ export interface ImportError {
 
 export type ImportResult = { ok: true; count: number } | { ok: false; errors: ImportError[] };
 
-/** Reads and checks a unit CSV; returns every problem with its line number, or the rows. */
-export function parseUnitsCsv(
-  text: string,
-  existingIds: Set<string>,
-): { rows: UnitInput[]; errors: ImportError[] } {
-  let records: string[][];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
-      skip_empty_lines: true,
-      relax_column_count: true,
-    });
-  } catch (e) {
-    return {
-      rows: [],
-      errors: [{ line: 0, message: `not a readable CSV file: ${(e as Error).message}` }],
-    };
-  }
-  const [header, ...body] = records;
-  const errors: ImportError[] = [];
-  const cols = (header ?? []).map((h) => h.trim().toLowerCase());
-  const missing = UNIT_CSV_COLUMNS.filter((c) => !cols.includes(c));
-  if (missing.length)
-    return { rows: [], errors: [{ line: 1, message: `missing columns: ${missing.join(', ')}` }] };
+type Checked = { rows: UnitInput[]; errors: ImportError[] };
 
+/** Each data line checked on its own: its fields, and an id not seen on an earlier line. */
+function checkLines(cols: string[], body: string[][]): Checked & { lineOf: Map<string, number> } {
   const rows: UnitInput[] = [];
+  const errors: ImportError[] = [];
   const lineOf = new Map<string, number>();
   body.forEach((rec, i) => {
     const line = i + 2;
@@ -73,26 +59,53 @@ export function parseUnitsCsv(
       return;
     }
     const row = parsed.data;
-    if (lineOf.has(row.id)) {
-      errors.push({
-        line,
-        message: `id ${row.id} is repeated (first on line ${lineOf.get(row.id)})`,
-      });
+    const first = lineOf.get(row.id);
+    if (first !== undefined) {
+      errors.push({ line, message: `id ${row.id} is repeated (first on line ${first})` });
       return;
     }
     lineOf.set(row.id, line);
     rows.push(row);
   });
+  return { rows, errors, lineOf };
+}
+
+/** Every parent named must be in the file or already known, and never the unit itself. */
+function checkParents(
+  rows: UnitInput[],
+  lineOf: Map<string, number>,
+  existingIds: Set<string>,
+): ImportError[] {
+  const errors: ImportError[] = [];
   for (const row of rows) {
+    const line = lineOf.get(row.id)!;
     if (row.parent_id && !lineOf.has(row.parent_id) && !existingIds.has(row.parent_id)) {
-      errors.push({
-        line: lineOf.get(row.id)!,
-        message: `parent_id ${row.parent_id} is not a known unit`,
-      });
+      errors.push({ line, message: `parent_id ${row.parent_id} is not a known unit` });
     }
-    if (row.parent_id === row.id)
-      errors.push({ line: lineOf.get(row.id)!, message: 'a unit cannot be its own parent' });
+    if (row.parent_id === row.id) errors.push({ line, message: 'a unit cannot be its own parent' });
   }
+  return errors;
+}
+
+/** Reads and checks a unit CSV; returns every problem with its line number, or the rows. */
+export function parseUnitsCsv(text: string, existingIds: Set<string>): Checked {
+  let records: string[][];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      skip_empty_lines: true,
+      relax_column_count: true,
+    });
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { rows: [], errors: [{ line: 0, message: `not a readable CSV file: ${why}` }] };
+  }
+  const [header, ...body] = records;
+  const cols = (header ?? []).map((h) => h.trim().toLowerCase());
+  const missing = UNIT_CSV_COLUMNS.filter((c) => !cols.includes(c));
+  if (missing.length)
+    return { rows: [], errors: [{ line: 1, message: `missing columns: ${missing.join(', ')}` }] };
+  const { rows, errors, lineOf } = checkLines(cols, body);
+  errors.push(...checkParents(rows, lineOf, existingIds));
   errors.sort((a, b) => a.line - b.line);
   return { rows, errors };
 }
@@ -105,7 +118,9 @@ export async function importUnitsCsv(db: Db, text: string, now: string): Promise
   try {
     await db.transaction().execute((trx) => upsertUnits(trx, rows, now));
   } catch (e) {
-    return { ok: false, errors: [{ line: 0, message: (e as Error).message }] };
+    // Only a cycle is the file's fault; a database error is not a bad file and goes up as is.
+    if (!(e instanceof UnitTreeCycle)) throw e;
+    return { ok: false, errors: [{ line: 0, message: e.message }] };
   }
   return { ok: true, count: rows.length };
 }

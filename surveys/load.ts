@@ -28,7 +28,7 @@ export interface LoadedDefinition {
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
+    const entries = Object.entries(value)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
@@ -50,7 +50,7 @@ export function parseDefinition(file: string, text: string): LoadedDefinition {
     raw = JSON.parse(text);
   } catch (e) {
     throw new SurveyDefinitionError(file, [
-      { path: '', message: `not valid JSON: ${(e as Error).message}` },
+      { path: '', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` },
     ]);
   }
   const parsed = ZSurveyDefinition.safeParse(raw);

@@ -1,3 +1,4 @@
+import { isAnswers, isObject } from './guards.js';
 import type { Answers } from './model.js';
 
 /** What is kept on the phone between visits: answers, position, and an unacknowledged submit. */
@@ -11,10 +12,21 @@ export interface Draft {
 
 const key = (code: string) => 'hl.d.' + code;
 
+function isDraft(d: unknown): d is Draft {
+  return (
+    isObject(d) &&
+    typeof d.clientId === 'string' &&
+    typeof d.startedAt === 'string' &&
+    isAnswers(d.answers) &&
+    typeof d.step === 'number' &&
+    (d.pending === undefined || typeof d.pending === 'boolean')
+  );
+}
+
 export function loadDraft(code: string): Draft | null {
   try {
-    const d = JSON.parse(localStorage.getItem(key(code)) || 'null') as Draft | null;
-    return d && typeof d.clientId === 'string' && d.answers ? d : null;
+    const d: unknown = JSON.parse(localStorage.getItem(key(code)) || 'null');
+    return isDraft(d) ? d : null;
   } catch {
     return null; // private mode or a corrupt entry: start afresh
   }

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { loadDraft, saveDraft } from './draft.js';
+import { isPageData } from './guards.js';
 import {
   answered,
   clean,
@@ -225,7 +226,9 @@ function start() {
   const root = document.getElementById('rs');
   const el = document.getElementById('rs-data');
   if (!root || !el) return;
-  const data = JSON.parse(el.textContent || '{}') as PageData;
+  const data: unknown = JSON.parse(el.textContent || '{}');
+  // Damaged page data: leave the plain HTML form, which works without this script.
+  if (!isPageData(data)) return;
   const draft = loadDraft(data.code);
   // A saved draft wins (same clientId, so a pending submit can be retried safely).
   if (draft) Object.assign(data, { clientId: draft.clientId, startedAt: draft.startedAt });

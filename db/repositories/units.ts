@@ -36,6 +36,14 @@ export async function listAllUnits(db: Db): Promise<Unit[]> {
  * batch or the database; recomputes every descendant's path and the rollup counters when a
  * unit moves. Call it in a transaction.
  */
+/** The imported parents would make a unit its own ancestor: the file is wrong, not the database. */
+export class UnitTreeCycle extends Error {
+  constructor(readonly unitId: string) {
+    super(`cycle in the unit tree at ${unitId}`);
+    this.name = 'UnitTreeCycle';
+  }
+}
+
 export async function upsertUnits(db: Db, units: UnitInput[], now: string): Promise<void> {
   const existing = new Map((await listAllUnits(db)).map((u) => [u.id, u]));
   const parentOf = new Map<string, string | null>();
@@ -46,7 +54,7 @@ export async function upsertUnits(db: Db, units: UnitInput[], now: string): Prom
   const pathOf = (id: string, seen = new Set<string>()): string => {
     const cached = pathCache.get(id);
     if (cached) return cached;
-    if (seen.has(id)) throw new Error(`cycle in the unit tree at ${id}`);
+    if (seen.has(id)) throw new UnitTreeCycle(id);
     seen.add(id);
     const parent = parentOf.get(id);
     const p = parent ? `${pathOf(parent, seen)}${id}/` : `/${id}/`;

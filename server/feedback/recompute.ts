@@ -5,13 +5,8 @@ import {
   setDeadlinesIfStatus,
 } from '../../db/repositories/feedback-deadlines.js';
 import type { Feedback } from '../../db/schema.js';
-import { addWorkingDays, vnDate, workingDaysBetween, type CalendarLike } from '../deadlines.js';
-
-/** d/m/yyyy, the Vietnamese way, for the timeline. */
-export function viDate(iso: string): string {
-  const [y, m, d] = vnDate(iso).split('-');
-  return `${Number(d)}/${Number(m)}/${y}`;
-}
+import { addWorkingDays, workingDaysBetween, type CalendarLike } from '../deadlines.js';
+import { formatVnDateShort } from '../vn-time.js';
 
 /**
  * The same deadline counted again on a new calendar: the number of working days from `from` to
@@ -48,7 +43,7 @@ const LABELS: Record<keyof Changes, string> = {
 
 function note(f: Feedback, set: Changes): string {
   const parts = (Object.keys(set) as (keyof Changes)[]).map(
-    (k) => `${LABELS[k]} từ ${viDate(f[k]!)} thành ${viDate(set[k]!)}`,
+    (k) => `${LABELS[k]} từ ${formatVnDateShort(f[k]!)} thành ${formatVnDateShort(set[k]!)}`,
   );
   return `Lịch ngày nghỉ, ngày làm việc thay đổi: ${parts.join('; ')}.`;
 }

@@ -10,7 +10,7 @@ import {
 } from '../../db/repositories/feedback.js';
 import { holidaySet } from '../../db/repositories/holidays.js';
 import { getUnit } from '../../db/repositories/units.js';
-import type { Feedback, FeedbackKind, NewFeedback } from '../../db/schema.js';
+import type { Feedback, FeedbackKind } from '../../db/schema.js';
 import { addWorkingDays, type CalendarLike } from '../deadlines.js';
 import { conflict, invalid } from '../errors.js';
 import { LIMITS } from './limits.js';
@@ -47,7 +47,7 @@ export function newItemRow(
   },
   now: Date,
   holidays: CalendarLike,
-): NewFeedback {
+): Feedback {
   const at = now.toISOString();
   const limits = LIMITS[input.kind];
   return {
@@ -73,6 +73,7 @@ export function newItemRow(
     transferred_to: null,
     client_id: input.clientId ?? null,
     updated_at: at,
+    clock_paused_at: null,
   };
 }
 
@@ -82,7 +83,7 @@ export function newItemRow(
  */
 export async function insertReceived(
   db: Db,
-  build: () => NewFeedback,
+  build: () => Feedback,
   contact: {
     name: string | null;
     phone: string | null;
@@ -108,7 +109,7 @@ export async function insertReceived(
       at: row.received_at,
       note: event.note,
     });
-    return { ...row, publish_due_at: null } as Feedback;
+    return row;
   }
   throw new Error('could not draw a free tracking code');
 }

@@ -8,12 +8,12 @@ import {
 } from '../../db/repositories/feedback.js';
 import { holidaySet } from '../../db/repositories/holidays.js';
 import { getUnit, isInSubtree } from '../../db/repositories/units.js';
-import type { Feedback, FeedbackUpdate, Unit, User } from '../../db/schema.js';
+import type { Feedback, Unit, User } from '../../db/schema.js';
 import { addWorkingDays, type CalendarLike } from '../deadlines.js';
 import { conflict, invalid } from '../errors.js';
 import { LIMITS } from './limits.js';
 import { copyContact, insertReceived, newItemRow } from './service.js';
-import { canMove, MOVES } from './state-machine.js';
+import { canMove, MOVES, STATUS_LABELS } from './state-machine.js';
 import type { TTransition } from './schemas.js';
 import { dueAfterWait, lateRequestNote, sweepExpiredWaits, waitStopsClock } from './waits.js';
 
@@ -37,7 +37,10 @@ interface Ctx {
 }
 
 /** The extra fields a move sets, beyond status; throws 400 when the move lacks what it needs. */
-async function fieldsFor(ctx: Ctx, t: TTransition): Promise<FeedbackUpdate> {
+/** The columns a move sets besides its status: typed as the row's own, so the updated row needs no cast. */
+type Changes = Partial<Omit<Feedback, 'id' | 'status' | 'updated_at'>>;
+
+async function fieldsFor(ctx: Ctx, t: TTransition): Promise<Changes> {
   const { now, item } = ctx;
   const at = now.toISOString();
   switch (t.to) {
@@ -129,6 +132,41 @@ export async function applyTransition(
   return db.transaction().execute((trx) => transitionIn(trx, now, actor, id, t));
 }
 
+/** 409 for a move the state machine does not allow, naming both statuses as staff read them. */
+function refusedMove(from: Feedback['status'], to: TTransition['to']) {
+  return conflict(
+    {
+      vi: `Không thể chuyển từ "${STATUS_LABELS[from].vi}" sang "${STATUS_LABELS[to].vi}".`,
+      en: `Cannot move from "${STATUS_LABELS[from].en}" to "${STATUS_LABELS[to].en}".`,
+    },
+    { from, to, allowed: MOVES[from] },
+  );
+}
+
+/** The move's timeline entry, and a note of its own for a request too late to pause the clock. */
+async function recordMove(ctx: Ctx, t: TTransition, at: string): Promise<void> {
+  const { db, item, actor } = ctx;
+  const entry = { id: eventId(at), feedback_id: item.id, at };
+  await insertEvent(db, {
+    ...entry,
+    from_status: item.status,
+    to_status: t.to,
+    actor_user_id: actor.id,
+    note: t.note ?? null,
+  });
+  const flag = t.to === 'waiting_citizen' ? lateRequestNote(item, at, ctx.holidays) : null;
+  if (flag) {
+    await insertEvent(db, {
+      ...entry,
+      id: eventId(at),
+      from_status: t.to,
+      to_status: t.to,
+      actor_user_id: null,
+      note: flag,
+    });
+  }
+}
+
 /** applyTransition's body, for a caller that already holds a transaction (the demo seed). */
 export async function transitionIn(
   trx: Db,
@@ -140,15 +178,7 @@ export async function transitionIn(
   const item = await getFeedback(trx, id);
   const unit = item && (await getUnit(trx, item.unit_id));
   if (!item || !unit) throw new Error('item vanished');
-  if (!canMove(item.status, t.to)) {
-    throw conflict(
-      {
-        vi: `Không thể chuyển từ "${item.status}" sang "${t.to}".`,
-        en: `Cannot move from ${item.status} to ${t.to}.`,
-      },
-      { from: item.status, to: t.to, allowed: MOVES[item.status] },
-    );
-  }
+  if (!canMove(item.status, t.to)) throw refusedMove(item.status, t.to);
   const ctx: Ctx = { db: trx, now, actor, item, unit, holidays: await holidaySet(trx) };
   const set = await fieldsFor(ctx, t);
   const at = now.toISOString();
@@ -160,26 +190,6 @@ export async function transitionIn(
       en: 'Someone else has just updated this item.',
     });
   }
-  await insertEvent(trx, {
-    id: eventId(at),
-    feedback_id: id,
-    from_status: item.status,
-    to_status: t.to,
-    actor_user_id: actor.id,
-    at,
-    note: t.note ?? null,
-  });
-  const flag = t.to === 'waiting_citizen' ? lateRequestNote(item, at, ctx.holidays) : null;
-  // A request too late to pause the clock is said in the timeline, as a note of its own.
-  if (flag)
-    await insertEvent(trx, {
-      id: eventId(at),
-      feedback_id: id,
-      from_status: t.to,
-      to_status: t.to,
-      actor_user_id: null,
-      at,
-      note: flag,
-    });
-  return { ...item, ...set, status: t.to, updated_at: at } as Feedback;
+  await recordMove(ctx, t, at);
+  return { ...item, ...set, status: t.to, updated_at: at };
 }

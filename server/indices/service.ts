@@ -24,6 +24,7 @@ import {
 import type { Campaign, Unit } from '../../db/schema.js';
 import type { TSurveyDefinition, TText } from '../../surveys/schema.js';
 import { getCampaignInScope } from '../../db/repositories/campaigns.js';
+import { isCampaignOpen } from '../campaign-state.js';
 import { notFound } from '../errors.js';
 import { allQuestions } from '../surveys.js';
 import {
@@ -396,6 +397,6 @@ export async function visibleCampaigns(
     surveyVersion: c.survey_version,
     opensAt: c.opens_at,
     closesAt: c.closes_at,
-    open: c.opens_at <= iso && iso < c.closes_at,
+    open: isCampaignOpen(c, iso),
   }));
 }

@@ -4,6 +4,7 @@ import {
   repeatedSubmissions,
 } from '../../db/repositories/indices.js';
 import type { Unit } from '../../db/schema.js';
+import { isCampaignOpen } from '../campaign-state.js';
 import { MIN_RESPONSES } from './engine.js';
 import { detectBursts, fastShare, type Burst, type BurstRules } from './quality.js';
 import type { LoadedCampaign } from './service.js';
@@ -121,12 +122,11 @@ export async function liveCount(
   await deps.tally.settle(); // the counters read below include every acknowledged response
   const { responses } = await pooledResponseTotals(db, loaded.campaign.id, unit);
   const at = now.toISOString();
-  const { opens_at, closes_at } = loaded.campaign;
   return {
     campaignId: loaded.campaign.id,
     unitId: unit.id,
     responses,
-    open: opens_at <= at && at < closes_at,
+    open: isCampaignOpen(loaded.campaign, at),
     at,
   };
 }

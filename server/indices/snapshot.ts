@@ -1,6 +1,13 @@
 import type { Db } from '../../db/index.js';
+import { AppError } from '../errors.js';
 import { createServices } from '../services.js';
 import { loadCampaignFor, unitIndices, type IndicesDto } from './service.js';
+
+/** A campaign of another tree is skipped; any other failure (a database error) fails the snapshot. */
+function notInTree(e: unknown): null {
+  if (e instanceof AppError && e.status === 404) return null;
+  throw e;
+}
 
 /**
  * The pooled indices of every campaign over each top-level unit, as GET /api/indices computes
@@ -20,7 +27,7 @@ export async function indicesSnapshot(db: Db): Promise<Record<string, IndicesDto
   try {
     for (const root of roots) {
       for (const { id } of campaigns) {
-        const loaded = await loadCampaignFor({ db, ...deps }, root, id).catch(() => null); // not in this tree
+        const loaded = await loadCampaignFor({ db, ...deps }, root, id).catch(notInTree);
         if (loaded) out[`${root.id}/${id}`] = await unitIndices({ db, ...deps }, loaded, root);
       }
     }

@@ -1,18 +1,7 @@
 import type { Campaign } from '../../db/schema.js';
+import { formatVnTimeDate } from '../vn-time.js';
 import { html, raw } from './layout.js';
 
-/** A date in Vietnam's time zone, as Vietnamese readers write it (dd/mm/yyyy, HH:mm). */
-export function vnDateTime(isoString: string): string {
-  return new Intl.DateTimeFormat('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(isoString));
-}
 
 // Print pages: self-contained inline CSS (allowed by the CSP), one A4 sheet per poster.
 const PRINT_CSS = `@page{size:A4;margin:14mm}
@@ -50,7 +39,7 @@ export function posterPage(p: { campaign: Campaign; unitName: string; url: strin
     <li>Bấm <b>Gửi phiếu</b>. Phiếu không ghi tên, không hỏi số điện thoại.</li>
   </ol>
   <p class="url">${p.url}</p>
-  <p class="note">Mã: <b>${p.code}</b> · Hạn trả lời: ${vnDateTime(p.campaign.closes_at)}</p>
+  <p class="note">Mã: <b>${p.code}</b> · Hạn trả lời: ${formatVnTimeDate(p.campaign.closes_at)}</p>
 </main>`,
   );
 }
@@ -61,7 +50,7 @@ export function tokenListPage(p: { campaign: Campaign; unitName: string; origin:
     `Mã khảo sát — ${p.unitName}`,
     html`<main>
   <h1 style="font-size:16pt">${p.campaign.name} — ${p.unitName}</h1>
-  <p class="note">Mỗi mã dùng được một lần. Mở ${p.origin}/s/ rồi gõ mã, hoặc gõ thẳng địa chỉ. Hạn: ${vnDateTime(p.campaign.closes_at)}.</p>
+  <p class="note">Mỗi mã dùng được một lần. Mở ${p.origin}/s/ rồi gõ mã, hoặc gõ thẳng địa chỉ. Hạn: ${formatVnTimeDate(p.campaign.closes_at)}.</p>
   <div class="codes">
     ${p.codes.map((code) => html`<div><b>${code}</b>${p.origin}/s/${code}</div>`)}
   </div>

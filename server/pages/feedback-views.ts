@@ -1,11 +1,11 @@
 import type { Unit } from '../../db/schema.js';
-import { vnDate } from '../deadlines.js';
 import { CATEGORIES, categoryLabel } from '../feedback/categories.js';
 import type { TPublicFeedback } from '../feedback/dto.js';
 import { KIND_LABELS, KINDS, LIMITS } from '../feedback/limits.js';
 import type { TDisclosure } from '../feedback/public-view.js';
 import { CONTACT_RETENTION_MONTHS } from '../feedback/service.js';
 import { STATUS_LABELS } from '../feedback/state-machine.js';
+import { formatVnDate as vnDay, formatVnTimeDate as vnDateTime } from '../vn-time.js';
 import { html, page } from './layout.js';
 
 const STYLES = ['/assets/base.css', '/assets/feedback.css'];
@@ -14,16 +14,6 @@ export function shell(title: string, body: ReturnType<typeof html>, scripts: str
   return page({ title: `${title} — Hài Lòng`, styles: STYLES, scripts, body: html`<main class="narrow fb">${body}</main>` });
 }
 
-/** 'YYYY-MM-DD' (Vietnam) → 'dd/mm/yyyy', the way dates are written in Vietnam. */
-export function vnDay(iso: string): string {
-  const [y, m, d] = vnDate(iso).split('-');
-  return `${d}/${m}/${y}`;
-}
-
-export function vnDateTime(iso: string): string {
-  const t = new Date(Date.parse(iso) + 7 * 3600_000).toISOString();
-  return `${t.slice(11, 16)} ${vnDay(iso)}`;
-}
 
 /**
  * Units grouped for a plain <select>: one group per branch under a root (an office and its

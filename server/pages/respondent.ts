@@ -7,7 +7,7 @@ import type { AppEnv } from '../context.js';
 import { AppError } from '../errors.js';
 import { campaignState, openCode, submitResponse, type OpenTarget } from '../responses.js';
 import { validate } from '../validate.js';
-import { vnDateTime } from './campaign-print.js';
+import { formatVnTimeDate } from '../vn-time.js';
 import { html, page } from './layout.js';
 import { respondentForm, tr, type FormState, type Lang } from './respondent-form.js';
 
@@ -58,8 +58,8 @@ function codeEntry(lang: Lang, status: TText, body: TText) {
 /** The page for a code whose form cannot be answered now, or undefined when it can. */
 function blocked(t: OpenTarget, now: Date, lang: Lang) {
   const state = campaignState(t.campaign, now);
-  if (state === 'closed') return notice(lang, M.closed, html`<p>${tr(M.closedBody, lang)} ${vnDateTime(t.campaign.closes_at)}.</p>`);
-  if (state === 'not_yet_open') return notice(lang, M.notYet, html`<p>${tr(M.notYetBody, lang)} ${vnDateTime(t.campaign.opens_at)}.</p>`);
+  if (state === 'closed') return notice(lang, M.closed, html`<p>${tr(M.closedBody, lang)} ${formatVnTimeDate(t.campaign.closes_at)}.</p>`);
+  if (state === 'not_yet_open') return notice(lang, M.notYet, html`<p>${tr(M.notYetBody, lang)} ${formatVnTimeDate(t.campaign.opens_at)}.</p>`);
   if (t.token?.usedAt) return notice(lang, M.used, html`<p>${tr(M.usedBody, lang)}</p>`);
   return undefined;
 }

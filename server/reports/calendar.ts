@@ -1,4 +1,4 @@
-import { addDays, vnDateOf } from '../targets/period.js';
+import { addCalendarDays, vnDate } from '../vn-time.js';
 
 /**
  * The plans' reporting calendar: quarter 1 due 10 March, 6 months 10 June, 9 months
@@ -36,7 +36,7 @@ export function reportsOfYear(year: number, today: string): ScheduledReport[] {
       year,
       dueDate,
       from: `${year}-01-01`,
-      to: addDays(`${year}-${mm}-01`, -1),
+      to: addCalendarDays(`${year}-${mm}-01`, -1),
       daysLeft: Math.round((Date.parse(dueDate) - Date.parse(today)) / 86_400_000),
     };
   });
@@ -44,7 +44,7 @@ export function reportsOfYear(year: number, today: string): ScheduledReport[] {
 
 /** The first report whose due date is today or later, in Vietnam's calendar. */
 export function nextReport(now: Date): ScheduledReport {
-  const today = vnDateOf(now);
+  const today = vnDate(now);
   const year = Number(today.slice(0, 4));
   return [...reportsOfYear(year, today), ...reportsOfYear(year + 1, today)].find(
     (r) => r.dueDate >= today,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ExportRow } from '../../db/repositories/exports.js';
 import {
   LIKERT_LABELS,
@@ -26,6 +27,11 @@ function likertLabel(v: unknown): string | null {
     : null;
 }
 
+/** A stored value as one cell: numbers stay numbers, text stays text, anything else is empty. */
+function plainCell(v: unknown): Cell {
+  return typeof v === 'number' || typeof v === 'string' ? v : null;
+}
+
 function optionLabels(q: TQuestion, v: unknown): string | null {
   const label = (code: unknown) =>
     q.options?.find((o) => o.value === code)?.label.vi ?? String(code);
@@ -41,7 +47,7 @@ function questionColumns(q: TQuestion): ExportColumn[] {
         {
           header: q.id,
           cell: (_, a) =>
-            a[q.id] === null ? 'na' : typeof a[q.id] === 'number' ? (a[q.id] as number) : null,
+            a[q.id] === null ? 'na' : typeof a[q.id] === 'number' ? plainCell(a[q.id]) : null,
         },
         { header: `${q.id}: ${title}`, cell: (_, a) => likertLabel(a[q.id]) },
       ];
@@ -50,10 +56,10 @@ function questionColumns(q: TQuestion): ExportColumn[] {
       return [
         {
           header: q.id,
-          cell: (_, a) =>
-            Array.isArray(a[q.id])
-              ? (a[q.id] as unknown[]).join('; ')
-              : ((a[q.id] as Cell) ?? null),
+          cell: (_, a) => {
+            const v = a[q.id];
+            return Array.isArray(v) ? v.join('; ') : plainCell(v);
+          },
         },
         { header: `${q.id}: ${title}`, cell: (_, a) => optionLabels(q, a[q.id]) },
       ];
@@ -61,7 +67,7 @@ function questionColumns(q: TQuestion): ExportColumn[] {
       return [
         {
           header: `${q.id}: ${title}`,
-          cell: (_, a) => (typeof a[q.id] === 'string' ? (a[q.id] as string) : null),
+          cell: (_, a) => (typeof a[q.id] === 'string' ? plainCell(a[q.id]) : null),
         },
       ];
   }
@@ -82,11 +88,13 @@ export function exportColumns(def: TSurveyDefinition): ExportColumn[] {
   ];
 }
 
+/** Stored answers: an object of question id → value (each value is narrowed by its column). */
+const ZStoredAnswers = z.record(z.string(), z.unknown());
+
+/**
+ * A response's stored answers. The server wrote them after validation, so anything else is a
+ * damaged row: the export fails loudly rather than printing it as a response left blank.
+ */
 export function parseAnswers(json: string): Record<string, unknown> {
-  try {
-    const v: unknown = JSON.parse(json);
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  return ZStoredAnswers.parse(JSON.parse(json));
 }

@@ -1,6 +1,7 @@
 import { html, page } from '../pages/layout.js';
 import type { ReportModel } from './model.js';
-import { reportTables, vnDate, type Cell } from './tables.js';
+import { formatVnDate } from '../vn-time.js';
+import { reportTables, type Cell } from './tables.js';
 
 const PRINT_CSS = `
 body{font-family:"Times New Roman",Times,serif;font-size:13pt;color:#000;margin:2cm auto;max-width:19cm}
@@ -38,7 +39,7 @@ export function reportHtml(m: ReportModel) {
   <div><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br><u>Độc lập - Tự do - Hạnh phúc</u></div>
 </header>
 <h1>BÁO CÁO KẾT QUẢ KHẢO SÁT SỰ HÀI LÒNG VÀ GIẢI QUYẾT PHẢN ÁNH, KIẾN NGHỊ</h1>
-<p class="period">Kỳ báo cáo: từ ngày ${vnDate(m.period.from)} đến ngày ${vnDate(m.period.to)}</p>
+<p class="period">Kỳ báo cáo: từ ngày ${formatVnDate(m.period.from)} đến ngày ${formatVnDate(m.period.to)}</p>
 <p class="noprint">Dùng lệnh In của trình duyệt (Ctrl+P) để in và ký. / Use the browser's Print (Ctrl+P) to print and sign.</p>
 ${tables.map(
   (t, i) => html`<section>
@@ -61,5 +62,5 @@ ${t.rows.map(
   <div><strong>NGƯỜI LẬP BIỂU</strong><br><em>(Ký, ghi rõ họ tên)</em></div>
   <div><em>Ngày ..... tháng ..... năm ........</em><br><strong>THỦ TRƯỞNG ĐƠN VỊ</strong><br><em>(Ký tên, đóng dấu)</em></div>
 </footer>`;
-  return page({ title: `Báo cáo ${m.unit.name} ${vnDate(m.period.from)}–${vnDate(m.period.to)}`, body: html`<style>${PRINT_CSS}</style>${body}`, styles: [] });
+  return page({ title: `Báo cáo ${m.unit.name} ${formatVnDate(m.period.from)}–${formatVnDate(m.period.to)}`, body: html`<style>${PRINT_CSS}</style>${body}`, styles: [] });
 }

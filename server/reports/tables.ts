@@ -1,4 +1,5 @@
 import type { FeedbackStats, ReportModel } from './model.js';
+import { formatVnDate, formatVnDateTime } from '../vn-time.js';
 
 /**
  * The report as a list of tables, one per section: the XLSX sheets, the CSV sections and the
@@ -59,106 +60,110 @@ function feedbackRows(list: readonly FeedbackStats[], group: string): Cell[][] {
   ]);
 }
 
+/** The targets and how each did. */
+function targetsTable(m: ReportModel): ReportTable {
+  return {
+    sheet: 'Chỉ tiêu',
+    title: 'Kết quả thực hiện chỉ tiêu',
+    headers: [
+      'Chỉ tiêu',
+      'Kết quả (%)',
+      'Chỉ tiêu (%)',
+      'Đánh giá',
+      'Tử số',
+      'Mẫu số',
+      'Chưa đến hạn tính',
+    ],
+    rows: m.targets.map((t) => [
+      t.label,
+      round1(t.value),
+      t.target,
+      t.note ? t.note.vi : yesNo(t.met, t.value === null),
+      t.numerator,
+      t.denominator,
+      t.pending,
+    ]),
+    formats: [undefined, PCT, PCT],
+  };
+}
+
+/** Every item that failed a target, so it can be followed up. */
+function failingTable(m: ReportModel): ReportTable {
+  return {
+    sheet: 'Không đạt',
+    title: 'Các trường hợp không đạt chỉ tiêu',
+    headers: ['Chỉ tiêu', 'Mã phiếu / đơn vị', 'Chi tiết'],
+    rows: m.targets.flatMap((t) => t.failing.map((f) => [t.label, f.label, f.detail ?? null])),
+    formats: [],
+  };
+}
+
+/** Each child unit per campaign: responses, sample, indices with their intervals. */
+function unitsTable(m: ReportModel): ReportTable {
+  return {
+    sheet: 'Đơn vị',
+    title: 'Chỉ số hài lòng và số phiếu theo đơn vị và đợt khảo sát',
+    note: POOLED_VS_WEIGHTED,
+    headers: [
+      'Đợt khảo sát',
+      'Mã đơn vị',
+      'Đơn vị',
+      'Số phiếu',
+      'Số đối tượng',
+      'Cỡ mẫu cần đạt',
+      'Chỉ số gộp (khoảng tin cậy 95%)',
+      'Chỉ số theo quy mô trường (khoảng tin cậy 95%)',
+      'Đủ cỡ mẫu',
+      'Ghi chú',
+    ],
+    rows: m.children.map((c) => [
+      c.campaign,
+      c.id,
+      c.name,
+      c.responses,
+      c.eligible,
+      c.sample,
+      withInterval(c.index, c.low, c.high),
+      c.weighted && withInterval(c.weighted.index, c.weighted.low, c.weighted.high),
+      c.reached === null ? null : c.reached ? 'Có' : 'Không',
+      c.withheld ? WITHHELD : null,
+    ]),
+    formats: [],
+  };
+}
+
+/** Feedback received and resolved, in total, by kind and by category. */
+function feedbackTable(m: ReportModel): ReportTable {
+  return {
+    sheet: 'Phản ánh kiến nghị',
+    title: 'Tình hình tiếp nhận, giải quyết phản ánh, kiến nghị',
+    headers: [
+      'Nhóm',
+      'Loại',
+      'Tiếp nhận trong kỳ',
+      'Giải quyết đúng hạn',
+      'Giải quyết trễ hạn',
+      'Quá hạn chưa giải quyết',
+      'Đã công khai',
+    ],
+    rows: [
+      ...feedbackRows([m.feedback.total], 'Tổng số'),
+      ...feedbackRows(m.feedback.byKind, 'Theo hình thức'),
+      ...feedbackRows(m.feedback.byCategory, 'Theo lĩnh vực'),
+    ],
+    formats: [],
+  };
+}
+
 export function reportTables(m: ReportModel): ReportTable[] {
-  return [
-    {
-      sheet: 'Chỉ tiêu',
-      title: 'Kết quả thực hiện chỉ tiêu',
-      headers: [
-        'Chỉ tiêu',
-        'Kết quả (%)',
-        'Chỉ tiêu (%)',
-        'Đánh giá',
-        'Tử số',
-        'Mẫu số',
-        'Chưa đến hạn tính',
-      ],
-      rows: m.targets.map((t) => [
-        t.label,
-        round1(t.value),
-        t.target,
-        t.note ? t.note.vi : yesNo(t.met, t.value === null),
-        t.numerator,
-        t.denominator,
-        t.pending,
-      ]),
-      formats: [undefined, PCT, PCT],
-    },
-    {
-      sheet: 'Không đạt',
-      title: 'Các trường hợp không đạt chỉ tiêu',
-      headers: ['Chỉ tiêu', 'Mã phiếu / đơn vị', 'Chi tiết'],
-      rows: m.targets.flatMap((t) => t.failing.map((f) => [t.label, f.label, f.detail ?? null])),
-      formats: [],
-    },
-    {
-      sheet: 'Đơn vị',
-      title: 'Chỉ số hài lòng và số phiếu theo đơn vị và đợt khảo sát',
-      note: POOLED_VS_WEIGHTED,
-      headers: [
-        'Đợt khảo sát',
-        'Mã đơn vị',
-        'Đơn vị',
-        'Số phiếu',
-        'Số đối tượng',
-        'Cỡ mẫu cần đạt',
-        'Chỉ số gộp (khoảng tin cậy 95%)',
-        'Chỉ số theo quy mô trường (khoảng tin cậy 95%)',
-        'Đủ cỡ mẫu',
-        'Ghi chú',
-      ],
-      rows: m.children.map((c) => [
-        c.campaign,
-        c.id,
-        c.name,
-        c.responses,
-        c.eligible,
-        c.sample,
-        withInterval(c.index, c.low, c.high),
-        c.weighted && withInterval(c.weighted.index, c.weighted.low, c.weighted.high),
-        c.reached === null ? null : c.reached ? 'Có' : 'Không',
-        c.withheld ? WITHHELD : null,
-      ]),
-      formats: [],
-    },
-    {
-      sheet: 'Phản ánh kiến nghị',
-      title: 'Tình hình tiếp nhận, giải quyết phản ánh, kiến nghị',
-      headers: [
-        'Nhóm',
-        'Loại',
-        'Tiếp nhận trong kỳ',
-        'Giải quyết đúng hạn',
-        'Giải quyết trễ hạn',
-        'Quá hạn chưa giải quyết',
-        'Đã công khai',
-      ],
-      rows: [
-        ...feedbackRows([m.feedback.total], 'Tổng số'),
-        ...feedbackRows(m.feedback.byKind, 'Theo hình thức'),
-        ...feedbackRows(m.feedback.byCategory, 'Theo lĩnh vực'),
-      ],
-      formats: [],
-    },
-  ];
+  return [targetsTable(m), failingTable(m), unitsTable(m), feedbackTable(m)];
 }
 
 export function reportHeading(m: ReportModel): string[] {
   return [
     `Báo cáo kết quả khảo sát sự hài lòng và giải quyết phản ánh, kiến nghị`,
     `Đơn vị: ${m.unit.name}`,
-    `Kỳ báo cáo: ${vnDate(m.period.from)} – ${vnDate(m.period.to)}`,
-    `Lập lúc: ${vnDateTime(m.generatedAt)}`,
+    `Kỳ báo cáo: ${formatVnDate(m.period.from)} – ${formatVnDate(m.period.to)}`,
+    `Lập lúc: ${formatVnDateTime(m.generatedAt)}`,
   ];
-}
-
-/** 'YYYY-MM-DD' → 'DD/MM/YYYY', as dates are written in Vietnam. */
-export function vnDate(d: string): string {
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-}
-
-/** An instant as read on a clock in Vietnam: '23/11/2026 09:00'. */
-export function vnDateTime(iso: string): string {
-  const t = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
-  return `${vnDate(t.slice(0, 10))} ${t.slice(11, 16)}`;
 }

@@ -6,7 +6,7 @@ import { nextReport, reportsOfYear } from '../reports/calendar.js';
 import { reportHtml } from '../reports/html.js';
 import { buildReport } from '../reports/model.js';
 import { reportCsv, reportXlsx } from '../reports/render.js';
-import { vnDateOf } from '../targets/period.js';
+import { vnDate } from '../vn-time.js';
 import { periodOf, ZPeriodQuery } from '../targets/query.js';
 import { validate } from '../validate.js';
 import { attachment } from './exports.js';
@@ -21,7 +21,7 @@ const reports = new Hono<AppEnv>()
   .get('/calendar', (c) => {
     const now = c.var.deps.clock();
     const next = nextReport(now);
-    return c.json({ next, reports: reportsOfYear(next.year, vnDateOf(now)) });
+    return c.json({ next, reports: reportsOfYear(next.year, vnDate(now)) });
   })
   .get('/', validate('query', ZReportQuery), async (c) => {
     const q = c.req.valid('query');

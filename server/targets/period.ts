@@ -4,7 +4,8 @@
  * instant from 00:00 on `from` to just before 00:00 on the day after `to`, read in Vietnam.
  */
 
-const OFFSET_MS = 7 * 60 * 60 * 1000;
+import { addCalendarDays, startOfVnDay, vnDate } from '../vn-time.js';
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface Period {
@@ -18,25 +19,12 @@ export interface Period {
   endIso: string;
 }
 
-export function vnDateOf(at: Date): string {
-  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant 00:00 +07:00 on a Vietnamese calendar date. */
-function startOfVnDay(date: string): Date {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) - OFFSET_MS);
-}
-
-export function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
 export function period(from: string, to: string): Period {
   return {
     from,
     to,
-    startIso: startOfVnDay(from).toISOString(),
-    endIso: startOfVnDay(addDays(to, 1)).toISOString(),
+    startIso: startOfVnDay(from),
+    endIso: startOfVnDay(addCalendarDays(to, 1)),
   };
 }
 
@@ -44,7 +32,7 @@ const ROMAN = ['I', 'II', 'III', 'IV'];
 
 /** The calendar quarter `offset` quarters from the one holding `now` (0 = current, -1 = last). */
 export function quarterOf(now: Date, offset = 0): Period & { label: string } {
-  const today = vnDateOf(now);
+  const today = vnDate(now);
   const index =
     Number(today.slice(0, 4)) * 4 + Math.floor((Number(today.slice(5, 7)) - 1) / 3) + offset;
   const year = Math.floor(index / 4);
@@ -53,7 +41,7 @@ export function quarterOf(now: Date, offset = 0): Period & { label: string } {
   const from = `${year}-${String(startMonth).padStart(2, '0')}-01`;
   const nextStart =
     q === 3 ? `${year + 1}-01-01` : `${year}-${String(startMonth + 3).padStart(2, '0')}-01`;
-  return { ...period(from, addDays(nextStart, -1)), label: `Quý ${ROMAN[q]}/${year}` };
+  return { ...period(from, addCalendarDays(nextStart, -1)), label: `Quý ${ROMAN[q]}/${year}` };
 }
 
 /** The last `n` quarters, oldest first, ending with the current one. */

@@ -5,6 +5,7 @@ import {
   type IndexFactorDef,
   type IndexQuestionDef,
 } from '../indices/engine.js';
+import { hasClosed } from '../campaign-state.js';
 import type { FailingItem, Measure } from './types.js';
 import { ratio } from './types.js';
 
@@ -47,7 +48,7 @@ export function surveyCoverage(units: readonly CoverageUnit[], nowIso?: string):
     const en: string[] = [];
     let open = false;
     for (const c of u.campaigns) {
-      const stillOpen = !!nowIso && !!c.closesAt && c.closesAt > nowIso;
+      const stillOpen = !!nowIso && !!c.closesAt && !hasClosed(c.closesAt, nowIso);
       if (stillOpen && (c.eligible <= 0 || c.responses < sampleSize(c.eligible))) {
         open = true;
         continue;

@@ -90,6 +90,16 @@ describe('POST /api/feedback/:id/transitions follows the state machine', () => {
     expect((await move(t, cookie, id, { to: 'rejected' })).status).toBe(400);
   });
 
+  test('a refused move names both statuses as staff read them, never as codes', async () => {
+    const t = await createTestApp();
+    const cookie = await t.login('tayho@demo.vn');
+    const { id } = await fileOne(t);
+    const res = await move(t, cookie, id, moveBody('published'));
+    const body = (await res.json()) as { error: { messages: { vi: string; en: string } } };
+    expect(body.error.messages.vi).toBe('Không thể chuyển từ "Đã tiếp nhận" sang "Đã công khai".');
+    expect(body.error.messages.en).toBe('Cannot move from "Received" to "Published".');
+  });
+
   test('an unknown status → 400, not 409', async () => {
     const t = await createTestApp();
     const cookie = await t.login('tayho@demo.vn');

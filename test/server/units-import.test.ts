@@ -56,6 +56,18 @@ describe('importUnitsCsv', () => {
     expect((await listSubtree(t.handle.db, 'HN')).length).toBe(before.length);
   });
 
+  test('a file that makes a unit its own ancestor is refused and changes nothing', async () => {
+    const t = await createTestApp();
+    // HN-TAYHO is under HN: making HN a child of HN-TAYHO closes a loop.
+    const csv = 'id,parent_id,name,kind,level,eligible\nHN,HN-TAYHO,Sở GDĐT Hà Nội,office,,0\n';
+    const result = await importUnitsCsv(t.handle.db, csv, NOW);
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ line: 0, message: expect.stringContaining('cycle') }],
+    });
+    expect((await getUnit(t.handle.db, 'HN'))!.parent_id).toBeNull();
+  });
+
   test('a file without the required columns is refused', async () => {
     const t = await createTestApp();
     const result = await importUnitsCsv(t.handle.db, 'id,name\nX,Y\n', NOW);

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { campaignDto } from '../../../server/campaigns.js';
+import { formatVnDate, formatVnDateTime, formatVnTimeDate } from '../../../server/vn-time.js';
 import { api } from '../api.js';
 import { lang, t } from '../i18n.js';
 import { useFetch } from '../indices/use-fetch.js';
@@ -11,11 +12,13 @@ export const CAMPAIGN_STATE: Record<string, [string, string]> = {
   closed: ['đã đóng', 'closed'],
 };
 
-/** A date and time in the chosen language's format. */
+/** A date (and time) as read in Vietnam, whatever the browser's time zone. */
 export const when = (iso: string, dateOnly = false): string =>
   dateOnly
-    ? new Date(iso).toLocaleDateString(lang.value === 'en' ? 'en-GB' : 'vi-VN')
-    : new Date(iso).toLocaleString(lang.value === 'en' ? 'en-GB' : 'vi-VN');
+    ? formatVnDate(iso)
+    : lang.value === 'en'
+      ? formatVnDateTime(iso)
+      : formatVnTimeDate(iso);
 
 type CampaignDetailDto = ReturnType<typeof campaignDto> & {
   units: {

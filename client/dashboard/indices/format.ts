@@ -1,4 +1,5 @@
 import type { TText } from '../../../surveys/schema.js';
+import { formatVnDate } from '../../../server/vn-time.js';
 import { lang } from '../i18n.js';
 
 /** Numbers arrive unrounded (CONTRACT.md); the client rounds for display, in the user's locale. */
@@ -34,7 +35,4 @@ export const count = (n: number): string => fmt(n, 0);
 export const tx = (t: TText | undefined): string =>
   t ? (lang.value === 'en' ? (t.en ?? t.vi) : t.vi) : '';
 
-export const dateOnly = (iso: string): string =>
-  new Date(iso).toLocaleDateString(lang.value === 'en' ? 'en-GB' : 'vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-  });
+export const dateOnly = (iso: string): string => formatVnDate(iso);

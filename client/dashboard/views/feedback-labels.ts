@@ -2,6 +2,7 @@ import type { FeedbackStatus } from '../../../db/schema.js';
 import { CATEGORIES } from '../../../server/feedback/categories.js';
 import { KIND_LABELS } from '../../../server/feedback/limits.js';
 import { STATUS_LABELS } from '../../../server/feedback/state-machine.js';
+import { formatVnDate, formatVnDateTime, formatVnTimeDate } from '../../../server/vn-time.js';
 import { lang } from '../i18n.js';
 
 /** Labels shared with the server's pages, in the dashboard's chosen language. */
@@ -14,18 +15,12 @@ export const categoryLabel = (id: string) => {
 
 export function dateTime(iso: string | null): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(lang.value === 'en' ? 'en-GB' : 'vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  });
+  return lang.value === 'en' ? formatVnDateTime(iso) : formatVnTimeDate(iso);
 }
 
 export function day(iso: string | null): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleDateString(lang.value === 'en' ? 'en-GB' : 'vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-  });
+  return formatVnDate(iso);
 }
 
 export { CATEGORIES, KIND_LABELS, STATUS_LABELS };

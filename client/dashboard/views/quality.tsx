@@ -1,4 +1,5 @@
 import type { QualityDto } from '../../../server/indices/signals.js';
+import { formatVnTimeDate } from '../../../server/vn-time.js';
 import { t } from '../i18n.js';
 import { ScrollRegion } from '../scroll-region.js';
 import { count, pct } from '../indices/format.js';
@@ -7,8 +8,7 @@ import { useIndicesState } from '../indices/state.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { useAppState } from '../state.js';
 
-const time = (iso: string) =>
-  new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+const time = (iso: string) => formatVnTimeDate(iso);
 
 /** Quality flags: they point at responses to look at; nothing is removed from the figures. */
 export function QualityView() {

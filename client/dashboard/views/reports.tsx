@@ -1,11 +1,10 @@
 import { useSignal } from '@preact/signals';
 import type { ScheduledReport } from '../../../server/reports/calendar.js';
+import { formatVnDate as vnDate } from '../../../server/vn-time.js';
 import { t } from '../i18n.js';
 import { ScrollRegion } from '../scroll-region.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { currentQuarter, PeriodPicker, scopeQuery, type Scope } from '../targets/period-picker.js';
-
-const vnDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 function Downloads({ query }: { query: string }) {
   return (
