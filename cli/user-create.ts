@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { hashPassword } from '../server/auth/password.js';
 import { loadConfig } from '../server/config.js';
+import { ZRole } from '../server/domain/staff.js';
 import { newId } from '../db/ids.js';
 import { createDb, migrateToLatest } from '../db/index.js';
 import { getUnit } from '../db/repositories/units.js';
@@ -11,7 +12,7 @@ import { findUserByEmail, insertUser } from '../db/repositories/users.js';
 const ZArgs = z.object({
   email: z.string().email(),
   name: z.string().min(1),
-  role: z.enum(['admin', 'manager', 'viewer']),
+  role: ZRole,
   unit: z.string().min(1),
   password: z.string().min(8).optional(),
 });

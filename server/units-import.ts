@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Db } from '../db/index.js';
+import { SCHOOL_LEVELS, ZUnitKind } from './domain/staff.js';
 import { listAllUnits, upsertUnits, type UnitInput } from '../db/repositories/units.js';
 
 export const UNIT_ID_RE = /^[A-Za-z0-9.-]{1,64}$/;
@@ -12,12 +13,12 @@ export const ZUnitRow = z.object({
     .trim()
     .transform((v) => v || null),
   name: z.string().trim().min(1, 'name is empty').max(200),
-  kind: z.enum(['department', 'office', 'commune', 'school']),
+  kind: ZUnitKind,
   level: z
     .string()
     .trim()
     .transform((v) => v.toUpperCase())
-    .pipe(z.enum(['', 'MN', 'TH', 'THCS', 'THPT']))
+    .pipe(z.enum(['', ...SCHOOL_LEVELS]))
     .transform((v) => (v === '' ? null : v)),
   eligible: z
     .string()
