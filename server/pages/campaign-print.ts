@@ -1,5 +1,5 @@
 import type { Campaign } from '../../db/schema.js';
-import { html, raw } from './layout.js';
+import { html, raw } from '../html/layout.js';
 
 /** A date in Vietnam's time zone, as Vietnamese readers write it (dd/mm/yyyy, HH:mm). */
 export function vnDateTime(isoString: string): string {

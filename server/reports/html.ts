@@ -1,4 +1,4 @@
-import { html, page } from '../pages/layout.js';
+import { html, page } from '../html/layout.js';
 import type { ReportModel } from './model.js';
 import { reportTables, vnDate, type Cell } from './tables.js';
 
