@@ -1,4 +1,4 @@
-import { html, page } from '../html/layout.js';
+import { html, page } from './layout.js';
 
 /**
  * What a person sees when a page fails unexpectedly (a database error, a bug): a server error in
