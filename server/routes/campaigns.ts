@@ -20,6 +20,7 @@ import { publicOrigin } from '../middleware/proxy.js';
 import { posterPage, tokenListPage } from '../pages/campaign-print.js';
 import { getDefinition } from '../surveys.js';
 import { validate } from '../validate.js';
+import campaignExports from './exports.js';
 
 const ZId = z.object({ id: z.string().min(1).max(100) });
 const ZUnitParam = z.object({ id: z.string().min(1).max(100), unitId: z.string().min(1).max(100) });
@@ -40,6 +41,7 @@ async function unitOf(c: Context<AppEnv>, id: string, unitId: string) {
 
 const campaigns = new Hono<AppEnv>()
   .use(requireStaff)
+  .route('/', campaignExports)
   .get('/', async (c) => {
     const { db, clock } = c.var.deps;
     const list = await listCampaignsInScope(db, c.var.staff.root.path);
