@@ -4,7 +4,7 @@ import { newCode } from '../db/ids.js';
 import { createDb, migrateToLatest, type DbHandle } from '../db/index.js';
 import { insertCampaign } from '../db/repositories/campaigns.js';
 import { upsertUnits, type UnitInput } from '../db/repositories/units.js';
-import { BASE_STEP, seedDemo } from '../db/seed/demo.js';
+import { BASE_STEP, seedDemo } from '../cli/seed/demo.js';
 import { prepare } from '../server/startup.js';
 import { listLatestDefinitions } from '../server/surveys.js';
 import type { TSurveyDefinition } from '../surveys/schema.js';

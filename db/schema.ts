@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { TFeedbackKind, TFeedbackStatus } from '../server/domain/feedback.js';
+import type { TCampaignAccess, TRole, TSchoolLevel, TUnitKind } from '../server/domain/staff.js';
 
 /**
  * The Database interface (Kysely). Portable on purpose: timestamps are ISO 8601 UTC strings,
@@ -9,9 +11,9 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 /** Column that PostgreSQL may hand back as a string (bigint) but we write as a number. */
 type Count = ColumnType<number, number, number>;
 
-export type UnitKind = 'department' | 'office' | 'commune' | 'school';
-export type SchoolLevel = 'MN' | 'TH' | 'THCS' | 'THPT';
-export type Role = 'admin' | 'manager' | 'viewer';
+export type UnitKind = TUnitKind;
+export type SchoolLevel = TSchoolLevel;
+export type Role = TRole;
 
 export interface UnitTable {
   id: string;
@@ -77,7 +79,7 @@ export interface CampaignTable {
   name: string;
   opens_at: string;
   closes_at: string;
-  access: 'link' | 'token';
+  access: TCampaignAccess;
   /** The creator's unit: the campaign is visible to that unit's subtree users and above. */
   owner_unit_id: string;
   created_by: string | null;
@@ -149,16 +151,8 @@ export interface TextAnswerTable {
   submitted_at: string;
 }
 
-export type FeedbackKind = 'feedback' | 'complaint' | 'denunciation';
-export type FeedbackStatus =
-  | 'received'
-  | 'accepted'
-  | 'rejected'
-  | 'transferred'
-  | 'in_progress'
-  | 'waiting_citizen'
-  | 'answered'
-  | 'published';
+export type FeedbackKind = TFeedbackKind;
+export type FeedbackStatus = TFeedbackStatus;
 
 export interface FeedbackTable {
   id: string;

@@ -25,7 +25,6 @@ import indices from './routes/indices.js';
 import publicForms from './routes/public-forms.js';
 import surveys from './routes/surveys.js';
 import publicFeedback from './routes/public-feedback.js';
-import campaignExports from './routes/exports.js';
 import reports from './routes/reports.js';
 import targets from './routes/targets.js';
 import units from './routes/units.js';
@@ -130,7 +129,6 @@ export function createApp(
     .route('/api/auth', auth)
     .route('/api/units', units)
     .route('/api/targets', targets)
-    .route('/api/campaigns', campaignExports)
     .route('/api/reports', reports)
     .route('/api/public', publicFeedback)
     .route('/api/feedback', feedback)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../db/clock.js';
+import { ZCampaignAccess } from './domain/staff.js';
 import { newCode, newId } from '../db/ids.js';
 import type { Db } from '../db/index.js';
 import {
@@ -25,7 +26,7 @@ export const ZCreateCampaign = z
     opensAt: ZIso,
     closesAt: ZIso,
     unitIds: z.array(z.string().min(1).max(100)).min(1).max(2000),
-    access: z.enum(['link', 'token']),
+    access: ZCampaignAccess,
   })
   .strict()
   .refine((v) => v.closesAt > v.opensAt, { path: ['closesAt'], message: 'must be after opensAt' })

@@ -13,13 +13,13 @@ import { buildClient } from '../client/build.js';
 
 /**
  * The production build (`npm run build`, run by `npm start`): the client bundles into
- * dist/public, and the server, database code, questionnaires and the export worker compiled
- * file by file into dist/ (same layout as the sources, so relative imports and the worker's
+ * dist/public, and the command-line entries, server, database code, questionnaires and the
+ * export worker compiled file by file into dist/ (same layout as the sources, so relative imports and the worker's
  * `new URL('./export-worker.js', import.meta.url)` hold). `npm start` then runs plain Node on
- * dist/server/main.js: no tsx, no esbuild, nothing compiled at a request.
+ * dist/cli/serve.js: no tsx, no esbuild, nothing compiled at a request.
  */
 export const DIST = 'dist';
-const SOURCES = ['server', 'db', 'surveys'];
+const SOURCES = ['cli', 'server', 'db', 'surveys'];
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -69,6 +69,6 @@ if (process.argv[1]?.endsWith('server/compile.ts')) {
   await buildClient();
   const n = await buildServer();
   console.log(
-    `  server: ${n} files compiled into ${DIST}/ (start with: node ${DIST}/server/main.js)`,
+    `  server: ${n} files compiled into ${DIST}/ (start with: node ${DIST}/cli/serve.js)`,
   );
 }

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { serverErrorPage } from './pages/error-page.js';
+import { serverErrorPage } from './html/error-page.js';
 
 export type ErrorCode =
   | 'validation_failed'

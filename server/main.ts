@@ -1,14 +1,11 @@
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { systemClock } from '../db/clock.js';
-import { createDb, migrateToLatest } from '../db/index.js';
-import { seedDemo } from '../db/seed/demo.js';
-import { DEMO_USERS } from '../db/seed/units.js';
+import type { DbHandle } from '../db/index.js';
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
+import type { Config } from './config.js';
 import { startSweeps } from './maintenance.js';
 import { closeServices, createServices } from './services.js';
-import { prepare } from './startup.js';
 
 /** How long a shutdown waits for requests in flight before closing their connections. */
 const SHUTDOWN_GRACE_MS = 20_000;
@@ -16,59 +13,54 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 const event = (msg: string, extra: Record<string, unknown> = {}) =>
   log(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg, ...extra }));
 
-const config = loadConfig();
-const handle = createDb(config.databaseUrl);
-const applied = await migrateToLatest(handle.db);
-if (applied.length) console.log(`migrated: ${applied.join(', ')}`);
-await prepare(handle.db, systemClock);
-if (config.seedDemo) {
-  const seeded = await seedDemo(
-    { db: handle.db, clock: systemClock, password: config.demoPassword },
-    console.log,
-  );
-  if (seeded) console.log('empty database: filled with the demo data');
+export interface StartOptions {
+  /** Called once the server listens, with the port it got (e.g. to print the demo sign-ins). */
+  onListening?: (port: number) => void;
 }
-
-// The long-lived state (tally, group commit, caches): made once here, closed on shutdown.
-const services = createServices(handle.db);
-// Several servers may share one PostgreSQL database: pick up what a stopped one left uncounted.
-if (handle.dialect === 'postgres') services.tally.sweep(5_000);
-const sweeps = startSweeps(handle.db, systemClock);
-
-const lifecycle = { draining: false };
-const app = createApp({ ...handle, ...services, config, log, lifecycle });
-const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-  console.log(
-    `Hài Lòng is serving on http://localhost:${info.port}/  (database: ${handle.dialect})`,
-  );
-  if (config.seedDemo) {
-    console.log(
-      `  demo sign-in at http://localhost:${info.port}/app — password "${config.demoPassword}":`,
-    );
-    for (const u of DEMO_USERS) console.log(`    ${u.email.padEnd(18)} ${u.name} (${u.role})`);
-  }
-}) as Server;
 
 /**
- * SIGTERM (a deploy, systemd, Docker) or SIGINT: stop taking connections, let the requests in
- * flight finish (a submission being stored is answered, not cut), then count what is left and
- * close the database. Connections still busy after the grace period are closed.
+ * Serves the app over a migrated and prepared database (the process entry, `cli/serve.ts`, does
+ * both first): starts the background sweeps, listens on `config.port`, and on SIGTERM or SIGINT
+ * drains and closes everything.
  */
-async function shutdown(signal: string): Promise<void> {
-  if (lifecycle.draining) return;
-  lifecycle.draining = true;
-  event('shutting down', { signal });
-  sweeps.stop();
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-  grace.unref();
-  await closed;
-  clearTimeout(grace);
-  await closeServices(services); // stops the tally's sweep and timers, counts what is left
-  await handle.close();
-  event('stopped');
-  process.exit(0);
-}
+export function startServer(handle: DbHandle, config: Config, options: StartOptions = {}): Server {
+  // The long-lived state (tally, group commit, caches): made once here, closed on shutdown.
+  const services = createServices(handle.db);
+  // Several servers may share one PostgreSQL database: pick up what a stopped one left uncounted.
+  if (handle.dialect === 'postgres') services.tally.sweep(5_000);
+  const sweeps = startSweeps(handle.db, systemClock);
 
-for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void shutdown(sig));
+  const lifecycle = { draining: false };
+  const app = createApp({ ...handle, ...services, config, log, lifecycle });
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    console.log(
+      `Hài Lòng is serving on http://localhost:${info.port}/  (database: ${handle.dialect})`,
+    );
+    options.onListening?.(info.port);
+  }) as Server;
+
+  /**
+   * SIGTERM (a deploy, systemd, Docker) or SIGINT: stop taking connections, let the requests in
+   * flight finish (a submission being stored is answered, not cut), then count what is left and
+   * close the database. Connections still busy after the grace period are closed.
+   */
+  async function shutdown(signal: string): Promise<void> {
+    if (lifecycle.draining) return;
+    lifecycle.draining = true;
+    event('shutting down', { signal });
+    sweeps.stop();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    grace.unref();
+    await closed;
+    clearTimeout(grace);
+    await closeServices(services); // stops the tally's sweep and timers, counts what is left
+    await handle.close();
+    event('stopped');
+    process.exit(0);
+  }
+
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void shutdown(sig));
+  return server;
+}

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Db } from '../db/index.js';
+import { SCHOOL_LEVELS, ZUnitKind } from './domain/staff.js';
 import {
   listAllUnits,
   UnitTreeCycle,
@@ -17,12 +18,12 @@ export const ZUnitRow = z.object({
     .trim()
     .transform((v) => v || null),
   name: z.string().trim().min(1, 'name is empty').max(200),
-  kind: z.enum(['department', 'office', 'commune', 'school']),
+  kind: ZUnitKind,
   level: z
     .string()
     .trim()
     .transform((v) => v.toUpperCase())
-    .pipe(z.enum(['', 'MN', 'TH', 'THCS', 'THPT']))
+    .pipe(z.enum(['', ...SCHOOL_LEVELS]))
     .transform((v) => (v === '' ? null : v)),
   eligible: z
     .string()

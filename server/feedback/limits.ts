@@ -1,4 +1,5 @@
 import type { FeedbackKind } from '../../db/schema.js';
+import { FEEDBACK_KINDS } from '../domain/feedback.js';
 
 export interface KindLimits {
   /** Working days to accept or refuse, counted from the day after receipt. */
@@ -33,10 +34,6 @@ export const LIMITS: Record<FeedbackKind, KindLimits> = {
   denunciation: { accept: 7, resolve: 30, publish: 2, basis: 'Luật Tố cáo 2018' },
 };
 
-export const KINDS = Object.keys(LIMITS) as FeedbackKind[];
+export const KINDS: readonly FeedbackKind[] = FEEDBACK_KINDS;
 
-export const KIND_LABELS: Record<FeedbackKind, { vi: string; en: string }> = {
-  feedback: { vi: 'Phản ánh, kiến nghị', en: 'Feedback or recommendation' },
-  complaint: { vi: 'Khiếu nại', en: 'Formal complaint' },
-  denunciation: { vi: 'Tố cáo', en: 'Denunciation' },
-};
+export { KIND_LABELS } from '../domain/feedback.js';

@@ -1,19 +1,10 @@
 import { z } from 'zod';
+import { ZFeedbackKind, ZFeedbackStatus } from '../domain/feedback.js';
 import { CATEGORY_IDS } from './categories.js';
 
 /** Shared request schemas (zod only, so the client may import them too). */
 
-export const FEEDBACK_KINDS = ['feedback', 'complaint', 'denunciation'] as const;
-export const FEEDBACK_STATUSES = [
-  'received',
-  'accepted',
-  'rejected',
-  'transferred',
-  'in_progress',
-  'waiting_citizen',
-  'answered',
-  'published',
-] as const;
+export { FEEDBACK_KINDS, FEEDBACK_STATUSES } from '../domain/feedback.js';
 
 // Forms send '' for a field left empty: that means "not given".
 const optionalText = (max: number) =>
@@ -46,7 +37,7 @@ export function hasContact(c: TContact | undefined): c is TContact {
 export const ZFeedbackFiling = z
   .object({
     unitId: z.string().trim().min(1).max(100),
-    kind: z.enum(FEEDBACK_KINDS).default('feedback'),
+    kind: ZFeedbackKind.default('feedback'),
     category: z.string().refine((v) => CATEGORY_IDS.includes(v), 'unknown category'),
     title: z.string().trim().min(3).max(200),
     content: z.string().trim().min(10).max(5000),
@@ -67,7 +58,7 @@ export const ZFeedbackFiling = z
 export type TFeedbackFiling = z.infer<typeof ZFeedbackFiling>;
 
 export const ZTransition = z.object({
-  to: z.enum(FEEDBACK_STATUSES),
+  to: ZFeedbackStatus,
   note: optionalText(2000),
   answer: optionalText(10000),
   targetUnitId: z.string().trim().min(1).max(100).optional(),
@@ -78,8 +69,8 @@ export type TTransition = z.infer<typeof ZTransition>;
 
 export const ZFeedbackQuery = z.object({
   unitId: z.string().max(100).optional(),
-  status: z.enum(FEEDBACK_STATUSES).optional(),
-  kind: z.enum(FEEDBACK_KINDS).optional(),
+  status: ZFeedbackStatus.optional(),
+  kind: ZFeedbackKind.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   dueSoon: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

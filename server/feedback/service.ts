@@ -34,6 +34,15 @@ export function intakeDueAt(receivedAt: Date, workingDays: number, calendar: Cal
   return addWorkingDays(receivedAt, workingDays, calendar);
 }
 
+/** GET /api/calendar/due: the deadline an intake at `receivedAt` gets by the calendar in force. */
+export async function calendarDueAt(
+  db: Db,
+  receivedAt: Date,
+  workingDays: number,
+): Promise<string> {
+  return intakeDueAt(receivedAt, workingDays, await holidaySet(db));
+}
+
 /** A new `received` row with its accept and resolution deadlines counted from `now`. */
 export function newItemRow(
   input: {

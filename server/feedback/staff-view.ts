@@ -6,7 +6,7 @@ import {
   listFeedback,
 } from '../../db/repositories/feedback.js';
 import { holidaySet } from '../../db/repositories/holidays.js';
-import { getUnit } from '../../db/repositories/units.js';
+import { getUnit, isInSubtree } from '../../db/repositories/units.js';
 import type { Feedback, Unit } from '../../db/schema.js';
 import { addWorkingDays, lateCutoff } from '../deadlines.js';
 import { asReturned, waitReturns } from './waits.js';
@@ -103,4 +103,14 @@ export async function staffDetail(
     ]),
     allowedMoves: movesFor(item.status, canWrite),
   };
+}
+
+/** The item with this id, if there is one (the route then checks it lies in the user's scope). */
+export function itemById(db: Db, id: string): Promise<Feedback | undefined> {
+  return getFeedback(db, id);
+}
+
+/** "This item lies in `rootId`'s subtree", for the personal-data routes' related items. */
+export function inSubtreeOf(db: Db, rootId: string) {
+  return (f: Feedback) => isInSubtree(db, rootId, f.unit_id);
 }

@@ -1,4 +1,5 @@
 import type { FeedbackStatus } from '../../db/schema.js';
+import { FEEDBACK_STATUSES } from '../domain/feedback.js';
 
 /**
  * The one table of allowed moves (CONTRACT.md). Anything not listed is refused with 409.
@@ -15,7 +16,7 @@ export const MOVES: Record<FeedbackStatus, readonly FeedbackStatus[]> = {
   transferred: [],
 };
 
-export const STATUSES = Object.keys(MOVES) as FeedbackStatus[];
+export const STATUSES: readonly FeedbackStatus[] = FEEDBACK_STATUSES;
 
 export function canMove(from: FeedbackStatus, to: FeedbackStatus): boolean {
   return MOVES[from].includes(to);
@@ -30,13 +31,4 @@ export const OPEN_STATUSES: readonly FeedbackStatus[] = [
 ];
 export const FINAL_STATUSES: readonly FeedbackStatus[] = ['published', 'rejected', 'transferred'];
 
-export const STATUS_LABELS: Record<FeedbackStatus, { vi: string; en: string }> = {
-  received: { vi: 'Đã tiếp nhận', en: 'Received' },
-  accepted: { vi: 'Đã thụ lý', en: 'Accepted' },
-  rejected: { vi: 'Từ chối', en: 'Rejected' },
-  transferred: { vi: 'Đã chuyển đơn vị khác', en: 'Transferred' },
-  in_progress: { vi: 'Đang xử lý', en: 'In progress' },
-  waiting_citizen: { vi: 'Chờ bổ sung thông tin', en: 'Waiting for the citizen' },
-  answered: { vi: 'Đã trả lời', en: 'Answered' },
-  published: { vi: 'Đã công khai', en: 'Published' },
-};
+export { STATUS_LABELS } from '../domain/feedback.js';

@@ -3,7 +3,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../context.js';
 import { AppError, MESSAGES } from '../errors.js';
-import { html, page } from '../pages/layout.js';
+import { html, page } from '../html/layout.js';
 import { publicOrigin } from './proxy.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.js';
 import { AppError, MESSAGES } from '../errors.js';
-import { html, page } from '../pages/layout.js';
+import { html, page } from '../html/layout.js';
 import { clientAddress } from './proxy.js';
 
 export { clientAddress };

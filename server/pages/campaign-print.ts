@@ -1,6 +1,6 @@
 import type { Campaign } from '../../db/schema.js';
 import { formatVnTimeDate } from '../vn-time.js';
-import { html, raw } from './layout.js';
+import { html, raw } from '../html/layout.js';
 
 
 // Print pages: self-contained inline CSS (allowed by the CSP), one A4 sheet per poster.

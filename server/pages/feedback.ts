@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { newId } from '../../db/ids.js';
-import { listAllUnits } from '../../db/repositories/units.js';
 import type { AppEnv } from '../context.js';
 import { AppError } from '../errors.js';
 import { disclosures, findByCode, publicStatus, rate } from '../feedback/public-view.js';
 import { ZFeedbackFiling, ZRating } from '../feedback/schemas.js';
 import { fileFeedback } from '../feedback/service.js';
+import { unitsToChoose } from '../units.js';
 import { validate } from '../validate.js';
 import {
   disclosuresPage,
@@ -63,7 +63,7 @@ function notFoundPage() {
 /** The citizens' no-JavaScript pages: file, look up, read the answer, rate it, read disclosures. */
 const feedbackPages = new Hono<AppEnv>()
   .get('/feedback', async (c) => {
-    const units = await listAllUnits(c.var.deps.db);
+    const units = await unitsToChoose(c.var.deps.db);
     return c.html(formPage(units, { clientId: newId(), unitId: c.req.query('unitId') }));
   })
   .post('/feedback', validate('form', ZFeedbackForm), async (c) => {
@@ -91,7 +91,7 @@ const feedbackPages = new Hono<AppEnv>()
         const name = i.path.map(String).join('_');
         errors[name] = VI_FIELD_ERRORS[name] ?? i.message;
       }
-      return c.html(formPage(await listAllUnits(db), values, errors), 400);
+      return c.html(formPage(await unitsToChoose(db), values, errors), 400);
     }
     try {
       const { item } = await fileFeedback(db, clock(), parsed.data);
@@ -101,7 +101,7 @@ const feedbackPages = new Hono<AppEnv>()
         // The form came back changed after it was sent once (the back button): a new filing.
         return c.html(
           formPage(
-            await listAllUnits(db),
+            await unitsToChoose(db),
             { ...values, clientId: newId() },
             {
               content:
@@ -113,7 +113,7 @@ const feedbackPages = new Hono<AppEnv>()
       }
       if (!(e instanceof AppError) || e.status !== 400) throw e;
       return c.html(
-        formPage(await listAllUnits(db), values, { unitId: VI_FIELD_ERRORS.unitId! }),
+        formPage(await unitsToChoose(db), values, { unitId: VI_FIELD_ERRORS.unitId! }),
         400,
       );
     }

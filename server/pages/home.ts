@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
-import { html, page } from './layout.js';
+import { html, page } from '../html/layout.js';
 
 const home = new Hono<AppEnv>()
   .get('/', (c) =>

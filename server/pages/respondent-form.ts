@@ -3,7 +3,7 @@ import type { OpenTarget } from '../responses.js';
 import type { TQuestion, TText } from '../../surveys/schema.js';
 import { LIKERT_LABELS, NOT_APPLICABLE_LABEL } from '../../surveys/schema.js';
 import { publicSurveyDto } from '../surveys.js';
-import { html, raw } from './layout.js';
+import { html, raw } from '../html/layout.js';
 
 export type Lang = 'vi' | 'en';
 export const tr = (t: TText | undefined, lang: Lang): string => (t ? (lang === 'en' && t.en) || t.vi : '');

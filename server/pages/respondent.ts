@@ -8,7 +8,7 @@ import { AppError } from '../errors.js';
 import { campaignState, openCode, submitResponse, type OpenTarget } from '../responses.js';
 import { validate } from '../validate.js';
 import { formatVnTimeDate } from '../vn-time.js';
-import { html, page } from './layout.js';
+import { html, page } from '../html/layout.js';
 import { respondentForm, tr, type FormState, type Lang } from './respondent-form.js';
 
 export const RESPONDENT_ASSETS = { styles: ['/assets/respondent.css'], scripts: ['/assets/respondent.js'] };

@@ -1,4 +1,4 @@
-import { html, page } from '../pages/layout.js';
+import { html, page } from '../html/layout.js';
 import type { ReportModel } from './model.js';
 import { formatVnDate } from '../vn-time.js';
 import { reportTables, type Cell } from './tables.js';

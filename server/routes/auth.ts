@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import type { User } from '../../db/schema.js';
+import { meDto, userDto } from '../auth/dto.js';
 import { login, logout } from '../auth/service.js';
 import type { AppEnv } from '../context.js';
 import { requestProtocol } from '../middleware/proxy.js';
@@ -16,10 +16,6 @@ export const ZLogin = z.object({
   email: z.string().trim().email().max(254),
   password: z.string().min(1).max(200),
 });
-
-export function userDto(u: User) {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, unitId: u.unit_id };
-}
 
 const auth = new Hono<AppEnv>()
   .post('/login', validate('json', ZLogin), async (c) => {
@@ -62,7 +58,7 @@ const auth = new Hono<AppEnv>()
   })
   .get('/me', requireStaff, (c) => {
     const { user, root } = c.var.staff;
-    return c.json({ user: userDto(user), unit: { id: root.id, name: root.name, kind: root.kind } });
+    return c.json(meDto(user, root));
   });
 
 export default auth;

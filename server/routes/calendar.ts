@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { holidaySet } from '../../db/repositories/holidays.js';
 import type { AppEnv } from '../context.js';
 import { LIMITS } from '../feedback/limits.js';
-import { intakeDueAt } from '../feedback/service.js';
+import { calendarDueAt } from '../feedback/service.js';
 import { requireStaff, scopedUnit } from '../middleware/auth.js';
 import { validate } from '../validate.js';
 
@@ -24,7 +23,7 @@ const calendar = new Hono<AppEnv>()
     if (q.unitId) await scopedUnit(c, q.unitId);
     const receivedAt = q.receivedAt ? new Date(q.receivedAt) : c.var.deps.clock();
     const days = q.workingDays ?? LIMITS.feedback.resolve;
-    return c.json({ dueAt: intakeDueAt(receivedAt, days, await holidaySet(c.var.deps.db)) });
+    return c.json({ dueAt: await calendarDueAt(c.var.deps.db, receivedAt, days) });
   });
 
 export default calendar;

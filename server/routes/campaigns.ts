@@ -1,12 +1,16 @@
 import { Hono, type Context } from 'hono';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { listTokens, setCampaignUnitEligible } from '../../db/repositories/campaigns.js';
-import { countResponsesByUnit } from '../../db/repositories/responses.js';
-import { listCampaignsInScope } from '../../db/repositories/campaigns.js';
 import {
-  campaignDto,
-  campaignInScope,
+  campaignDetail,
+  campaignList,
+  campaignUnitInScope,
+  createdCampaignDto,
+  setUnitEligible,
+  tokenList,
+  unusedTokenCodes,
+} from '../campaign-views.js';
+import {
   createCampaign,
   createTokens,
   formUrl,
@@ -14,11 +18,11 @@ import {
   ZCreateTokens,
 } from '../campaigns.js';
 import type { AppEnv } from '../context.js';
-import { notFound } from '../errors.js';
 import { requireRole, requireStaff } from '../middleware/auth.js';
 import { publicOrigin } from '../middleware/proxy.js';
 import { posterPage, tokenListPage } from '../pages/campaign-print.js';
 import { validate } from '../validate.js';
+import campaignExports from './exports.js';
 
 const ZId = z.object({ id: z.string().min(1).max(100) });
 const ZUnitParam = z.object({ id: z.string().min(1).max(100), unitId: z.string().min(1).max(100) });
@@ -30,19 +34,16 @@ function origin(c: Context<AppEnv>): string {
 }
 
 /** The campaign and one of its target units inside the user's subtree, else 404. */
-async function unitOf(c: Context<AppEnv>, id: string, unitId: string) {
-  const { campaign, units } = await campaignInScope(c.var.deps.db, c.var.staff.root, id);
-  const unit = units.find((u) => u.unit_id === unitId);
-  if (!unit) throw notFound();
-  return { campaign, unit };
+function unitOf(c: Context<AppEnv>, id: string, unitId: string) {
+  return campaignUnitInScope(c.var.deps.db, c.var.staff.root, id, unitId);
 }
 
 const campaigns = new Hono<AppEnv>()
   .use(requireStaff)
+  .route('/', campaignExports)
   .get('/', async (c) => {
     const { db, clock } = c.var.deps;
-    const list = await listCampaignsInScope(db, c.var.staff.root.path);
-    return c.json(list.map((x) => campaignDto(x, clock())));
+    return c.json(await campaignList(db, c.var.staff.root, clock()));
   })
   .post('/', requireRole('manager'), validate('json', ZCreateCampaign), async (c) => {
     const { user, root } = c.var.staff;
@@ -51,31 +52,12 @@ const campaigns = new Hono<AppEnv>()
       { userId: user.id, root },
       c.req.valid('json'),
     );
-    const links =
-      campaign.access === 'link'
-        ? units.map((u) => ({ unitId: u.unit_id, code: u.code, url: formUrl(origin(c), u.code) }))
-        : [];
-    return c.json({ ...campaignDto(campaign, c.var.deps.clock()), links }, 201);
+    return c.json(createdCampaignDto(campaign, units, origin(c), c.var.deps.clock()), 201);
   })
   .get('/:id', validate('param', ZId), async (c) => {
-    const { db, clock } = c.var.deps;
-    const { campaign, units } = await campaignInScope(
-      db,
-      c.var.staff.root,
-      c.req.valid('param').id,
-    );
-    await c.var.deps.tally.settle(); // the counters include every acknowledged response
-    const counts = await countResponsesByUnit(db, campaign.id);
-    return c.json({
-      ...campaignDto(campaign, clock()),
-      units: units.map((u) => ({
-        unitId: u.unit_id,
-        name: u.name,
-        responses: counts.get(u.unit_id) ?? 0,
-        eligible: Number(u.eligible),
-        ...(campaign.access === 'link' ? { code: u.code, url: formUrl(origin(c), u.code) } : {}),
-      })),
-    });
+    const { clock } = c.var.deps;
+    const id = c.req.valid('param').id;
+    return c.json(await campaignDetail(c.var.deps, c.var.staff.root, id, origin(c), clock()));
   })
   .patch(
     '/:id/units/:unitId',
@@ -86,8 +68,7 @@ const campaigns = new Hono<AppEnv>()
       const p = c.req.valid('param');
       const { campaign, unit } = await unitOf(c, p.id, p.unitId);
       const { eligible } = c.req.valid('json');
-      await setCampaignUnitEligible(c.var.deps.db, campaign.id, unit.unit_id, eligible);
-      return c.json({ campaignId: campaign.id, unitId: unit.unit_id, eligible });
+      return c.json(await setUnitEligible(c.var.deps.db, campaign.id, unit.unit_id, eligible));
     },
   )
   .post(
@@ -115,28 +96,19 @@ const campaigns = new Hono<AppEnv>()
         c.req.valid('param').id,
         c.req.valid('query').unitId,
       );
-      const tokens = await listTokens(c.var.deps.db, campaign.id, unit.unit_id);
-      return c.json({
-        tokens: tokens.map((t) => ({
-          code: t.code,
-          url: formUrl(origin(c), t.code),
-          usedAt: t.used_at,
-        })),
-      });
+      return c.json(await tokenList(c.var.deps.db, campaign.id, unit.unit_id, origin(c)));
     },
   )
   .get('/:id/units/:unitId/tokens.html', validate('param', ZUnitParam), async (c) => {
     const p = c.req.valid('param');
     const { campaign, unit } = await unitOf(c, p.id, p.unitId);
-    const tokens = (await listTokens(c.var.deps.db, campaign.id, unit.unit_id)).filter(
-      (t) => !t.used_at,
-    );
+    const codes = await unusedTokenCodes(c.var.deps.db, campaign.id, unit.unit_id);
     return c.html(
       tokenListPage({
         campaign,
         unitName: unit.name,
         origin: origin(c),
-        codes: tokens.map((t) => t.code),
+        codes,
       }),
     );
   })

@@ -2,26 +2,19 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.js';
 import { loadCampaignFor } from '../indices/service.js';
-import { requireStaff, scopedUnit } from '../middleware/auth.js';
+import { scopedUnit } from '../middleware/auth.js';
+import { attachment } from '../reports/attachment.js';
 import { exportStream } from '../reports/export-thread.js';
 import { exportWithheld } from '../reports/export-withheld.js';
 import { validate } from '../validate.js';
 
-/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266) for Vietnamese titles. */
-export function attachment(name: string): string {
-  const ascii = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\w.-]+/g, '-');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** GET /api/campaigns/:id/export — the campaign's raw responses within the user's subtree. */
-const exports = new Hono<AppEnv>().use(requireStaff).get(
+/**
+ * GET /api/campaigns/:id/export — the campaign's raw responses within the user's subtree.
+ * Mounted inside routes/campaigns.ts, behind its one `requireStaff`.
+ */
+const exports = new Hono<AppEnv>().get(
   '/:id/export',
   validate('param', z.object({ id: z.string().min(1).max(100) })),
   validate(

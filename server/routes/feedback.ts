@@ -1,15 +1,13 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { getFeedback } from '../../db/repositories/feedback.js';
-import { isInSubtree } from '../../db/repositories/units.js';
 import type { Feedback } from '../../db/schema.js';
 import type { AppEnv } from '../context.js';
 import { notFound } from '../errors.js';
 import { erasePersonalData, exportPersonalData } from '../feedback/personal-data.js';
 import { findByCode } from '../feedback/public-view.js';
 import { ZFeedbackQuery, ZTransition } from '../feedback/schemas.js';
-import { inbox, staffDetail } from '../feedback/staff-view.js';
+import { inbox, inSubtreeOf, itemById, staffDetail } from '../feedback/staff-view.js';
 import { applyTransition } from '../feedback/transitions.js';
 import { requireRole, requireStaff, scopedUnit } from '../middleware/auth.js';
 import { validate } from '../validate.js';
@@ -25,7 +23,7 @@ async function scopedItem(c: Context<AppEnv>, item: Feedback | undefined): Promi
 }
 
 function inScope(c: Context<AppEnv>) {
-  return (f: Feedback) => isInSubtree(c.var.deps.db, c.var.staff.root.id, f.unit_id);
+  return inSubtreeOf(c.var.deps.db, c.var.staff.root.id);
 }
 
 const canWrite = (c: Context<AppEnv>) => c.var.staff.user.role !== 'viewer';
@@ -59,7 +57,7 @@ const feedback = new Hono<AppEnv>()
   )
   .get('/:id', validate('param', ZId), async (c) => {
     const { db, clock } = c.var.deps;
-    const item = await scopedItem(c, await getFeedback(db, c.req.valid('param').id));
+    const item = await scopedItem(c, await itemById(db, c.req.valid('param').id));
     return c.json(await staffDetail(db, clock(), item, canWrite(c)));
   })
   .post(
@@ -69,7 +67,7 @@ const feedback = new Hono<AppEnv>()
     validate('json', ZTransition),
     async (c) => {
       const { db, clock } = c.var.deps;
-      const item = await scopedItem(c, await getFeedback(db, c.req.valid('param').id));
+      const item = await scopedItem(c, await itemById(db, c.req.valid('param').id));
       const now = clock();
       const moved = await applyTransition(db, now, c.var.staff.user, item.id, c.req.valid('json'));
       return c.json(await staffDetail(db, now, moved, true));

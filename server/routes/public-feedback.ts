@@ -1,20 +1,17 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { listAllUnits } from '../../db/repositories/units.js';
 import type { AppEnv } from '../context.js';
 import { byCode, disclosures, publicStatus, rate } from '../feedback/public-view.js';
 import { ZFeedbackFiling, ZRating } from '../feedback/schemas.js';
 import { fileFeedback } from '../feedback/service.js';
+import { publicUnitDtos } from '../units.js';
 import { validate } from '../validate.js';
 
 const ZCodeParam = z.object({ trackingCode: z.string().trim().min(1).max(40) });
 
 /** Citizens' side of PAKN: no sign-in, no personal data in any answer. */
 const publicFeedback = new Hono<AppEnv>()
-  .get('/units', async (c) => {
-    const units = await listAllUnits(c.var.deps.db);
-    return c.json(units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })));
-  })
+  .get('/units', async (c) => c.json(await publicUnitDtos(c.var.deps.db)))
   .post('/feedback', validate('json', ZFeedbackFiling), async (c) => {
     const { db, clock } = c.var.deps;
     const { item, created } = await fileFeedback(db, clock(), c.req.valid('json'));

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.js';
-import { campaignState, openCode, submitResponse } from '../responses.js';
-import { publicSurveyDto } from '../surveys.js';
+import { formDto } from '../public-form.js';
+import { openCode, submitResponse } from '../responses.js';
 import { validate } from '../validate.js';
 
 const ZCode = z.object({ code: z.string().min(1).max(64) });
@@ -17,23 +17,6 @@ export const ZSubmission = z
       .optional(),
   })
   .strict();
-
-/** The form as data for the respondent script (and any other client), in both languages. */
-export async function formDto(deps: AppEnv['Variables']['deps'], code: string) {
-  const t = await openCode(deps, code);
-  return {
-    campaign: {
-      id: t.campaign.id,
-      name: t.campaign.name,
-      opensAt: t.campaign.opens_at,
-      closesAt: t.campaign.closes_at,
-      state: campaignState(t.campaign, deps.clock()),
-    },
-    unit: { id: t.unitId, name: t.unitName },
-    ...(t.token ? { token: { used: t.token.usedAt !== null } } : {}),
-    survey: publicSurveyDto(t.definition),
-  };
-}
 
 const publicForms = new Hono<AppEnv>()
   .get('/:code', validate('param', ZCode), async (c) => {

@@ -9,7 +9,7 @@ import { reportCsv, reportXlsx } from '../reports/render.js';
 import { vnDate } from '../vn-time.js';
 import { periodOf, ZPeriodQuery } from '../targets/query.js';
 import { validate } from '../validate.js';
-import { attachment } from './exports.js';
+import { attachment } from '../reports/attachment.js';
 
 const ZReportQuery = ZPeriodQuery.and(
   z.object({ format: z.enum(['xlsx', 'csv', 'html']).default('xlsx') }),

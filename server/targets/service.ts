@@ -13,7 +13,7 @@ import {
   paknPublished,
   paknSatisfaction766,
 } from './feedback-formulas.js';
-import type { Period } from './period.js';
+import { lastQuarters, type Period } from './period.js';
 import { ancestorIds, resolveTarget } from './settings.js';
 import { loadCampaignFigures } from './survey-data.js';
 import {
@@ -125,4 +125,26 @@ function coverageUnits(rows: readonly CampaignUnitRow[]): CoverageUnit[] {
     byUnit.set(r.unit_id, u);
   }
   return [...byUnit.values()];
+}
+
+/** GET /api/targets/trend: each of the last `quarters` quarters with its targets' values. */
+export async function targetTrend(deps: CountReader, unit: Unit, quarters: number, now: Date) {
+  const out = [];
+  // Sequential: a handful of quarters, and it keeps one request from holding many connections.
+  for (const p of lastQuarters(now, quarters)) {
+    const list = await computeTargets(deps, unit, p, now);
+    out.push({
+      label: p.label,
+      from: p.from,
+      to: p.to,
+      targets: list.map((t) => ({
+        id: t.id,
+        value: t.value,
+        target: t.target,
+        met: t.met,
+        status: t.status,
+      })),
+    });
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { chromiumPath, phonePage, useLive } from '../helpers/browser.js';
 
 /**
- * The 500 page a parent sees when the server fails (server/pages/error-page.ts): readable at
+ * The 500 page a parent sees when the server fails (server/html/error-page.ts): readable at
  * 360 px and free of serious axe violations. The failure is real: a table is renamed away.
  */
 describe.skipIf(!chromiumPath)('the server error page', () => {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_CAMPAIGNS } from '../../db/seed/campaigns.js';
+import { DEMO_CAMPAIGNS } from '../../cli/seed/campaigns.js';
 import {
   ARTIFACTS,
   chromiumPath,

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_CAMPAIGNS } from '../../db/seed/campaigns.js';
+import { DEMO_CAMPAIGNS } from '../../cli/seed/campaigns.js';
 import { chromiumPath, phonePage, screenshot, useLive } from '../helpers/browser.js';
 
 const UNIT = 'HN-TAYHO-THCS-DONGTHAI';

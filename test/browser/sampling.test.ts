@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, test } from 'vitest';
-import { DEMO_CAMPAIGNS } from '../../db/seed/campaigns.js';
+import { DEMO_CAMPAIGNS } from '../../cli/seed/campaigns.js';
 import { chromiumPath, screenshot, signIn, useLive } from '../helpers/browser.js';
 
 const DONGTHAI = 'HN-TAYHO-THCS-DONGTHAI';

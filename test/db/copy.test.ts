@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { copyDatabase, countRows, userTables } from '../../db/copy.js';
 import { createDb, migrateToLatest, type DbHandle } from '../../db/index.js';
-import { BASE_STEP, DEMO_STEPS, seedDemo } from '../../db/seed/demo.js';
+import { BASE_STEP, DEMO_STEPS, seedDemo } from '../../cli/seed/demo.js';
 import { indicesSnapshot } from '../../server/indices/snapshot.js';
 import { listSubtree } from '../../db/repositories/units.js';
 import { createTestDb, testDialect } from '../helpers/db.js';

@@ -3,7 +3,7 @@ import type { Db, DbHandle } from '../../db/index.js';
 import * as rollups from '../../db/migrations/2026-11-22T1800-rollups.js';
 import * as strictRollups from '../../db/migrations/2026-11-22T2000-strict-rollups.js';
 import { upsertUnits } from '../../db/repositories/units.js';
-import { DEMO_UNITS } from '../../db/seed/units.js';
+import { DEMO_UNITS } from '../../cli/seed/units.js';
 import { createTestDb, testDialect } from '../helpers/db.js';
 
 let handle: DbHandle | undefined;

@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import type { DbHandle } from '../../db/index.js';
-import { BASE_STEP, DEMO_STEPS, seedDemo } from '../../db/seed/demo.js';
+import { BASE_STEP, DEMO_STEPS, seedDemo } from '../../cli/seed/demo.js';
 import { createApp } from '../../server/app.js';
 import { defaultConfig, type Config } from '../../server/config.js';
 import { closeServices, createServices, type Services } from '../../server/services.js';

@@ -60,7 +60,7 @@ export async function startServer(): Promise<LiveServer> {
     { createServices, closeServices },
   ] = await Promise.all([
     fromBuild<typeof import('../../db/index.js')>('db/index'),
-    fromBuild<typeof import('../../db/seed/demo.js')>('db/seed/demo'),
+    fromBuild<typeof import('../../cli/seed/demo.js')>('cli/seed/demo'),
     fromBuild<typeof import('../../server/app.js')>('server/app'),
     fromBuild<typeof import('../../server/config.js')>('server/config'),
     fromBuild<typeof import('../../server/startup.js')>('server/startup'),

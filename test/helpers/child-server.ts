@@ -10,7 +10,7 @@ export interface ChildServer {
 }
 
 /**
- * The real server (`dist/server/main.js`, the compiled entry `npm start` runs; the test setup
+ * The real server (`dist/cli/serve.js`, the compiled entry `npm start` runs; the test setup
  * builds it) in its own process on a free loopback port, over `databaseUrl`; resolves once it
  * prints the address it serves on.
  */
@@ -18,7 +18,7 @@ export function startChildServer(
   databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<ChildServer> {
-  const proc = spawn(process.execPath, ['dist/server/main.js'], {
+  const proc = spawn(process.execPath, ['dist/cli/serve.js'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

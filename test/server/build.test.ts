@@ -9,11 +9,11 @@ describe('the production build', () => {
       dependencies: Record<string, string>;
       devDependencies: Record<string, string>;
     };
-    expect(pkg.scripts.start).toMatch(/node dist\/server\/main\.js$/);
+    expect(pkg.scripts.start).toMatch(/node dist\/cli\/serve\.js$/);
     expect(pkg.dependencies).not.toHaveProperty('tsx');
     expect(pkg.dependencies).not.toHaveProperty('esbuild');
     expect(pkg.devDependencies['@types/node']).toMatch(/^\^?20\./);
-    expect(existsSync('dist/server/main.js')).toBe(true);
+    expect(existsSync('dist/cli/serve.js')).toBe(true);
   });
 
   test('the compiled export worker is used as built, never bundled at the first export', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createDb, migrateToLatest } from '../../db/index.js';
-import { BASE_STEP, seedDemo } from '../../db/seed/demo.js';
+import { BASE_STEP, seedDemo } from '../../cli/seed/demo.js';
 import { systemClock } from '../../db/clock.js';
 import { prepare } from '../../server/startup.js';
 import { recount, storedCounters, thcsAnswers } from '../helpers/campaigns.js';

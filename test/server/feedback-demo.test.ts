@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { BASE_STEP, seedDemo } from '../../db/seed/demo.js';
-import { FEEDBACK_STEP } from '../../db/seed/feedback.js';
+import { BASE_STEP, seedDemo } from '../../cli/seed/demo.js';
+import { FEEDBACK_STEP } from '../../cli/seed/feedback.js';
 import { STATUSES } from '../../server/feedback/state-machine.js';
 import { createTestApp, DEMO_PASSWORD } from '../helpers/app.js';
 

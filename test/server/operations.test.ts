@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { systemClock } from '../../db/clock.js';
 import { createDb, migrateToLatest } from '../../db/index.js';
-import { BASE_STEP, seedDemo } from '../../db/seed/demo.js';
+import { BASE_STEP, seedDemo } from '../../cli/seed/demo.js';
 import { createApp } from '../../server/app.js';
 import { defaultConfig } from '../../server/config.js';
 import { prepare } from '../../server/startup.js';

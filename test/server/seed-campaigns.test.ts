@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEMO_CAMPAIGNS } from '../../db/seed/campaigns.js';
+import { DEMO_CAMPAIGNS } from '../../cli/seed/campaigns.js';
 import { createTestApp } from '../helpers/app.js';
 import { recount, storedCounters } from '../helpers/campaigns.js';
 

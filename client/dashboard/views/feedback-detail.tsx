@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import type { FeedbackStatus } from '../../../db/schema.js';
+import type { TFeedbackStatus as FeedbackStatus } from '../../../server/domain/feedback.js';
 import type { TFeedbackDetail } from '../../../server/feedback/dto.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';

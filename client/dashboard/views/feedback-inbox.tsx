@@ -1,6 +1,9 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import type { FeedbackKind, FeedbackStatus } from '../../../db/schema.js';
+import type {
+  TFeedbackKind as FeedbackKind,
+  TFeedbackStatus as FeedbackStatus,
+} from '../../../server/domain/feedback.js';
 import type { TFeedbackListItem } from '../../../server/feedback/dto.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';

@@ -1,7 +1,9 @@
-import type { FeedbackStatus } from '../../../db/schema.js';
-import { CATEGORIES } from '../../../server/feedback/categories.js';
-import { KIND_LABELS } from '../../../server/feedback/limits.js';
-import { STATUS_LABELS } from '../../../server/feedback/state-machine.js';
+import {
+  CATEGORIES,
+  KIND_LABELS,
+  STATUS_LABELS,
+  type TFeedbackStatus as FeedbackStatus,
+} from '../../../server/domain/feedback.js';
 import { formatVnDate, formatVnDateTime, formatVnTimeDate } from '../../../server/vn-time.js';
 import { lang } from '../i18n.js';
 

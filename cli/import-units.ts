@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createDb, migrateToLatest } from '../index.js';
-import { loadConfig } from '../../server/config.js';
-import { importUnitsCsv, UNIT_CSV_COLUMNS } from '../../server/units-import.js';
+import { createDb, migrateToLatest } from '../db/index.js';
+import { loadConfig } from '../server/config.js';
+import { importUnitsCsv, UNIT_CSV_COLUMNS } from '../server/units-import.js';
 
 const file = process.argv[2];
 if (!file) {

@@ -2,11 +2,11 @@ import type { TTransition } from '../../server/feedback/schemas.js';
 import { insertReceived, newItemRow } from '../../server/feedback/service.js';
 import { transitionIn } from '../../server/feedback/transitions.js';
 import { seedDefaultHolidays } from '../../server/holidays.js';
-import { getFeedbackByCode } from '../repositories/feedback.js';
-import { insertRatingOnce } from '../repositories/feedback-ratings.js';
-import { holidaySet } from '../repositories/holidays.js';
-import { findUserByEmail } from '../repositories/users.js';
-import type { FeedbackKind, User } from '../schema.js';
+import { getFeedbackByCode } from '../../db/repositories/feedback.js';
+import { insertRatingOnce } from '../../db/repositories/feedback-ratings.js';
+import { holidaySet } from '../../db/repositories/holidays.js';
+import { findUserByEmail } from '../../db/repositories/users.js';
+import type { FeedbackKind, User } from '../../db/schema.js';
 import type { SeedContext, SeedStep } from './demo.js';
 
 const DAY = 86_400_000;

@@ -1,9 +1,9 @@
 import { hashPassword, type ScryptParams } from '../../server/auth/password.js';
-import type { Clock } from '../clock.js';
-import { newId } from '../ids.js';
-import type { Db } from '../index.js';
-import { upsertUnits } from '../repositories/units.js';
-import { countUsers, insertUser } from '../repositories/users.js';
+import type { Clock } from '../../db/clock.js';
+import { newId } from '../../db/ids.js';
+import type { Db } from '../../db/index.js';
+import { upsertUnits } from '../../db/repositories/units.js';
+import { countUsers, insertUser } from '../../db/repositories/users.js';
 import { CAMPAIGNS_STEP } from './campaigns.js';
 import { FEEDBACK_STEP } from './feedback.js';
 import { DEMO_UNITS, DEMO_USERS } from './units.js';

@@ -1,17 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { hashPassword } from '../../server/auth/password.js';
-import { loadConfig } from '../../server/config.js';
-import { newId } from '../ids.js';
-import { createDb, migrateToLatest } from '../index.js';
-import { getUnit } from '../repositories/units.js';
-import { findUserByEmail, insertUser } from '../repositories/users.js';
+import { hashPassword } from '../server/auth/password.js';
+import { loadConfig } from '../server/config.js';
+import { ZRole } from '../server/domain/staff.js';
+import { newId } from '../db/ids.js';
+import { createDb, migrateToLatest } from '../db/index.js';
+import { getUnit } from '../db/repositories/units.js';
+import { findUserByEmail, insertUser } from '../db/repositories/users.js';
 
 const ZArgs = z.object({
   email: z.string().email(),
   name: z.string().min(1),
-  role: z.enum(['admin', 'manager', 'viewer']),
+  role: ZRole,
   unit: z.string().min(1),
   password: z.string().min(8).optional(),
 });

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { copyDatabase, countRows, userTables } from '../copy.js';
-import { createDb, migrateToLatest } from '../index.js';
-import { indicesSnapshot } from '../../server/indices/snapshot.js';
+import { copyDatabase, countRows, userTables } from '../db/copy.js';
+import { createDb, migrateToLatest } from '../db/index.js';
+import { indicesSnapshot } from '../server/indices/snapshot.js';
 
 const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' } } });
 if (!values.from || !values.to) {

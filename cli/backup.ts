@@ -1,6 +1,6 @@
-import { isPostgresUrl } from '../index.js';
-import { backupSqlite, restoreSqlite } from '../backup.js';
-import { loadConfig } from '../../server/config.js';
+import { isPostgresUrl } from '../db/index.js';
+import { backupSqlite, restoreSqlite } from '../db/backup.js';
+import { loadConfig } from '../server/config.js';
 
 const [mode, file] = process.argv.slice(2);
 const { databaseUrl } = loadConfig();

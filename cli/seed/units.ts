@@ -1,4 +1,4 @@
-import type { UnitInput } from '../repositories/units.js';
+import type { UnitInput } from '../../db/repositories/units.js';
 
 /**
  * The demo tree: the Hanoi Department, the Tây Hồ office with the four schools its 2024 CCHC

@@ -1,5 +1,5 @@
-import { createDb, migrateToLatest } from '../index.js';
-import { loadConfig } from '../../server/config.js';
+import { createDb, migrateToLatest } from '../db/index.js';
+import { loadConfig } from '../server/config.js';
 
 const { databaseUrl } = loadConfig();
 const handle = createDb(databaseUrl);

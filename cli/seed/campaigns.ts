@@ -2,9 +2,9 @@ import { recordResponseIn } from '../../server/responses.js';
 import { allQuestions, getDefinition, syncSurveys } from '../../server/surveys.js';
 import type { Answers } from '../../server/answers.js';
 import type { TQuestion, TSurveyDefinition } from '../../surveys/schema.js';
-import { newCode } from '../ids.js';
-import { insertCampaign } from '../repositories/campaigns.js';
-import type { Campaign } from '../schema.js';
+import { newCode } from '../../db/ids.js';
+import { insertCampaign } from '../../db/repositories/campaigns.js';
+import type { Campaign } from '../../db/schema.js';
 import type { SeedContext, SeedStep } from './demo.js';
 import { DEMO_UNITS } from './units.js';
 

@@ -1,8 +1,8 @@
-import { systemClock } from '../clock.js';
-import { createDb, migrateToLatest } from '../index.js';
-import { seedDemo } from '../seed/demo.js';
-import { loadConfig } from '../../server/config.js';
-import { prepare } from '../../server/startup.js';
+import { systemClock } from '../db/clock.js';
+import { createDb, migrateToLatest } from '../db/index.js';
+import { seedDemo } from './seed/demo.js';
+import { loadConfig } from '../server/config.js';
+import { prepare } from '../server/startup.js';
 
 const config = loadConfig();
 const handle = createDb(config.databaseUrl);
