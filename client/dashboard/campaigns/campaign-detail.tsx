@@ -1,6 +1,5 @@
 import { useSignal } from '@preact/signals';
-import type { campaignDto } from '../../../server/campaigns.js';
-import { api } from '../api.js';
+import { api, call } from '../api.js';
 import { lang, t } from '../i18n.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { useAppState } from '../state.js';
@@ -16,17 +15,6 @@ export const when = (iso: string, dateOnly = false): string =>
   dateOnly
     ? new Date(iso).toLocaleDateString(lang.value === 'en' ? 'en-GB' : 'vi-VN')
     : new Date(iso).toLocaleString(lang.value === 'en' ? 'en-GB' : 'vi-VN');
-
-type CampaignDetailDto = ReturnType<typeof campaignDto> & {
-  units: {
-    unitId: string;
-    name: string;
-    responses: number;
-    eligible: number;
-    code?: string;
-    url?: string;
-  }[];
-};
 
 function TokenButton({
   campaignId,
@@ -59,10 +47,12 @@ function TokenButton({
         disabled={busy.value}
         onClick={async () => {
           busy.value = true;
-          await api(`/api/campaigns/${campaignId}/tokens`, {
-            method: 'POST',
-            body: { unitId, count: count.value },
-          }).finally(() => (busy.value = false));
+          await call(
+            api.api.campaigns[':id'].tokens.$post({
+              param: { id: encodeURIComponent(campaignId) },
+              json: { unitId, count: count.value },
+            }),
+          ).finally(() => (busy.value = false));
           onDone();
         }}
       >
@@ -113,10 +103,12 @@ function EligibleField({
         onClick={async () => {
           busy.value = true;
           error.value = '';
-          await api(`/api/campaigns/${campaignId}/units/${encodeURIComponent(unitId)}`, {
-            method: 'PATCH',
-            body: { eligible: n.value },
-          })
+          await call(
+            api.api.campaigns[':id'].units[':unitId'].$patch({
+              param: { id: encodeURIComponent(campaignId), unitId: encodeURIComponent(unitId) },
+              json: { eligible: n.value },
+            }),
+          )
             .then(
               onDone,
               () =>
@@ -144,8 +136,9 @@ function EligibleField({
 export function CampaignDetail({ id }: { id: string }) {
   const { me } = useAppState();
   const reload = useSignal(0);
-  const c = useFetch<CampaignDetailDto>(
-    `/api/campaigns/${encodeURIComponent(id)}?r=${reload.value}`,
+  const c = useFetch(
+    () => api.api.campaigns[':id'].$get({ param: { id: encodeURIComponent(id) } }),
+    [id, reload.value],
   );
   const mayEdit = me.value?.user.role !== 'viewer';
   if (c.error)

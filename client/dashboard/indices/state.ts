@@ -1,6 +1,6 @@
 import { computed, signal } from '@preact/signals';
-import type { CampaignSummaryDto } from '../../../server/indices/service.js';
-import { api } from '../api.js';
+import { api, call } from '../api.js';
+import type { CampaignSummaryDto } from '../dto.js';
 import { useAppState, type AppState } from '../state.js';
 
 /**
@@ -20,7 +20,7 @@ export function createIndicesState(app: AppState) {
   async function loadCampaigns(): Promise<void> {
     if (campaigns.value) return;
     try {
-      const list = await api<CampaignSummaryDto[]>('/api/indices/campaigns');
+      const list = await call(api.api.indices.campaigns.$get());
       campaigns.value = list;
       // The latest open campaign, else the latest one (the list is ordered by closing date).
       const open = list.filter((c) => c.open);
@@ -30,14 +30,15 @@ export function createIndicesState(app: AppState) {
     }
   }
 
-  /** The query string of the current selection, plus extra parameters. */
-  function query(extra: Record<string, string | number | undefined> = {}): string | null {
+  /** The current selection as a request's query, plus extra parameters (empty ones left out). */
+  function query<E extends Record<string, string | undefined>>(
+    extra?: E,
+  ): ({ campaignId: string; unitId?: string } & Partial<E>) | null {
     if (!campaignId.value) return null;
-    const p = new URLSearchParams({ campaignId: campaignId.value });
-    if (unitId.value) p.set('unitId', unitId.value);
-    for (const [k, v] of Object.entries(extra))
-      if (v !== undefined && v !== '') p.set(k, String(v));
-    return p.toString();
+    const q: Record<string, string> = { campaignId: campaignId.value };
+    if (unitId.value) q.unitId = unitId.value;
+    for (const [k, v] of Object.entries(extra ?? {})) if (v !== undefined && v !== '') q[k] = v;
+    return q as { campaignId: string; unitId?: string } & Partial<E>;
   }
 
   return { campaigns, campaignId, unitId, campaign, currentUnitId, error, loadCampaigns, query };

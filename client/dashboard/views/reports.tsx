@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import type { ScheduledReport } from '../../../server/reports/calendar.js';
+import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { ScrollRegion } from '../scroll-region.js';
 import { useFetch } from '../indices/use-fetch.js';
@@ -25,9 +25,7 @@ function Downloads({ query }: { query: string }) {
 
 /** Periodic reports: the next one due by the plans' calendar, and downloads for any period. */
 export function ReportsView() {
-  const cal = useFetch<{ next: ScheduledReport; reports: ScheduledReport[] }>(
-    '/api/reports/calendar',
-  );
+  const cal = useFetch(() => api.api.reports.calendar.$get(), []);
   const [from, to] = currentQuarter();
   const scope: Scope = {
     unitId: useSignal<string | null>(null),
