@@ -4,8 +4,6 @@ import { useContext } from 'preact/hooks';
 import { api, ApiError, call } from './api.js';
 import type { Me, UnitDto } from './dto.js';
 
-export type { Me, UnitDto };
-
 /** The dashboard's shared state, in signals; actions live beside it, views only read and call. */
 export function createAppState() {
   const me = signal<Me | null | undefined>(undefined);
