@@ -149,7 +149,20 @@ export function CampaignDetail({ id }: { id: string }) {
     );
   if (!c.data) return <p>{t('Đang tải…', 'Loading…')}</p>;
   const d = c.data;
-  const base = `/api/campaigns/${encodeURIComponent(d.id)}/units`;
+  const campaign = api.api.campaigns[':id'];
+  const cid = encodeURIComponent(d.id);
+  const exportPath = (format: 'csv' | 'xlsx') =>
+    campaign.export.$path({ param: { id: cid }, query: { format } });
+  const unitPaths = (unitId: string) => {
+    const param = { id: cid, unitId: encodeURIComponent(unitId) };
+    const unit = campaign.units[':unitId'];
+    return {
+      qrSvg: unit['qr.svg'].$path({ param }),
+      qrPng: unit['qr.png'].$path({ param }),
+      poster: unit.poster.$path({ param }),
+      tokens: unit['tokens.html'].$path({ param }),
+    };
+  };
   return (
     <section>
       <h1>{d.name}</h1>
@@ -158,11 +171,9 @@ export function CampaignDetail({ id }: { id: string }) {
         {t(...(CAMPAIGN_STATE[d.state] ?? [d.state, d.state]))}
       </p>
       <p>
-        <a href={`/api/campaigns/${encodeURIComponent(d.id)}/export?format=csv`}>
-          {t('Tải dữ liệu phiếu (CSV)', 'Download responses (CSV)')}
-        </a>
+        <a href={exportPath('csv')}>{t('Tải dữ liệu phiếu (CSV)', 'Download responses (CSV)')}</a>
         {' · '}
-        <a href={`/api/campaigns/${encodeURIComponent(d.id)}/export?format=xlsx`}>XLSX</a>
+        <a href={exportPath('xlsx')}>XLSX</a>
       </p>
       <table>
         <thead>
@@ -196,32 +207,24 @@ export function CampaignDetail({ id }: { id: string }) {
                 {u.url ? (
                   <span class="campaign-access">
                     <img
-                      src={`${base}/${encodeURIComponent(u.unitId)}/qr.svg`}
+                      src={unitPaths(u.unitId).qrSvg}
                       width={72}
                       height={72}
                       alt={t(`Mã QR của ${u.name}`, `QR code for ${u.name}`)}
                     />
                     <a href={u.url}>{u.url}</a>
                     {' · '}
-                    <a
-                      href={`${base}/${encodeURIComponent(u.unitId)}/poster`}
-                      target="_blank"
-                      rel="noopener"
-                    >
+                    <a href={unitPaths(u.unitId).poster} target="_blank" rel="noopener">
                       {t('Áp phích A4', 'A4 poster')}
                     </a>
                     {' · '}
-                    <a href={`${base}/${encodeURIComponent(u.unitId)}/qr.png`} download>
+                    <a href={unitPaths(u.unitId).qrPng} download>
                       {t('QR (PNG)', 'QR (PNG)')}
                     </a>
                   </span>
                 ) : (
                   <span>
-                    <a
-                      href={`${base}/${encodeURIComponent(u.unitId)}/tokens.html`}
-                      target="_blank"
-                      rel="noopener"
-                    >
+                    <a href={unitPaths(u.unitId).tokens} target="_blank" rel="noopener">
                       {t('Danh sách mã để in', 'Printable code list')}
                     </a>{' '}
                     {mayEdit && (

@@ -24,11 +24,6 @@ export function scopeParams(s: Scope): { from: string; to: string; unitId?: stri
   return s.unitId.value ? { ...p, unitId: s.unitId.value } : p;
 }
 
-/** The same as a query string, for download links. */
-export function scopeQuery(s: Scope): string {
-  return new URLSearchParams(scopeParams(s)).toString();
-}
-
 export function PeriodPicker({ scope }: { scope: Scope }) {
   const { units, me } = useAppState();
   return (
