@@ -1,28 +1,9 @@
 import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { api, ApiError } from './api.js';
+import { api, ApiError, call } from './api.js';
 import { createIndicesState } from './indices/state.js';
-
-export interface Me {
-  user: {
-    id: string;
-    email: string;
-    name: string;
-    role: 'admin' | 'manager' | 'viewer';
-    unitId: string;
-  };
-  unit: { id: string; name: string; kind: string };
-}
-
-export interface UnitDto {
-  id: string;
-  parentId: string | null;
-  name: string;
-  kind: string;
-  level: string | null;
-  eligible: number;
-}
+import type { Me, UnitDto } from './dto.js';
 
 /** The dashboard's shared state, in signals; actions live beside it, views only read and call. */
 export function createAppState() {
@@ -35,8 +16,8 @@ export function createAppState() {
 
   async function loadMe(): Promise<void> {
     try {
-      me.value = await api<Me>('/api/auth/me');
-      units.value = await api<UnitDto[]>('/api/units');
+      me.value = await call(api.api.auth.me.$get());
+      units.value = await call(api.api.units.$get({ query: {} }));
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) me.value = null;
       else throw e;
@@ -46,7 +27,7 @@ export function createAppState() {
   async function login(email: string, password: string): Promise<void> {
     loginError.value = null;
     try {
-      await api('/api/auth/login', { method: 'POST', body: { email, password } });
+      await call(api.api.auth.login.$post({ json: { email, password } }));
       await loadMe();
     } catch (e) {
       loginError.value = e instanceof Error ? e.message : String(e);
@@ -54,7 +35,7 @@ export function createAppState() {
   }
 
   async function logout(): Promise<void> {
-    await api('/api/auth/logout', { method: 'POST' });
+    await call(api.api.auth.logout.$post());
     me.value = null;
     units.value = [];
   }

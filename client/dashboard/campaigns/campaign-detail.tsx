@@ -1,7 +1,6 @@
 import { useSignal } from '@preact/signals';
-import type { campaignDto } from '../../../server/campaigns.js';
 import { formatVnDate, formatVnDateTime, formatVnTimeDate } from '../../../server/vn-time.js';
-import { api } from '../api.js';
+import { api, call } from '../api.js';
 import { lang, t } from '../i18n.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { useAppState } from '../state.js';
@@ -19,17 +18,6 @@ export const when = (iso: string, dateOnly = false): string =>
     : lang.value === 'en'
       ? formatVnDateTime(iso)
       : formatVnTimeDate(iso);
-
-type CampaignDetailDto = ReturnType<typeof campaignDto> & {
-  units: {
-    unitId: string;
-    name: string;
-    responses: number;
-    eligible: number;
-    code?: string;
-    url?: string;
-  }[];
-};
 
 function TokenButton({
   campaignId,
@@ -62,10 +50,12 @@ function TokenButton({
         disabled={busy.value}
         onClick={async () => {
           busy.value = true;
-          await api(`/api/campaigns/${campaignId}/tokens`, {
-            method: 'POST',
-            body: { unitId, count: count.value },
-          }).finally(() => (busy.value = false));
+          await call(
+            api.api.campaigns[':id'].tokens.$post({
+              param: { id: encodeURIComponent(campaignId) },
+              json: { unitId, count: count.value },
+            }),
+          ).finally(() => (busy.value = false));
           onDone();
         }}
       >
@@ -116,10 +106,12 @@ function EligibleField({
         onClick={async () => {
           busy.value = true;
           error.value = '';
-          await api(`/api/campaigns/${campaignId}/units/${encodeURIComponent(unitId)}`, {
-            method: 'PATCH',
-            body: { eligible: n.value },
-          })
+          await call(
+            api.api.campaigns[':id'].units[':unitId'].$patch({
+              param: { id: encodeURIComponent(campaignId), unitId: encodeURIComponent(unitId) },
+              json: { eligible: n.value },
+            }),
+          )
             .then(
               onDone,
               () =>
@@ -147,8 +139,9 @@ function EligibleField({
 export function CampaignDetail({ id }: { id: string }) {
   const { me } = useAppState();
   const reload = useSignal(0);
-  const c = useFetch<CampaignDetailDto>(
-    `/api/campaigns/${encodeURIComponent(id)}?r=${reload.value}`,
+  const c = useFetch(
+    () => api.api.campaigns[':id'].$get({ param: { id: encodeURIComponent(id) } }),
+    [id, reload.value],
   );
   const mayEdit = me.value?.user.role !== 'viewer';
   if (c.error)
@@ -159,7 +152,20 @@ export function CampaignDetail({ id }: { id: string }) {
     );
   if (!c.data) return <p>{t('Đang tải…', 'Loading…')}</p>;
   const d = c.data;
-  const base = `/api/campaigns/${encodeURIComponent(d.id)}/units`;
+  const campaign = api.api.campaigns[':id'];
+  const cid = encodeURIComponent(d.id);
+  const exportPath = (format: 'csv' | 'xlsx') =>
+    campaign.export.$path({ param: { id: cid }, query: { format } });
+  const unitPaths = (unitId: string) => {
+    const param = { id: cid, unitId: encodeURIComponent(unitId) };
+    const unit = campaign.units[':unitId'];
+    return {
+      qrSvg: unit['qr.svg'].$path({ param }),
+      qrPng: unit['qr.png'].$path({ param }),
+      poster: unit.poster.$path({ param }),
+      tokens: unit['tokens.html'].$path({ param }),
+    };
+  };
   return (
     <section>
       <h1>{d.name}</h1>
@@ -168,11 +174,9 @@ export function CampaignDetail({ id }: { id: string }) {
         {t(...(CAMPAIGN_STATE[d.state] ?? [d.state, d.state]))}
       </p>
       <p>
-        <a href={`/api/campaigns/${encodeURIComponent(d.id)}/export?format=csv`}>
-          {t('Tải dữ liệu phiếu (CSV)', 'Download responses (CSV)')}
-        </a>
+        <a href={exportPath('csv')}>{t('Tải dữ liệu phiếu (CSV)', 'Download responses (CSV)')}</a>
         {' · '}
-        <a href={`/api/campaigns/${encodeURIComponent(d.id)}/export?format=xlsx`}>XLSX</a>
+        <a href={exportPath('xlsx')}>XLSX</a>
       </p>
       <table>
         <thead>
@@ -206,32 +210,24 @@ export function CampaignDetail({ id }: { id: string }) {
                 {u.url ? (
                   <span class="campaign-access">
                     <img
-                      src={`${base}/${encodeURIComponent(u.unitId)}/qr.svg`}
+                      src={unitPaths(u.unitId).qrSvg}
                       width={72}
                       height={72}
                       alt={t(`Mã QR của ${u.name}`, `QR code for ${u.name}`)}
                     />
                     <a href={u.url}>{u.url}</a>
                     {' · '}
-                    <a
-                      href={`${base}/${encodeURIComponent(u.unitId)}/poster`}
-                      target="_blank"
-                      rel="noopener"
-                    >
+                    <a href={unitPaths(u.unitId).poster} target="_blank" rel="noopener">
                       {t('Áp phích A4', 'A4 poster')}
                     </a>
                     {' · '}
-                    <a href={`${base}/${encodeURIComponent(u.unitId)}/qr.png`} download>
+                    <a href={unitPaths(u.unitId).qrPng} download>
                       {t('QR (PNG)', 'QR (PNG)')}
                     </a>
                   </span>
                 ) : (
                   <span>
-                    <a
-                      href={`${base}/${encodeURIComponent(u.unitId)}/tokens.html`}
-                      target="_blank"
-                      rel="noopener"
-                    >
+                    <a href={unitPaths(u.unitId).tokens} target="_blank" rel="noopener">
                       {t('Danh sách mã để in', 'Printable code list')}
                     </a>{' '}
                     {mayEdit && (

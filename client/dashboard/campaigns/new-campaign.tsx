@@ -1,12 +1,8 @@
 import { useSignal } from '@preact/signals';
-import type { campaignDto } from '../../../server/campaigns.js';
-import type { TSurveyDefinition } from '../../../surveys/schema.js';
-import { api, ApiError } from '../api.js';
+import { api, ApiError, call } from '../api.js';
 import { t } from '../i18n.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { useAppState } from '../state.js';
-
-type CampaignDto = ReturnType<typeof campaignDto>;
 
 /** 'YYYY-MM-DDTHH:mm' in the browser's zone, as <input type="datetime-local"> wants it. */
 function localInput(d: Date): string {
@@ -17,7 +13,7 @@ function localInput(d: Date): string {
 /** Create a campaign: questionnaire, name, window, access, and the schools of the user's subtree. */
 export function NewCampaign() {
   const { units, navigate } = useAppState();
-  const surveys = useFetch<TSurveyDefinition[]>('/api/surveys');
+  const surveys = useFetch(() => api.api.surveys.$get(), []);
   const schools = units.value.filter((u) => u.kind === 'school');
   const surveyId = useSignal('');
   const name = useSignal('');
@@ -47,17 +43,18 @@ export function NewCampaign() {
     busy.value = true;
     error.value = null;
     try {
-      const created = await api<CampaignDto>('/api/campaigns', {
-        method: 'POST',
-        body: {
-          surveyId: surveyId.value || surveys.data?.[0]?.id,
-          name: name.value,
-          opensAt: new Date(opensAt.value).toISOString(),
-          closesAt: new Date(closesAt.value).toISOString(),
-          unitIds: [...chosen.value],
-          access: access.value,
-        },
-      });
+      const created = await call(
+        api.api.campaigns.$post({
+          json: {
+            surveyId: surveyId.value || (surveys.data?.[0]?.id ?? ''),
+            name: name.value,
+            opensAt: new Date(opensAt.value).toISOString(),
+            closesAt: new Date(closesAt.value).toISOString(),
+            unitIds: [...chosen.value],
+            access: access.value,
+          },
+        }),
+      );
       navigate(`/app/campaigns/${created.id}`);
     } catch (err) {
       const details =

@@ -1,7 +1,7 @@
-import type { LiveDto } from '../../../server/indices/signals.js';
 import { t } from '../i18n.js';
 import { count } from './format.js';
 import { useIndicesState } from './state.js';
+import { api } from '../api.js';
 import { useFetch } from './use-fetch.js';
 
 const POLL_MS = 10_000;
@@ -11,7 +11,11 @@ export function LiveCounter() {
   const s = useIndicesState();
   const open = s.campaign.value?.open ?? false;
   const q = s.query();
-  const live = useFetch<LiveDto>(open && q ? `/api/indices/live?${q}` : null, POLL_MS);
+  const live = useFetch(
+    open && q ? () => api.api.indices.live.$get({ query: q }) : null,
+    [q?.campaignId, q?.unitId],
+    POLL_MS,
+  );
   if (!open || !live.data) return null;
   return (
     <div class="card live" aria-live="polite">

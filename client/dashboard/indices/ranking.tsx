@@ -1,9 +1,10 @@
 import { useSignal } from '@preact/signals';
-import type { ChildRankDto } from '../../../server/indices/service.js';
 import { t } from '../i18n.js';
 import { ScrollRegion } from '../scroll-region.js';
 import { count, withBounds } from './format.js';
 import { useIndicesState } from './state.js';
+import { api } from '../api.js';
+import type { ChildRankDto } from '../dto.js';
 import { useFetch } from './use-fetch.js';
 
 type SortKey = 'name' | 'index' | 'responses' | 'coverage';
@@ -32,7 +33,10 @@ function status(r: ChildRankDto): string {
 export function RankingTable() {
   const s = useIndicesState();
   const q = s.query();
-  const res = useFetch<{ children: ChildRankDto[] }>(q ? `/api/indices/children?${q}` : null);
+  const res = useFetch(q ? () => api.api.indices.children.$get({ query: q }) : null, [
+    q?.campaignId,
+    q?.unitId,
+  ]);
   const sort = useSignal<{ key: SortKey; desc: boolean }>({ key: 'index', desc: true });
   const rows = [...(res.data?.children ?? [])].sort((a, b) => {
     const [x, y] = [value(a, sort.value.key), value(b, sort.value.key)];

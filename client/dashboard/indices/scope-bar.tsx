@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '../i18n.js';
-import { useAppState, type UnitDto } from '../state.js';
+import type { UnitDto } from '../dto.js';
+import { useAppState } from '../state.js';
 import { dateOnly } from './format.js';
 import { useIndicesState } from './state.js';
 

@@ -1,7 +1,7 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import type { CampaignSummaryDto } from '../../../server/indices/service.js';
-import { api } from '../api.js';
-import { useAppState, type Me } from '../state.js';
+import { api, call } from '../api.js';
+import type { CampaignSummaryDto, Me } from '../dto.js';
+import { useAppState } from '../state.js';
 
 /**
  * What the indices pages share: the campaign chosen and the unit drilled into. Part of the app
@@ -20,7 +20,7 @@ export function createIndicesState(app: { me: ReadonlySignal<Me | null | undefin
   async function loadCampaigns(): Promise<void> {
     if (campaigns.value) return;
     try {
-      const list = await api<CampaignSummaryDto[]>('/api/indices/campaigns');
+      const list = await call(api.api.indices.campaigns.$get());
       campaigns.value = list;
       // The latest open campaign, else the latest one (the list is ordered by closing date).
       const open = list.filter((c) => c.open);
@@ -30,14 +30,15 @@ export function createIndicesState(app: { me: ReadonlySignal<Me | null | undefin
     }
   }
 
-  /** The query string of the current selection, plus extra parameters. */
-  function query(extra: Record<string, string | number | undefined> = {}): string | null {
+  /** The current selection as a request's query, plus extra parameters (empty ones left out). */
+  function query<E extends Record<string, string | undefined>>(
+    extra?: E,
+  ): ({ campaignId: string; unitId?: string } & Partial<E>) | null {
     if (!campaignId.value) return null;
-    const p = new URLSearchParams({ campaignId: campaignId.value });
-    if (unitId.value) p.set('unitId', unitId.value);
-    for (const [k, v] of Object.entries(extra))
-      if (v !== undefined && v !== '') p.set(k, String(v));
-    return p.toString();
+    const q: Record<string, string> = { campaignId: campaignId.value };
+    if (unitId.value) q.unitId = unitId.value;
+    for (const [k, v] of Object.entries(extra ?? {})) if (v !== undefined && v !== '') q[k] = v;
+    return q as { campaignId: string; unitId?: string } & Partial<E>;
   }
 
   return { campaigns, campaignId, unitId, campaign, currentUnitId, error, loadCampaigns, query };

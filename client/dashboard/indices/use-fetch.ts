@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { api } from '../api.js';
+import { call, type AnyResponse, type Ok } from '../api.js';
 
 export interface Fetched<T> {
   data: T | undefined;
@@ -8,17 +8,25 @@ export interface Fetched<T> {
   loading: boolean;
 }
 
-/** GETs `url` (again whenever it changes, and every `refreshMs` if given); null fetches nothing. */
-export function useFetch<T>(url: string | null, refreshMs?: number): Fetched<T> {
-  const data = useSignal<T | undefined>(undefined);
+/**
+ * Runs a typed GET (`() => api.api.units.$get()`) again whenever `deps` change, and every
+ * `refreshMs` if given; a null request fetches nothing. The data's type is the route's answer.
+ */
+export function useFetch<R extends AnyResponse>(
+  request: (() => Promise<R>) | null,
+  deps: readonly unknown[],
+  refreshMs?: number,
+): Fetched<Ok<R>> {
+  const data = useSignal<Ok<R> | undefined>(undefined);
   const error = useSignal<string | null>(null);
   const loading = useSignal(false);
+  const enabled = request !== null;
   useEffect(() => {
-    if (!url) return;
+    if (!request) return;
     let alive = true;
     const load = () => {
       loading.value = true;
-      api<T>(url).then(
+      call(request()).then(
         (d) => {
           if (!alive) return;
           data.value = d;
@@ -38,6 +46,7 @@ export function useFetch<T>(url: string | null, refreshMs?: number): Fetched<T> 
       alive = false;
       if (timer) clearInterval(timer);
     };
-  }, [url, refreshMs]);
+    // The request is a new closure each render: `deps` says when it asks for something else.
+  }, [enabled, refreshMs, ...deps]);
   return { data: data.value, error: error.value, loading: loading.value };
 }

@@ -18,10 +18,10 @@ export function currentQuarter(now = new Date()): [string, string] {
   return [`${y}-${String(q * 3 + 1).padStart(2, '0')}-01`, end.toISOString().slice(0, 10)];
 }
 
-export function scopeQuery(s: Scope): string {
-  const p = new URLSearchParams({ from: s.from.value, to: s.to.value });
-  if (s.unitId.value) p.set('unitId', s.unitId.value);
-  return p.toString();
+/** The scope as a request's query: the period, and the unit when one is chosen. */
+export function scopeParams(s: Scope): { from: string; to: string; unitId?: string } {
+  const p = { from: s.from.value, to: s.to.value };
+  return s.unitId.value ? { ...p, unitId: s.unitId.value } : p;
 }
 
 export function PeriodPicker({ scope }: { scope: Scope }) {

@@ -1,15 +1,13 @@
-import type { campaignDto } from '../../../server/campaigns.js';
 import { CAMPAIGN_STATE, CampaignDetail, when } from '../campaigns/campaign-detail.js';
 import { NewCampaign } from '../campaigns/new-campaign.js';
 import { t } from '../i18n.js';
+import { api } from '../api.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { useAppState } from '../state.js';
 
-type CampaignDto = ReturnType<typeof campaignDto>;
-
 function CampaignList() {
   const { navigate, me } = useAppState();
-  const list = useFetch<CampaignDto[]>('/api/campaigns');
+  const list = useFetch(() => api.api.campaigns.$get(), []);
   const go = (to: string) => (e: Event) => {
     e.preventDefault();
     navigate(to);

@@ -1,14 +1,14 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import type { TFeedbackStatus as FeedbackStatus } from '../../../server/domain/feedback.js';
-import type { TFeedbackDetail } from '../../../server/feedback/dto.js';
-import { api } from '../api.js';
+import { api, call, type Req } from '../api.js';
+import type { FeedbackDetailDto as TFeedbackDetail, PublicUnitDto } from '../dto.js';
 import { t } from '../i18n.js';
 import { useAppState } from '../state.js';
 import { DeadlineFlags } from './feedback-inbox.js';
 import { categoryLabel, dateTime, day, kindLabel, statusLabel } from './feedback-labels.js';
 
-type Target = { id: string; name: string; kind: string };
+type Transition = Req<(typeof api.api.feedback)[':id']['transitions']['$post']>['json'];
+type FeedbackStatus = Transition['to'];
 
 const VERB: Record<FeedbackStatus, [string, string]> = {
   received: ['Tiếp nhận', 'Receive'],
@@ -35,11 +35,11 @@ function MoveForm({
   const answer = useSignal(item.answer ?? '');
   const target = useSignal('');
   const duplicateOf = useSignal('');
-  const targets = useSignal<Target[]>([]);
+  const targets = useSignal<PublicUnitDto[]>([]);
   const error = useSignal<string | null>(null);
   useEffect(() => {
     if (to === 'transferred')
-      void api<Target[]>('/api/public/units').then(
+      void call(api.api.public.units.$get()).then(
         (u) => (targets.value = u.filter((x) => x.id !== item.unitId)),
       );
   }, [to]);
@@ -47,17 +47,19 @@ function MoveForm({
     e.preventDefault();
     error.value = null;
     try {
-      const body: Record<string, string> = { to };
+      const body: Transition = { to };
       if (note.value.trim()) body.note = note.value;
       if (to === 'answered') body.answer = answer.value;
       if (to === 'transferred') body.targetUnitId = target.value;
       if (to === 'rejected' && duplicateOf.value.trim())
         body.duplicateOf = duplicateOf.value.trim();
       onDone(
-        await api<TFeedbackDetail>(`/api/feedback/${item.id}/transitions`, {
-          method: 'POST',
-          body,
-        }),
+        await call(
+          api.api.feedback[':id'].transitions.$post({
+            param: { id: encodeURIComponent(item.id) },
+            json: body,
+          }),
+        ),
       );
     } catch (err) {
       error.value = err instanceof Error ? err.message : String(err);
@@ -134,7 +136,7 @@ export function FeedbackDetail({ id }: { id: string }) {
   const error = useSignal<string | null>(null);
   const chosen = useSignal<FeedbackStatus | null>(null);
   useEffect(() => {
-    api<TFeedbackDetail>(`/api/feedback/${encodeURIComponent(id)}`)
+    call(api.api.feedback[':id'].$get({ param: { id: encodeURIComponent(id) } }))
       .then((d) => (item.value = d))
       .catch((e: unknown) => (error.value = e instanceof Error ? e.message : String(e)));
   }, [id]);

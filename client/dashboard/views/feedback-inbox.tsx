@@ -1,11 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import type {
-  TFeedbackKind as FeedbackKind,
-  TFeedbackStatus as FeedbackStatus,
-} from '../../../server/domain/feedback.js';
-import type { TFeedbackListItem } from '../../../server/feedback/dto.js';
-import { api } from '../api.js';
+import { api, call, type Req } from '../api.js';
+import type { FeedbackListDto } from '../dto.js';
 import { t } from '../i18n.js';
 import { ScrollRegion } from '../scroll-region.js';
 import { useAppState } from '../state.js';
@@ -13,6 +9,11 @@ import { FeedbackDetail } from './feedback-detail.js';
 import { day, KIND_LABELS, kindLabel, STATUS_LABELS, statusLabel } from './feedback-labels.js';
 
 const PAGE = 50;
+
+type FeedbackListQuery = Req<typeof api.api.feedback.$get>['query'];
+type FeedbackStatus = NonNullable<FeedbackListQuery['status']>;
+type FeedbackKind = NonNullable<FeedbackListQuery['kind']>;
+type TFeedbackListItem = FeedbackListDto['items'][number];
 
 /** /app/feedback is the inbox; /app/feedback/:id the detail of one item. */
 export function FeedbackPage() {
@@ -35,17 +36,20 @@ export function FeedbackInbox() {
   const overdue = useSignal(false);
   const dueSoon = useSignal(false);
   const offset = useSignal(0);
-  const data = useSignal<{ items: TFeedbackListItem[]; total: number } | null>(null);
+  const data = useSignal<FeedbackListDto | null>(null);
   const error = useSignal<string | null>(null);
 
   useEffect(() => {
-    const q = new URLSearchParams({ limit: String(PAGE), offset: String(offset.value) });
-    if (unitId.value) q.set('unitId', unitId.value);
-    if (status.value) q.set('status', status.value);
-    if (kind.value) q.set('kind', kind.value);
-    if (overdue.value) q.set('overdue', 'true');
-    if (dueSoon.value) q.set('dueSoon', 'true');
-    api<{ items: TFeedbackListItem[]; total: number }>(`/api/feedback?${q}`)
+    const query: FeedbackListQuery = {
+      limit: String(PAGE),
+      offset: String(offset.value),
+      unitId: unitId.value || undefined,
+      status: status.value || undefined,
+      kind: kind.value || undefined,
+      overdue: overdue.value ? 'true' : undefined,
+      dueSoon: dueSoon.value ? 'true' : undefined,
+    };
+    call(api.api.feedback.$get({ query }))
       .then((d) => ((data.value = d), (error.value = null)))
       .catch((e: unknown) => (error.value = e instanceof Error ? e.message : String(e)));
   }, [unitId.value, status.value, kind.value, overdue.value, dueSoon.value, offset.value]);

@@ -1,17 +1,9 @@
 import { useSignal } from '@preact/signals';
-import { api } from '../api.js';
+import { api, call } from '../api.js';
 import { t } from '../i18n.js';
 import { ScrollRegion } from '../scroll-region.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { useAppState } from '../state.js';
-
-interface CalendarDto {
-  dates: string[];
-  workingDates: string[];
-  holidays: { date: string; name: string; estimated: boolean }[];
-  workingDays: { date: string; name: string }[];
-  estimatedYears: number[];
-}
 
 interface Day {
   date: string;
@@ -37,7 +29,7 @@ export function viDay(date: string): string {
 export function HolidaysView() {
   const { me } = useAppState();
   const reload = useSignal(0);
-  const data = useFetch<CalendarDto>(`/api/holidays?r=${reload.value}`);
+  const data = useFetch(() => api.api.holidays.$get(), [reload.value]);
   const year = useSignal<number | null>(null);
   const date = useSignal('');
   const name = useSignal('');
@@ -66,10 +58,9 @@ export function HolidaysView() {
     error.value = null;
     done.value = null;
     try {
-      const res = await api<{ recomputed: number }>('/api/holidays', {
-        method: 'PUT',
-        body: { dates: off, workingDates: working, names },
-      });
+      const res = await call(
+        api.api.holidays.$put({ json: { dates: off, workingDates: working, names } }),
+      );
       done.value = res.recomputed
         ? t(
             `Đã lưu. Hạn của ${res.recomputed} phản ánh đang xử lý đã được tính lại.`,

@@ -1,5 +1,4 @@
 import { useMemo } from 'preact/hooks';
-import type { IndicesDto } from '../../../server/indices/service.js';
 import { Chart } from '../chart.js';
 import { lang, t } from '../i18n.js';
 import { bounds, count, pct, score, tx, withBounds } from '../indices/format.js';
@@ -9,12 +8,14 @@ import { ScopeBar } from '../indices/scope-bar.js';
 import { useIndicesState } from '../indices/state.js';
 import { TableView } from '../indices/table-view.js';
 import { useFetch } from '../indices/use-fetch.js';
+import { api } from '../api.js';
+import type { IndicesDto } from '../dto.js';
 
 /** The selected campaign's indices for the selected unit (the user's root at first). */
 export function useIndices() {
   const s = useIndicesState();
   const q = s.query();
-  return useFetch<IndicesDto>(q ? `/api/indices?${q}` : null);
+  return useFetch(q ? () => api.api.indices.$get({ query: q }) : null, [q?.campaignId, q?.unitId]);
 }
 
 function Headline({ d }: { d: IndicesDto }) {

@@ -1,4 +1,3 @@
-import type { QualityDto } from '../../../server/indices/signals.js';
 import { formatVnTimeDate } from '../../../server/vn-time.js';
 import { t } from '../i18n.js';
 import { ScrollRegion } from '../scroll-region.js';
@@ -6,6 +5,7 @@ import { count, pct } from '../indices/format.js';
 import { ScopeBar } from '../indices/scope-bar.js';
 import { useIndicesState } from '../indices/state.js';
 import { useFetch } from '../indices/use-fetch.js';
+import { api } from '../api.js';
 import { useAppState } from '../state.js';
 
 const time = (iso: string) => formatVnTimeDate(iso);
@@ -15,7 +15,10 @@ export function QualityView() {
   const s = useIndicesState();
   const { unitsById } = useAppState();
   const q = s.query();
-  const res = useFetch<QualityDto>(q ? `/api/indices/quality?${q}` : null);
+  const res = useFetch(q ? () => api.api.indices.quality.$get({ query: q }) : null, [
+    q?.campaignId,
+    q?.unitId,
+  ]);
   const d = res.data;
   return (
     <section>

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { TooltipItem } from 'chart.js';
-import type { IndicesDto } from '../../../server/indices/service.js';
+import type { IndicesDto } from '../dto.js';
 import { Chart } from '../chart.js';
 import { lang, t } from '../i18n.js';
 import { count, score, tx, withBounds } from '../indices/format.js';

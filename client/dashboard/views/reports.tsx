@@ -1,21 +1,27 @@
 import { useSignal } from '@preact/signals';
-import type { ScheduledReport } from '../../../server/reports/calendar.js';
 import { formatVnDate as vnDate } from '../../../server/vn-time.js';
+import { api, type Req } from '../api.js';
 import { t } from '../i18n.js';
 import { ScrollRegion } from '../scroll-region.js';
 import { useFetch } from '../indices/use-fetch.js';
-import { currentQuarter, PeriodPicker, scopeQuery, type Scope } from '../targets/period-picker.js';
+import { currentQuarter, PeriodPicker, scopeParams, type Scope } from '../targets/period-picker.js';
 
-function Downloads({ query }: { query: string }) {
+type ReportQuery = Omit<Req<typeof api.api.reports.$get>['query'], 'format'>;
+
+/** A report's download link, typed from its route: `format` is xlsx, csv or html. */
+const reportPath = (q: ReportQuery, format: 'xlsx' | 'csv' | 'html') =>
+  api.api.reports.$path({ query: { ...q, format } });
+
+function Downloads({ query }: { query: ReportQuery }) {
   return (
     <p class="inline-form">
-      <a class="button" href={`/api/reports?${query}&format=xlsx`} download>
+      <a class="button" href={reportPath(query, 'xlsx')} download>
         {t('Tải Excel (XLSX)', 'Download Excel (XLSX)')}
       </a>
-      <a class="button" href={`/api/reports?${query}&format=csv`} download>
+      <a class="button" href={reportPath(query, 'csv')} download>
         {t('Tải CSV', 'Download CSV')}
       </a>
-      <a class="button" href={`/api/reports?${query}&format=html`} target="_blank" rel="noopener">
+      <a class="button" href={reportPath(query, 'html')} target="_blank" rel="noopener">
         {t('Bản in (để ký)', 'Print version (to sign)')}
       </a>
     </p>
@@ -24,9 +30,7 @@ function Downloads({ query }: { query: string }) {
 
 /** Periodic reports: the next one due by the plans' calendar, and downloads for any period. */
 export function ReportsView() {
-  const cal = useFetch<{ next: ScheduledReport; reports: ScheduledReport[] }>(
-    '/api/reports/calendar',
-  );
+  const cal = useFetch(() => api.api.reports.calendar.$get(), []);
   const [from, to] = currentQuarter();
   const scope: Scope = {
     unitId: useSignal<string | null>(null),
@@ -34,7 +38,7 @@ export function ReportsView() {
     to: useSignal(to),
   };
   const next = cal.data?.next;
-  const unit = scope.unitId.value ? `&unitId=${encodeURIComponent(scope.unitId.value)}` : '';
+  const unitId = scope.unitId.value ?? undefined;
   return (
     <section>
       <h1>{t('Báo cáo định kỳ', 'Periodic reports')}</h1>
@@ -50,12 +54,12 @@ export function ReportsView() {
             `Kỳ số liệu: ${vnDate(next.from)} – ${vnDate(next.to)}`,
             `Data period: ${vnDate(next.from)} – ${vnDate(next.to)}`,
           )}
-          <Downloads query={`from=${next.from}&to=${next.to}${unit}`} />
+          <Downloads query={{ from: next.from, to: next.to, unitId }} />
         </div>
       )}
       <h2>{t('Báo cáo theo kỳ tự chọn', 'Report for any period')}</h2>
       <PeriodPicker scope={scope} />
-      <Downloads query={scopeQuery(scope)} />
+      <Downloads query={scopeParams(scope)} />
       {cal.data && (
         <ScrollRegion label={t('Lịch báo cáo năm', 'This year’s reporting calendar')}>
           <table>
@@ -80,7 +84,7 @@ export function ReportsView() {
                     {vnDate(r.from)} – {vnDate(r.to)}
                   </td>
                   <td>
-                    <a href={`/api/reports?from=${r.from}&to=${r.to}${unit}&format=xlsx`} download>
+                    <a href={reportPath({ from: r.from, to: r.to, unitId }, 'xlsx')} download>
                       XLSX
                     </a>
                   </td>

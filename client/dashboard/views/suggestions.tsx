@@ -1,10 +1,10 @@
 import { useSignal } from '@preact/signals';
-import type { SuggestionsDto } from '../../../server/indices/signals.js';
 import { t } from '../i18n.js';
 import { count, dateOnly } from '../indices/format.js';
 import { ScopeBar } from '../indices/scope-bar.js';
 import { useIndicesState } from '../indices/state.js';
 import { useFetch } from '../indices/use-fetch.js';
+import { api } from '../api.js';
 import { useAppState } from '../state.js';
 
 const PAGE = 20;
@@ -16,8 +16,13 @@ export function SuggestionsView() {
   const draft = useSignal('');
   const q = useSignal('');
   const offset = useSignal(0);
-  const query = s.query({ q: q.value, limit: PAGE, offset: offset.value });
-  const res = useFetch<SuggestionsDto>(query ? `/api/indices/suggestions?${query}` : null);
+  const query = s.query({ q: q.value, limit: String(PAGE), offset: String(offset.value) });
+  const res = useFetch(query ? () => api.api.indices.suggestions.$get({ query }) : null, [
+    query?.campaignId,
+    query?.unitId,
+    q.value,
+    offset.value,
+  ]);
   const d = res.data;
   return (
     <section>

@@ -1,16 +1,15 @@
 import { useSignal } from '@preact/signals';
-import type { FailingItem, TargetResult, TargetStatus } from '../../../server/targets/types.js';
 import { t } from '../i18n.js';
 import { pct } from '../indices/format.js';
+import { api } from '../api.js';
+import type { TargetResultDto, TargetTrendQuarterDto } from '../dto.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { useIndicesState } from '../indices/state.js';
 import { useAppState } from '../state.js';
-import { currentQuarter, PeriodPicker, scopeQuery, type Scope } from '../targets/period-picker.js';
+import { currentQuarter, PeriodPicker, scopeParams, type Scope } from '../targets/period-picker.js';
 
-interface TrendQuarter {
-  label: string;
-  targets: { id: string; value: number | null; target: number; status: TargetStatus }[];
-}
+type TargetStatus = TargetResultDto['status'];
+type FailingItem = TargetResultDto['failing'][number];
 
 const STATUS: Record<TargetStatus, [string, string, string]> = {
   met: ['Đạt', 'Met', 'ok'],
@@ -41,7 +40,7 @@ function FailingLink({ item }: { item: FailingItem }) {
 }
 
 /** The last quarters of one target as small bars, each labelled with its value. */
-function Trend({ id, trend }: { id: string; trend: TrendQuarter[] }) {
+function Trend({ id, trend }: { id: string; trend: TargetTrendQuarterDto[] }) {
   return (
     <ol
       class="target-trend"
@@ -66,7 +65,7 @@ function Trend({ id, trend }: { id: string; trend: TrendQuarter[] }) {
   );
 }
 
-function TargetCard({ x, trend }: { x: TargetResult; trend: TrendQuarter[] }) {
+function TargetCard({ x, trend }: { x: TargetResultDto; trend: TargetTrendQuarterDto[] }) {
   const [vi, en, cls] = STATUS[x.status];
   return (
     <article class="card" aria-labelledby={`t-${x.id}`}>
@@ -111,10 +110,13 @@ export function TargetsView() {
     from: useSignal(from),
     to: useSignal(to),
   };
-  const q = scopeQuery(scope);
-  const list = useFetch<TargetResult[]>(`/api/targets?${q}`);
-  const unit = scope.unitId.value ? `?unitId=${encodeURIComponent(scope.unitId.value)}` : '';
-  const trend = useFetch<TrendQuarter[]>(`/api/targets/trend${unit}`);
+  const query = scopeParams(scope);
+  const list = useFetch(
+    () => api.api.targets.$get({ query }),
+    [query.from, query.to, query.unitId],
+  );
+  const trendQuery = query.unitId ? { unitId: query.unitId } : {};
+  const trend = useFetch(() => api.api.targets.trend.$get({ query: trendQuery }), [query.unitId]);
   return (
     <section>
       <h1>{t('Chỉ tiêu', 'Targets')}</h1>

@@ -1,5 +1,4 @@
 import { useMemo } from 'preact/hooks';
-import type { TrendDto } from '../../../server/indices/service.js';
 import { Chart } from '../chart.js';
 import { lang, t } from '../i18n.js';
 import { count, dateOnly, withBounds } from '../indices/format.js';
@@ -7,14 +6,19 @@ import { ScopeBar } from '../indices/scope-bar.js';
 import { useIndicesState } from '../indices/state.js';
 import { TableView } from '../indices/table-view.js';
 import { useFetch } from '../indices/use-fetch.js';
+import { api } from '../api.js';
 
 /** The unit's index across the campaigns of the same questionnaire, with the target line. */
 export function TrendView() {
   const s = useIndicesState();
   const surveyId = s.campaign.value?.surveyId;
-  const params = new URLSearchParams(surveyId ? { surveyFamily: surveyId } : {});
-  if (s.unitId.value) params.set('unitId', s.unitId.value);
-  const res = useFetch<TrendDto>(surveyId ? `/api/indices/trend?${params}` : null);
+  const unitId = s.unitId.value ?? undefined;
+  const res = useFetch(
+    surveyId
+      ? () => api.api.indices.trend.$get({ query: { surveyFamily: surveyId, unitId } })
+      : null,
+    [surveyId, unitId],
+  );
   const d = res.data;
   const l = lang.value;
   const data = useMemo(() => {

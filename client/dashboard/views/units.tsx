@@ -1,5 +1,6 @@
 import { KIND_LABEL, lang, t } from '../i18n.js';
-import { useAppState, type UnitDto } from '../state.js';
+import type { UnitDto } from '../dto.js';
+import { useAppState } from '../state.js';
 
 function Branch({ unit, children }: { unit: UnitDto; children: Map<string | null, UnitDto[]> }) {
   const kids = children.get(unit.id) ?? [];
