@@ -17,7 +17,7 @@
  *   time that was left is returned: an overdue item stays overdue).
  */
 
-import { addCalendarDays, endOfVnDay, startOfVnDay, vnDate } from './vn-time.js';
+import { addCalendarDays, endOfVnDay, startOfVnDay, vnDate } from './domain/vn-time.js';
 
 /** Days off (weekdays included) and weekend days declared working days. */
 export interface WorkCalendar {

@@ -2,7 +2,7 @@ import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { api, ApiError, call } from './api.js';
-import { createIndicesState } from './indices/state.js';
+import { createIndicesState, type IndicesState } from './indices/state.js';
 import type { Me, UnitDto } from './dto.js';
 
 /** The dashboard's shared state, in signals; actions live beside it, views only read and call. */
@@ -68,4 +68,9 @@ export function useAppState(): AppState {
   const s = useContext(AppStateContext);
   if (!s) throw new Error('AppStateContext missing');
   return s;
+}
+
+/** The indices pages' shared selection, from the app state in context. */
+export function useIndicesState(): IndicesState {
+  return useAppState().indices;
 }

@@ -6,7 +6,7 @@ import {
 } from '../../db/repositories/feedback-deadlines.js';
 import type { Feedback } from '../../db/schema.js';
 import { addWorkingDays, workingDaysBetween, type CalendarLike } from '../deadlines.js';
-import { formatVnDateShort } from '../vn-time.js';
+import { formatVnDateShort } from '../domain/vn-time.js';
 
 /**
  * The same deadline counted again on a new calendar: the number of working days from `from` to

@@ -1,5 +1,5 @@
 import type { Campaign } from '../../db/schema.js';
-import { formatVnTimeDate } from '../vn-time.js';
+import { formatVnTimeDate } from '../domain/vn-time.js';
 import { html, raw } from '../html/layout.js';
 
 

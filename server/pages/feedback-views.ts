@@ -5,7 +5,7 @@ import { KIND_LABELS, KINDS, LIMITS } from '../feedback/limits.js';
 import type { TDisclosure } from '../feedback/public-view.js';
 import { CONTACT_RETENTION_MONTHS } from '../feedback/service.js';
 import { STATUS_LABELS } from '../feedback/state-machine.js';
-import { formatVnDate as vnDay, formatVnTimeDate as vnDateTime } from '../vn-time.js';
+import { formatVnDate as vnDay, formatVnTimeDate as vnDateTime } from '../domain/vn-time.js';
 import { html, page } from '../html/layout.js';
 
 const STYLES = ['/assets/base.css', '/assets/feedback.css'];

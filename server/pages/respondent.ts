@@ -7,7 +7,7 @@ import type { AppEnv } from '../context.js';
 import { AppError } from '../errors.js';
 import { campaignState, openCode, submitResponse, type OpenTarget } from '../responses.js';
 import { validate } from '../validate.js';
-import { formatVnTimeDate } from '../vn-time.js';
+import { formatVnTimeDate } from '../domain/vn-time.js';
 import { html, page } from '../html/layout.js';
 import { respondentForm, tr, type FormState, type Lang } from './respondent-form.js';
 

@@ -1,4 +1,4 @@
-import { addCalendarDays, vnDate } from '../vn-time.js';
+import { addCalendarDays, vnDate } from '../domain/vn-time.js';
 
 /**
  * The plans' reporting calendar: quarter 1 due 10 March, 6 months 10 June, 9 months

@@ -1,6 +1,6 @@
 import { html, page } from '../html/layout.js';
 import type { ReportModel } from './model.js';
-import { formatVnDate } from '../vn-time.js';
+import { formatVnDate } from '../domain/vn-time.js';
 import { reportTables, type Cell } from './tables.js';
 
 const PRINT_CSS = `

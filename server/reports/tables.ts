@@ -1,5 +1,5 @@
 import type { FeedbackStats, ReportModel } from './model.js';
-import { formatVnDate, formatVnDateTime } from '../vn-time.js';
+import { formatVnDate, formatVnDateTime } from '../domain/vn-time.js';
 
 /**
  * The report as a list of tables, one per section: the XLSX sheets, the CSV sections and the

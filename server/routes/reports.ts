@@ -6,7 +6,7 @@ import { nextReport, reportsOfYear } from '../reports/calendar.js';
 import { reportHtml } from '../reports/html.js';
 import { buildReport } from '../reports/model.js';
 import { reportCsv, reportXlsx } from '../reports/render.js';
-import { vnDate } from '../vn-time.js';
+import { vnDate } from '../domain/vn-time.js';
 import { periodOf, ZPeriodQuery } from '../targets/query.js';
 import { validate } from '../validate.js';
 import { attachment } from '../reports/attachment.js';

@@ -4,7 +4,7 @@
  * instant from 00:00 on `from` to just before 00:00 on the day after `to`, read in Vietnam.
  */
 
-import { addCalendarDays, startOfVnDay, vnDate } from '../vn-time.js';
+import { addCalendarDays, startOfVnDay, vnDate } from '../domain/vn-time.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

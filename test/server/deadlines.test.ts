@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addWorkingDays, resumeDeadline, workingDaysBetween } from '../../server/deadlines.js';
-import { vnDate } from '../../server/vn-time.js';
+import { vnDate } from '../../server/domain/vn-time.js';
 import { DEFAULT_HOLIDAYS } from '../../server/holidays.js';
 
 const none = new Set<string>();

@@ -14,7 +14,7 @@ import {
   formatVnTimeDate,
   startOfVnDay,
   vnDate,
-} from '../../server/vn-time.js';
+} from '../../server/domain/vn-time.js';
 
 // 23:30 on 31/12/2026 in UTC is 06:30 on Friday 1/1/2027 in Vietnam: a new day, month, quarter
 // and year. Every helper must land on the Vietnamese date, never on the UTC one.

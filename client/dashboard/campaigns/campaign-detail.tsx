@@ -1,5 +1,9 @@
 import { useSignal } from '@preact/signals';
-import { formatVnDate, formatVnDateTime, formatVnTimeDate } from '../../../server/vn-time.js';
+import {
+  formatVnDate,
+  formatVnDateTime,
+  formatVnTimeDate,
+} from '../../../server/domain/vn-time.js';
 import { api, call } from '../api.js';
 import { lang, t } from '../i18n.js';
 import { useFetch } from '../indices/use-fetch.js';

@@ -1,5 +1,5 @@
 import type { TText } from '../../../surveys/schema.js';
-import { formatVnDate } from '../../../server/vn-time.js';
+import { formatVnDate } from '../../../server/domain/vn-time.js';
 import { lang } from '../i18n.js';
 
 /** Numbers arrive unrounded (CONTRACT.md); the client rounds for display, in the user's locale. */

@@ -1,6 +1,6 @@
 import { t } from '../i18n.js';
 import { count } from './format.js';
-import { useIndicesState } from './state.js';
+import { useIndicesState } from '../state.js';
 import { api } from '../api.js';
 import { useFetch } from './use-fetch.js';
 

@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { t } from '../i18n.js';
 import { ScrollRegion } from '../scroll-region.js';
 import { count, withBounds } from './format.js';
-import { useIndicesState } from './state.js';
+import { useIndicesState } from '../state.js';
 import { api } from '../api.js';
 import type { ChildRankDto } from '../dto.js';
 import { useFetch } from './use-fetch.js';

@@ -3,7 +3,7 @@ import { t } from '../i18n.js';
 import type { UnitDto } from '../dto.js';
 import { useAppState } from '../state.js';
 import { dateOnly } from './format.js';
-import { useIndicesState } from './state.js';
+import { useIndicesState } from '../state.js';
 
 /** The path from the user's root to `id`, root first. */
 function trail(

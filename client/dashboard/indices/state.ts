@@ -1,7 +1,6 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { api, call } from '../api.js';
 import type { CampaignSummaryDto, Me } from '../dto.js';
-import { useAppState } from '../state.js';
 
 /**
  * What the indices pages share: the campaign chosen and the unit drilled into. Part of the app
@@ -45,8 +44,3 @@ export function createIndicesState(app: { me: ReadonlySignal<Me | null | undefin
 }
 
 export type IndicesState = ReturnType<typeof createIndicesState>;
-
-/** The indices pages' shared selection, from the app state in context. */
-export function useIndicesState(): IndicesState {
-  return useAppState().indices;
-}

@@ -1,5 +1,9 @@
 import { CATEGORIES, KIND_LABELS, STATUS_LABELS } from '../../../server/domain/feedback.js';
-import { formatVnDate, formatVnDateTime, formatVnTimeDate } from '../../../server/vn-time.js';
+import {
+  formatVnDate,
+  formatVnDateTime,
+  formatVnTimeDate,
+} from '../../../server/domain/vn-time.js';
 import type { FeedbackDetailDto } from '../dto.js';
 import { lang } from '../i18n.js';
 

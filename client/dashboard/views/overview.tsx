@@ -5,7 +5,7 @@ import { bounds, count, pct, score, tx, withBounds } from '../indices/format.js'
 import { LiveCounter } from '../indices/live.js';
 import { RankingTable } from '../indices/ranking.js';
 import { ScopeBar } from '../indices/scope-bar.js';
-import { useIndicesState } from '../indices/state.js';
+import { useIndicesState } from '../state.js';
 import { TableView } from '../indices/table-view.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { api } from '../api.js';

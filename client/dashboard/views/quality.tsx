@@ -1,9 +1,9 @@
-import { formatVnTimeDate } from '../../../server/vn-time.js';
+import { formatVnTimeDate } from '../../../server/domain/vn-time.js';
 import { t } from '../i18n.js';
 import { ScrollRegion } from '../scroll-region.js';
 import { count, pct } from '../indices/format.js';
 import { ScopeBar } from '../indices/scope-bar.js';
-import { useIndicesState } from '../indices/state.js';
+import { useIndicesState } from '../state.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { api } from '../api.js';
 import { useAppState } from '../state.js';

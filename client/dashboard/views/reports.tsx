@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { formatVnDate as vnDate } from '../../../server/vn-time.js';
+import { formatVnDate as vnDate } from '../../../server/domain/vn-time.js';
 import { api, type Req } from '../api.js';
 import { t } from '../i18n.js';
 import { ScrollRegion } from '../scroll-region.js';

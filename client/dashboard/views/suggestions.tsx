@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { t } from '../i18n.js';
 import { count, dateOnly } from '../indices/format.js';
 import { ScopeBar } from '../indices/scope-bar.js';
-import { useIndicesState } from '../indices/state.js';
+import { useIndicesState } from '../state.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { api } from '../api.js';
 import { useAppState } from '../state.js';

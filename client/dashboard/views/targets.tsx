@@ -4,7 +4,7 @@ import { pct } from '../indices/format.js';
 import { api } from '../api.js';
 import type { TargetResultDto, TargetTrendQuarterDto } from '../dto.js';
 import { useFetch } from '../indices/use-fetch.js';
-import { useIndicesState } from '../indices/state.js';
+import { useIndicesState } from '../state.js';
 import { useAppState } from '../state.js';
 import { currentQuarter, PeriodPicker, scopeParams, type Scope } from '../targets/period-picker.js';
 

@@ -3,7 +3,7 @@ import { Chart } from '../chart.js';
 import { lang, t } from '../i18n.js';
 import { count, dateOnly, withBounds } from '../indices/format.js';
 import { ScopeBar } from '../indices/scope-bar.js';
-import { useIndicesState } from '../indices/state.js';
+import { useIndicesState } from '../state.js';
 import { TableView } from '../indices/table-view.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { api } from '../api.js';
