@@ -16,7 +16,8 @@ import type { TSurveyDefinition } from '../surveys/schema.js';
 import { durationMs } from '../surveys/counting.js';
 import { validateAnswers, type Answers } from './answers.js';
 import { AppError, conflict, invalid, notFound } from './errors.js';
-import { allQuestions, getDefinition } from './surveys.js';
+import { answerItems } from '../surveys/items.js';
+import { getDefinition } from './surveys.js';
 
 export interface RecordInput {
   campaignId: string;
@@ -38,7 +39,7 @@ class Duplicate {
 /** What a burst detector compares: the closed answers only, hashed. */
 export function fingerprint(def: TSurveyDefinition, answers: Answers): string {
   const closed = Object.fromEntries(
-    allQuestions(def)
+    answerItems(def)
       .filter((q) => q.type !== 'text' && answers[q.id] !== undefined)
       .map((q) => [q.id, answers[q.id]]),
   );
@@ -108,7 +109,7 @@ export async function recordResponse(
 }
 
 function textRows(responseId: string, input: RecordInput) {
-  return allQuestions(input.definition)
+  return answerItems(input.definition)
     .filter((q) => q.type === 'text' && typeof input.answers[q.id] === 'string')
     .map((q) => ({
       response_id: responseId,

@@ -87,7 +87,7 @@ describe('a broken definition', () => {
   test('is rejected with the file and the field path in the message', () => {
     const dir = broken((d) => (d.sections[1]!.questions[2]!.factor = 'khong_co'));
     expect(() => loadDefinitions(dir)).toThrow(
-      /sipas\.json: sections\.1\.questions\.2\.factor: unknown factor "khong_co"/,
+      /sipas\.json: sections\.1\.questions\.2\.factor: Yếu tố không tồn tại: "khong_co" \/ unknown factor "khong_co"/,
     );
   });
 
