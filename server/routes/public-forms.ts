@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.js';
 import { campaignState, openCode, submitResponse } from '../responses.js';
-import { publicSurveyDto } from '../surveys.js';
+import { respondentSurveyDto } from '../question-type-dto.js';
 import { validate } from '../validate.js';
 
 const ZCode = z.object({ code: z.string().min(1).max(64) });
@@ -31,7 +31,7 @@ export async function formDto(deps: AppEnv['Variables']['deps'], code: string) {
     },
     unit: { id: t.unitId, name: t.unitName },
     ...(t.token ? { token: { used: t.token.usedAt !== null } } : {}),
-    survey: publicSurveyDto(t.definition),
+    survey: respondentSurveyDto(t.definition),
   };
 }
 
