@@ -40,7 +40,7 @@ export function QuestionView(props: Props) {
   }
   return (
     <fieldset
-      class={'q' + (error ? ' bad' : '')}
+      class={'q' + (q.type === 'likert5_grid' ? ' g' : '') + (error ? ' bad' : '')}
       id={'q-' + q.id}
       aria-describedby={error ? errId : undefined}
     >

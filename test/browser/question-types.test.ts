@@ -139,6 +139,10 @@ describe.skipIf(!chromiumPath)(
       expect(await page.locator('.gh').isVisible()).toBe(true);
       expect(await radioLines(page, 'g_tc')).toBe(1);
       expect(await radioLines(page, 'g_mt')).toBe(1);
+      // The page widens for a grid, so a statement reads on one line rather than a word per line.
+      expect(
+        await page.locator('#l-g_tc').evaluate((e) => e.getBoundingClientRect().height),
+      ).toBeLessThan(40);
       // The keyboard moves within a statement's levels as in any radio group.
       const first = row(page, 'Thủ tục nhập học thuận tiện.').getByRole('radio').first();
       await first.focus();
