@@ -44,6 +44,25 @@ async function refused(res: Response): Promise<Record<string, string>> {
   return Object.fromEntries(body.error.details.map((d) => [d.path, d.message]));
 }
 
+describe('GET /api/public/forms/:code with the newer question types', () => {
+  test("carries a grid's rows and a number's bounds for the respondent script", async () => {
+    const { t, code } = await setUp();
+    const body = (await (await t.req(`/api/public/forms/${code}`)).json()) as {
+      survey: { sections: { questions: Record<string, unknown>[] }[] };
+    };
+    const [general, rating] = body.survey.sections;
+    expect(general!.questions[0]).toMatchObject({ type: 'number', min: 1, max: 5, integer: true });
+    expect(rating!.questions[1]).toMatchObject({
+      id: 'bang',
+      type: 'likert5_grid',
+      rows: [
+        { id: 'g_tc', factor: 'tiep_can', text: 'Thủ tục nhập học thuận tiện.' },
+        { id: 'g_mt', factor: 'moi_truong', text: 'Trường an toàn, sạch đẹp.' },
+      ],
+    });
+  });
+});
+
 describe('answers to the newer question types', () => {
   test('a number, a date, a dropdown value and grid rows keyed by row id are stored as given', async () => {
     const { t, c, code } = await setUp();
