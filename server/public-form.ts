@@ -1,6 +1,6 @@
 import type { AppDeps } from './context.js';
 import { campaignState, openCode } from './responses.js';
-import { publicSurveyDto } from './surveys.js';
+import { respondentSurveyDto } from './question-type-dto.js';
 
 /** The form as data for the respondent script (and any other client), in both languages. */
 export async function formDto(deps: Pick<AppDeps, 'clock' | 'links' | 'surveys'>, code: string) {
@@ -15,6 +15,6 @@ export async function formDto(deps: Pick<AppDeps, 'clock' | 'links' | 'surveys'>
     },
     unit: { id: t.unitId, name: t.unitName },
     ...(t.token ? { token: { used: t.token.usedAt !== null } } : {}),
-    survey: publicSurveyDto(t.definition),
+    survey: respondentSurveyDto(t.definition),
   };
 }

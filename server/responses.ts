@@ -17,7 +17,8 @@ import { validateAnswers, type Answers } from './answers.js';
 import { campaignState, type CampaignState } from './campaign-state.js';
 import { AppError, conflict, invalid, notFound } from './errors.js';
 import type { Counting } from './counting/tally.js';
-import { allQuestions, getDefinition, type SurveyDefinitions } from './surveys.js';
+import { getDefinition, type SurveyDefinitions } from './surveys.js';
+import { answerItems } from '../surveys/items.js';
 
 export interface RecordInput {
   campaignId: string;
@@ -39,7 +40,7 @@ class Duplicate {
 /** What a burst detector compares: the closed answers only, hashed. */
 export function fingerprint(def: TSurveyDefinition, answers: Answers): string {
   const closed = Object.fromEntries(
-    allQuestions(def)
+    answerItems(def)
       .filter((q) => q.type !== 'text' && answers[q.id] !== undefined)
       .map((q) => [q.id, answers[q.id]]),
   );
@@ -138,7 +139,7 @@ async function storeOnce(
 }
 
 function textRows(responseId: string, input: RecordInput) {
-  return allQuestions(input.definition)
+  return answerItems(input.definition)
     .filter((q) => q.type === 'text' && typeof input.answers[q.id] === 'string')
     .map((q) => ({
       response_id: responseId,

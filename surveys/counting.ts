@@ -1,3 +1,4 @@
+import { answerItems } from './items.js';
 import type { TSurveyDefinition } from './schema.js';
 
 /**
@@ -6,28 +7,32 @@ import type { TSurveyDefinition } from './schema.js';
  * so both count exactly alike.
  */
 
-/** A validated answer: likert 1–5 or null ("không ý kiến"), an option value, several, or text. */
+/**
+ * A validated answer: likert 1–5 or null ("không ý kiến"), an option value, several, text, a
+ * number, or a date "YYYY-MM-DD".
+ */
 export type CountedAnswer = number | string | string[] | null;
 
 /** Below this many milliseconds per answered question a response counts as implausibly fast. */
 export const FAST_MS_PER_ANSWER = 2000;
 
-/** One counter increment per answer value: likert '1'…'5' or 'na', option values; text none. */
+/**
+ * One counter increment per answer value: likert '1'…'5' or 'na' (grid rows as likert5
+ * questions), option values (single, multi, dropdown). Text, number and date answers are stored
+ * with the response and exported, not counted.
+ */
 export function counterValues(
   def: TSurveyDefinition,
   answers: Readonly<Record<string, CountedAnswer | undefined>>,
 ): { questionId: string; value: string }[] {
   const out: { questionId: string; value: string }[] = [];
-  for (const s of def.sections)
-    for (const q of s.questions) {
-      const a = answers[q.id];
-      if (a === undefined || q.type === 'text') continue;
-      if (q.type === 'likert5')
-        out.push({ questionId: q.id, value: a === null ? 'na' : String(a) });
-      else
-        for (const v of Array.isArray(a) ? a : [String(a)])
-          out.push({ questionId: q.id, value: v });
-    }
+  for (const q of answerItems(def)) {
+    const a = answers[q.id];
+    if (a === undefined || q.type === 'text' || q.type === 'number' || q.type === 'date') continue;
+    if (q.type === 'likert5') out.push({ questionId: q.id, value: a === null ? 'na' : String(a) });
+    else
+      for (const v of Array.isArray(a) ? a : [String(a)]) out.push({ questionId: q.id, value: v });
+  }
   return out;
 }
 
@@ -61,13 +66,12 @@ export function responseScores(
 ): { scope: string; s: number }[] {
   const satisfied = new Map<string, number>();
   const valid = new Map<string, number>();
-  for (const s of def.sections)
-    for (const q of s.questions) {
-      const a = answers[q.id];
-      if (q.type !== 'likert5' || !q.factor || typeof a !== 'number') continue;
-      valid.set(q.factor, (valid.get(q.factor) ?? 0) + 1);
-      if (a >= 4) satisfied.set(q.factor, (satisfied.get(q.factor) ?? 0) + 1);
-    }
+  for (const q of answerItems(def)) {
+    const a = answers[q.id];
+    if (q.type !== 'likert5' || !q.factor || typeof a !== 'number') continue;
+    valid.set(q.factor, (valid.get(q.factor) ?? 0) + 1);
+    if (a >= 4) satisfied.set(q.factor, (satisfied.get(q.factor) ?? 0) + 1);
+  }
   const out: { scope: string; s: number }[] = [];
   let total = 0;
   let weights = 0;

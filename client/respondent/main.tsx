@@ -6,6 +6,7 @@ import {
   answered,
   clean,
   fromForm,
+  itemIds,
   tx,
   visible,
   type Answers,
@@ -114,8 +115,9 @@ function App({
 
   function missing(): string[] {
     return section.questions
-      .filter((q) => q.required && visible(q, answers) && !answered(answers[q.id]))
-      .map((q) => q.id);
+      .filter((q) => q.required && visible(q, answers))
+      .flatMap(itemIds)
+      .filter((id) => !answered(answers[id]));
   }
 
   function flag(ids: string[], msg: string) {
@@ -123,7 +125,9 @@ function App({
     setTimeout(
       () =>
         document
-          .querySelector<HTMLInputElement>('#q-' + ids[0] + ' input, #q-' + ids[0] + ' textarea')
+          .querySelector<HTMLInputElement>(
+            ['input', 'textarea', 'select'].map((t) => '#q-' + ids[0] + ' ' + t).join(),
+          )
           ?.focus(),
       0,
     );
@@ -145,7 +149,9 @@ function App({
       }
       if (r.kind === 'invalid') {
         setStatus('');
-        const where = shown.findIndex((s) => s.questions.some((q) => r.fields.includes(q.id)));
+        const where = shown.findIndex((s) =>
+          s.questions.some((q) => itemIds(q).some((id) => r.fields.includes(id))),
+        );
         if (where >= 0) go(where);
         flag(r.fields, u('bad'));
         return;
@@ -202,6 +208,8 @@ function App({
               value={answers[q.id]}
               error={errors[q.id] || undefined}
               set={set}
+              answers={answers}
+              errors={errors}
             />
           ))}
       </section>

@@ -1,3 +1,5 @@
+import { isShown } from '../../surveys/visibility.js';
+
 /** The form data the server puts in the page (see server/pages/respondent-form.ts). */
 export interface Choice {
   value: string | number;
@@ -6,7 +8,7 @@ export interface Choice {
 }
 export interface Question {
   id: string;
-  type: 'likert5' | 'single' | 'multi' | 'text';
+  type: 'likert5' | 'single' | 'multi' | 'text' | 'number' | 'date' | 'dropdown' | 'likert5_grid';
   required: boolean;
   text: string;
   textEn?: string;
@@ -15,6 +17,11 @@ export interface Question {
   options?: Choice[];
   showIf?: { question: string; in: (string | number)[] };
   maxLength?: number;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  /** likert5_grid: each row is answered as a likert5 question of its own id. */
+  rows?: { id: string; text: string; textEn?: string }[];
 }
 export interface Section {
   id: string;
@@ -50,13 +57,14 @@ export function tx(o: object, key: string, lang: Lang): string {
   return (lang === 'en' && r[key + 'En']) || r[key] || '';
 }
 
-/** Same rule as the server (server/answers.ts isVisible). */
+/** The server's rule (surveys/visibility.ts), shared. */
 export function visible(q: Question, a: Answers): boolean {
-  if (!q.showIf) return true;
-  const v = a[q.showIf.question];
-  if (v === undefined) return false;
-  const given = Array.isArray(v) ? v : [v === null ? 'na' : String(v)];
-  return q.showIf.in.some((w) => given.includes(String(w)));
+  return isShown(q.showIf, a);
+}
+
+/** The ids a question's answers are keyed by: a grid's rows, otherwise its own. */
+export function itemIds(q: Question): string[] {
+  return q.rows ? q.rows.map((r) => r.id) : [q.id];
 }
 
 export function answered(v: Value | undefined): boolean {
@@ -67,7 +75,8 @@ export function answered(v: Value | undefined): boolean {
 export function clean(sections: Section[], a: Answers): Answers {
   const out: Answers = {};
   for (const s of sections)
-    for (const q of s.questions) if (visible(q, out) && answered(a[q.id])) out[q.id] = a[q.id]!;
+    for (const q of s.questions)
+      if (visible(q, out)) for (const id of itemIds(q)) if (answered(a[id])) out[id] = a[id]!;
   return out;
 }
 
@@ -77,12 +86,14 @@ export function fromForm(form: HTMLFormElement | null, sections: Section[]): Ans
   if (!form) return out;
   const fd = new FormData(form);
   for (const s of sections)
-    for (const q of s.questions) {
-      const vs = fd.getAll(q.id).map(String).filter(Boolean);
-      if (!vs.length) continue;
-      if (q.type === 'multi') out[q.id] = vs;
-      else if (q.type === 'likert5') out[q.id] = vs[0] === 'na' ? null : Number(vs[0]);
-      else out[q.id] = vs[0]!;
-    }
+    for (const q of s.questions)
+      for (const id of itemIds(q)) {
+        const vs = fd.getAll(id).map(String).filter(Boolean);
+        if (!vs.length) continue;
+        if (q.type === 'multi') out[id] = vs;
+        else if (q.type === 'likert5' || q.rows) out[id] = vs[0] === 'na' ? null : Number(vs[0]);
+        else if (q.type === 'number') out[id] = Number(vs[0]);
+        else out[id] = vs[0]!;
+      }
   return out;
 }

@@ -7,7 +7,7 @@ import {
 import type { Unit } from '../../db/schema.js';
 import { OVERALL_SCOPE } from '../../surveys/counting.js';
 import type { TSurveyDefinition } from '../../surveys/schema.js';
-import { allQuestions } from '../surveys.js';
+import { likertItems } from '../../surveys/items.js';
 import { computeIndices, sampleSize } from './engine.js';
 import { weightedIndex, type ScoreTotals, type WeightedIndex } from './intervals.js';
 import type { CountReader } from '../services.js';
@@ -91,9 +91,7 @@ export async function subtreeWeighted(
   const population = new Map<string, number>();
   for (const s of strata)
     population.set(key(s.unit_id), (population.get(key(s.unit_id)) ?? 0) + s.eligible);
-  const questions = allQuestions(loaded.definition).flatMap((q) =>
-    q.type === 'likert5' && q.factor ? [{ id: q.id, factor: q.factor }] : [],
-  );
+  const questions = likertItems(loaded.definition);
   return weightedIndex(
     [...population].map(([k, eligible]) => ({
       population: eligible,

@@ -26,7 +26,8 @@ import type { TSurveyDefinition, TText } from '../../surveys/schema.js';
 import { getCampaignInScope } from '../../db/repositories/campaigns.js';
 import { isCampaignOpen } from '../campaign-state.js';
 import { notFound } from '../errors.js';
-import { allQuestions } from '../surveys.js';
+
+import { answerItems, likertItems } from '../../surveys/items.js';
 import {
   computeIndices,
   isRepresentative,
@@ -65,9 +66,7 @@ export async function loadCampaignFor(
 }
 
 function likertQuestions(def: TSurveyDefinition): IndexQuestionDef[] {
-  return allQuestions(def).flatMap((q) =>
-    q.type === 'likert5' && q.factor ? [{ id: q.id, factor: q.factor }] : [],
-  );
+  return likertItems(def);
 }
 
 function groupCounts(rows: readonly CountRow[]): Map<string, Record<string, number>> {
@@ -190,7 +189,7 @@ export function indicesFromCounts(
     scores,
     population: knownPopulation(subtree),
   });
-  const questions = allQuestions(def);
+  const questions = answerItems(def);
   const textOf = new Map(questions.map((q) => [q.id, q.text]));
   const titleOf = new Map(def.factors.map((f) => [f.id, f.title]));
   return {
@@ -200,11 +199,12 @@ export function indicesFromCounts(
     factors: result.factors.map((f) => ({ ...f, title: titleOf.get(f.id)! })),
     questions: result.questions.map((q) => ({ ...q, text: textOf.get(q.id)! })),
     choices: questions.flatMap((q) =>
-      (q.type === 'single' || q.type === 'multi') && q.options
+      (q.type === 'single' || q.type === 'multi' || q.type === 'dropdown') && q.options
         ? [
             {
               id: q.id,
-              type: q.type,
+              // A dropdown is one choice from a list: counted and shown as a single choice.
+              type: q.type === 'multi' ? ('multi' as const) : ('single' as const),
               text: q.text,
               options: q.options.map((o) => ({ ...o, n: counts.get(q.id)?.[o.value] ?? 0 })),
             },

@@ -4,7 +4,8 @@ import {
   type OwnAnswersRow,
 } from '../../db/repositories/suppression.js';
 import type { TSurveyDefinition } from '../../surveys/schema.js';
-import { allQuestions } from '../surveys.js';
+
+import { likertItems } from '../../surveys/items.js';
 import { LIKERT_VALUES, MIN_RESPONSES } from './engine.js';
 import { suppressedUnits, type Suppression } from './suppression.js';
 import type { CountReader } from '../services.js';
@@ -101,10 +102,6 @@ const LIKERT = new Set<string>(LIKERT_VALUES);
  * school of an office with a few scattered "không ý kiến" answers.
  */
 function componentKeys(def: TSurveyDefinition): (r: OwnAnswersRow) => string | null {
-  const likert = new Set(
-    allQuestions(def)
-      .filter((q) => q.type === 'likert5')
-      .map((q) => q.id),
-  );
+  const likert = new Set(likertItems(def).map((q) => q.id));
   return (r) => (likert.has(r.question_id) && LIKERT.has(r.value) ? r.question_id : null);
 }

@@ -6,6 +6,7 @@ import {
   type TQuestion,
   type TSurveyDefinition,
 } from '../../surveys/schema.js';
+import { answerItems, type TItem } from '../../surveys/items.js';
 
 /**
  * The raw export's columns: a few about the response, then per question its code and, for closed
@@ -39,7 +40,14 @@ function optionLabels(q: TQuestion, v: unknown): string | null {
   return v === undefined || v === null ? null : label(v);
 }
 
-function questionColumns(q: TQuestion): ExportColumn[] {
+/** A date answer as Vietnamese write it (dd/mm/yyyy); the stored value is "YYYY-MM-DD". */
+function dayMonthYear(v: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : v;
+}
+
+/** Grid rows come as likert5 items (surveys/items.ts): one likert column pair per row. */
+function questionColumns(q: TItem): ExportColumn[] {
   const title = q.text.vi;
   switch (q.type) {
     case 'likert5':
@@ -53,6 +61,7 @@ function questionColumns(q: TQuestion): ExportColumn[] {
       ];
     case 'single':
     case 'multi':
+    case 'dropdown':
       return [
         {
           header: q.id,
@@ -62,6 +71,20 @@ function questionColumns(q: TQuestion): ExportColumn[] {
           },
         },
         { header: `${q.id}: ${title}`, cell: (_, a) => optionLabels(q, a[q.id]) },
+      ];
+    case 'number':
+      return [
+        {
+          header: `${q.id}: ${title}`,
+          cell: (_, a) => (typeof a[q.id] === 'number' ? (a[q.id] as number) : null),
+        },
+      ];
+    case 'date':
+      return [
+        {
+          header: `${q.id}: ${title}`,
+          cell: (_, a) => (typeof a[q.id] === 'string' ? dayMonthYear(a[q.id] as string) : null),
+        },
       ];
     default:
       return [
@@ -84,7 +107,7 @@ export function exportColumns(def: TSurveyDefinition): ExportColumn[] {
       cell: (r) => (r.duration_ms === null ? null : Math.round(r.duration_ms / 1000)),
     },
     { header: 'Kênh', cell: (r) => r.channel },
-    ...def.sections.flatMap((s) => s.questions).flatMap(questionColumns),
+    ...answerItems(def).flatMap(questionColumns),
   ];
 }
 

@@ -4,6 +4,7 @@ import {
   surveyDefinitions,
   type CampaignUnitRow,
 } from '../../db/repositories/targets.js';
+import { likertItems } from '../../surveys/items.js';
 import { ZSurveyDefinition } from '../../surveys/schema.js';
 import {
   DEFAULT_QUESTIONNAIRE_TARGET,
@@ -41,13 +42,11 @@ export async function loadCampaignFigures(
     const parsed = ZSurveyDefinition.safeParse(JSON.parse(d.definition));
     if (!parsed.success) continue;
     const def = parsed.data;
-    const questions = def.sections
-      .flatMap((s) => s.questions)
-      .filter((q) => q.type === 'likert5' && q.factor);
+    const questions = likertItems(def);
     questionnaires.set(keyOf(d.id, Number(d.version)), {
       def: {
         factors: def.factors,
-        questions: questions.map((q) => ({ id: q.id, factor: q.factor ?? '' })),
+        questions,
       },
       title: def.title.vi,
       target: def.target ?? DEFAULT_QUESTIONNAIRE_TARGET,

@@ -35,6 +35,7 @@ describe('the shipped questionnaire definitions', () => {
       'edu-mn',
       'edu-th',
       'edu-thcs',
+      'edu-thpt',
       'pakn-satisfaction',
       'sipas',
     ]);
@@ -60,7 +61,7 @@ describe('the shipped questionnaire definitions', () => {
   });
 
   test('each education questionnaire covers the five content groups, overall satisfaction and a target of 85', () => {
-    for (const id of ['edu-mn', 'edu-th', 'edu-thcs']) {
+    for (const id of ['edu-mn', 'edu-th', 'edu-thcs', 'edu-thpt']) {
       const d = loadDefinitions().find((x) => x.definition.id === id)!;
       const factors = new Set(likerts(d).map((q) => q.factor));
       for (const f of ['tiep_can', 'co_so_vat_chat', 'moi_truong', 'hoat_dong_giao_duc', 'ket_qua'])
@@ -69,6 +70,17 @@ describe('the shipped questionnaire definitions', () => {
       expect(d.definition.kind).toBe('education');
       expect(likerts(d).some((q) => q.id === 'hai_long_chung')).toBe(true);
     }
+  });
+
+  test('the THPT questionnaire is worded for upper-secondary: career guidance, the national exam, self-management', () => {
+    const d = loadDefinitions().find((x) => x.definition.id === 'edu-thpt')!;
+    expect(d.definition.level).toBe('THPT');
+    const texts = likerts(d).map((q) => q.text.vi);
+    expect(texts.some((t) => /định hướng nghề nghiệp/.test(t))).toBe(true);
+    expect(texts.some((t) => /kỳ thi tốt nghiệp trung học phổ thông/.test(t))).toBe(true);
+    expect(texts.some((t) => /tự quản lý/.test(t))).toBe(true);
+    const grades = d.definition.sections[0]!.questions[0]!.options!.map((o) => o.label.vi);
+    expect(grades).toEqual(['Lớp 10', 'Lớp 11', 'Lớp 12']);
   });
 
   test('the PAKN questionnaire has the ids the feedback feature relies on', () => {
@@ -87,7 +99,7 @@ describe('a broken definition', () => {
   test('is rejected with the file and the field path in the message', () => {
     const dir = broken((d) => (d.sections[1]!.questions[2]!.factor = 'khong_co'));
     expect(() => loadDefinitions(dir)).toThrow(
-      /sipas\.json: sections\.1\.questions\.2\.factor: unknown factor "khong_co"/,
+      /sipas\.json: sections\.1\.questions\.2\.factor: Yếu tố không tồn tại: "khong_co" \/ unknown factor "khong_co"/,
     );
   });
 
