@@ -12,6 +12,8 @@ import { csrfGuard } from './middleware/csrf.js';
 import { jsonDepthLimit } from './middleware/json-depth.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
+import { createNotifier } from './notifications/notifier.js';
+import notifications from './routes/notifications.js';
 import feedbackPages from './pages/feedback.js';
 import home from './pages/home.js';
 import respondent from './pages/respondent.js';
@@ -33,12 +35,15 @@ export const BODY_LIMIT_BYTES = 256 * 1024;
 
 /** Builds the whole application from its dependencies (database, clock, configuration). */
 export function createApp(
-  input: Omit<AppDeps, 'clock' | 'hashGate'> & Partial<Pick<AppDeps, 'clock' | 'hashGate'>>,
+  input: Omit<AppDeps, 'clock' | 'hashGate' | 'notifier'> &
+    Partial<Pick<AppDeps, 'clock' | 'hashGate' | 'notifier'>>,
 ) {
+  const clock = input.clock ?? systemClock;
   const deps: AppDeps = {
     ...input,
-    clock: input.clock ?? systemClock,
+    clock,
     hashGate: input.hashGate ?? createHashGate(),
+    notifier: input.notifier ?? createNotifier({ db: input.db, clock, config: input.config }),
   };
   const app = new Hono<AppEnv>();
 
@@ -128,7 +133,8 @@ export function createApp(
     .route('/api/campaigns', campaigns)
     .route('/api/public/forms', publicForms)
     .route('/s', respondent)
-    .route('/api/indices', indices);
+    .route('/api/indices', indices)
+    .route('/api/notifications', notifications);
 
   app.all('/api/*', (c) => c.json(errorBody(c, 'not_found', MESSAGES.not_found), 404));
   app.notFound((c) =>

@@ -8,6 +8,7 @@ import { DEMO_USERS } from '../db/seed/units.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { startSweeps } from './maintenance.js';
+import { createNotifier } from './notifications/notifier.js';
 import { prepare } from './startup.js';
 
 /** How long a shutdown waits for requests in flight before closing their connections. */
@@ -34,7 +35,10 @@ const stopCountSweep = handle.dialect === 'postgres' ? sweepCounts(handle.db, 5_
 const sweeps = startSweeps(handle.db, systemClock);
 
 const lifecycle = { draining: false };
-const app = createApp({ ...handle, config, log, lifecycle });
+// Citizens' e-mails and SMS: sent from the outbox in the background, never inside a request.
+const notifier = createNotifier({ db: handle.db, clock: systemClock, config });
+notifier.start();
+const app = createApp({ ...handle, config, log, lifecycle, notifier });
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(
     `Hài Lòng is serving on http://localhost:${info.port}/  (database: ${handle.dialect})`,
@@ -58,6 +62,7 @@ async function shutdown(signal: string): Promise<void> {
   event('shutting down', { signal });
   sweeps.stop();
   stopCountSweep();
+  await notifier.stop();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);

@@ -11,6 +11,7 @@ import { getUnit, isInSubtree } from '../../db/repositories/units.js';
 import type { Feedback, FeedbackUpdate, Unit, User } from '../../db/schema.js';
 import { addWorkingDays, type CalendarLike } from '../deadlines.js';
 import { conflict, invalid } from '../errors.js';
+import { enqueueNotices } from '../notifications/enqueue.js';
 import { LIMITS } from './limits.js';
 import { copyContact, insertReceived, newItemRow } from './service.js';
 import { canMove, MOVES } from './state-machine.js';
@@ -126,16 +127,20 @@ export async function applyTransition(
   t: TTransition,
 ): Promise<Feedback> {
   await sweepExpiredWaits(db, now, [id]); // a wait past its end is already back with staff
-  return db.transaction().execute((trx) => transitionIn(trx, now, actor, id, t));
+  return db.transaction().execute((trx) => transitionIn(trx, now, actor, id, t, { notify: true }));
 }
 
-/** applyTransition's body, for a caller that already holds a transaction (the demo seed). */
+/**
+ * applyTransition's body, for a caller that already holds a transaction (the demo seed).
+ * `notify`: write the citizen's message to the outbox in this transaction (the demo seed does not).
+ */
 export async function transitionIn(
   trx: Db,
   now: Date,
   actor: User,
   id: string,
   t: TTransition,
+  opts: { notify?: boolean } = {},
 ): Promise<Feedback> {
   const item = await getFeedback(trx, id);
   const unit = item && (await getUnit(trx, item.unit_id));
@@ -181,5 +186,7 @@ export async function transitionIn(
       at,
       note: flag,
     });
-  return { ...item, ...set, status: t.to, updated_at: at } as Feedback;
+  const moved = { ...item, ...set, status: t.to, updated_at: at } as Feedback;
+  if (opts.notify) await enqueueNotices(trx, now, moved, t.note ?? null);
+  return moved;
 }
