@@ -33,6 +33,8 @@ export async function failedSends(db: Db, root: Unit, notifier: Notifier) {
       lastAttemptAt: r.attempted_at,
       nextAttemptAt: r.next_attempt_at,
       givenUp: r.next_attempt_at === null,
+      reason: failureReason(r.channel, r.last_error),
+      /** The sending library's or gateway's own words (technical detail, often English). */
       lastError: r.last_error,
       createdAt: r.created_at,
     })),
@@ -44,4 +46,35 @@ export async function sendAgain(db: Db, root: Unit, id: string, now: Date, notif
   if (!(await getOutboxInSubtree(db, root.path, id))) throw notFound();
   await retryOutbox(db, id, now.toISOString());
   notifier.wake();
+}
+
+/** What went wrong, in words staff can act on (the raw error stays beside it as detail). */
+export function failureReason(
+  channel: 'email' | 'sms',
+  error: string | null,
+): { vi: string; en: string } {
+  const e = error ?? '';
+  if (/ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|ECONNRESET|timeout|aborted/i.test(e))
+    return channel === 'email'
+      ? { vi: 'Không kết nối được máy chủ thư.', en: 'Could not reach the mail server.' }
+      : { vi: 'Không kết nối được cổng SMS.', en: 'Could not reach the SMS gateway.' };
+  if (/auth|535|534/i.test(e))
+    return { vi: 'Máy chủ thư từ chối đăng nhập.', en: 'The mail server refused the sign-in.' };
+  const sms = /SMS webhook answered (\d+)/.exec(e);
+  if (sms)
+    return {
+      vi: `Cổng SMS trả lời lỗi ${sms[1]}.`,
+      en: `The SMS gateway answered ${sms[1]}.`,
+    };
+  if (/\b4\d\d\b/.test(e))
+    return {
+      vi: 'Máy chủ thư tạm thời từ chối thư.',
+      en: 'The mail server refused the message for now.',
+    };
+  if (/\b5\d\d\b|recipient|address/i.test(e))
+    return {
+      vi: 'Máy chủ thư từ chối thư (có thể địa chỉ không đúng).',
+      en: 'The mail server refused the message (perhaps a wrong address).',
+    };
+  return { vi: 'Gửi không thành công.', en: 'Sending failed.' };
 }

@@ -340,11 +340,16 @@ describe('GET /api/notifications/failed', () => {
     expect(own.pending).toBe(0);
     const tayho = await t.login('tayho@demo.vn');
     const office = (await (await t.req('/api/notifications/failed', { cookie: tayho })).json()) as {
-      items: { id: string; givenUp: boolean }[];
+      items: { id: string; givenUp: boolean; reason: { vi: string } }[];
       pending: number;
     };
     expect(office.items).toHaveLength(1);
     expect(office.items[0]!.givenUp).toBe(false);
+    expect(office.items[0]).toMatchObject({
+      reason: { vi: 'Máy chủ thư tạm thời từ chối thư.' },
+      channel: 'email',
+      event: 'received',
+    });
     expect(office.pending).toBe(1);
     const refused = await t.req(`/api/notifications/${office.items[0]!.id}/retry`, {
       cookie: dongthai,
