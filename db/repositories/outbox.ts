@@ -203,11 +203,11 @@ export async function getOutboxInSubtree(
   return inSubtree(db, rootPath).where('outbox.id', '=', id).select('outbox.id').executeTakeFirst();
 }
 
-/** "Send again": due now, a fresh count of attempts. */
+/** "Send again": due now, a fresh count of attempts, off the failed list until it fails again. */
 export async function retryOutbox(db: Db, id: string, now: string): Promise<void> {
   await db
     .updateTable('outbox')
-    .set({ attempts: 0, next_attempt_at: now, claimed_at: null })
+    .set({ attempts: 0, next_attempt_at: now, claimed_at: null, last_error: null })
     .where('id', '=', id)
     .where('sent_at', 'is', null)
     .execute();

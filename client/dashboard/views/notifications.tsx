@@ -3,7 +3,6 @@ import type { FeedbackStatus } from '../../../db/schema.js';
 import { api } from '../api.js';
 import { lang, t } from '../i18n.js';
 import { useFetch } from '../indices/use-fetch.js';
-import { ScrollRegion } from '../scroll-region.js';
 import { useAppState } from '../state.js';
 import { dateTime, statusLabel } from './feedback-labels.js';
 
@@ -102,7 +101,7 @@ export function NotificationsView() {
       {off && off.length > 0 && (
         <p class="notice">
           {t(
-            `Chưa cấu hình kênh gửi: ${off.join(', ')}. Thông báo qua kênh này được giữ lại, chờ đến khi cấu hình.`,
+            `Chưa cấu hình kênh gửi: ${off.join(', ')}. Thông báo qua những kênh đó được giữ lại, chờ đến khi cấu hình.`,
             `Not configured: ${off.join(', ')}. Messages for it wait until it is.`,
           )}
         </p>
@@ -111,66 +110,45 @@ export function NotificationsView() {
         <p>{t('Không có thông báo lỗi.', 'No failed notifications.')}</p>
       )}
       {d && d.items.length > 0 && (
-        <ScrollRegion label={t('Danh sách thông báo lỗi', 'Failed notifications')}>
-          <table>
-            <thead>
-              <tr>
-                <th>{t('Mã tra cứu', 'Tracking code')}</th>
-                <th>{t('Gửi tới', 'To')}</th>
-                <th>{t('Nội dung', 'About')}</th>
-                <th>{t('Lỗi', 'Problem')}</th>
-                <th>{t('Tình trạng', 'State')}</th>
-                <th>
-                  <span class="sr-only">{t('Thao tác', 'Action')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.items.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    {m.trackingCode}
-                    <br />
-                    <span class="muted">{m.unitName}</span>
-                  </td>
-                  <td>
-                    {channelLabel(m.channel)}: {m.recipient || t('(đã xoá)', '(erased)')}
-                  </td>
-                  <td>{statusLabel(m.event)}</td>
-                  <td>
-                    {lang.value === 'en' ? m.reason.en : m.reason.vi}
-                    {m.lastError && (
-                      <details>
-                        <summary>{t('Chi tiết kỹ thuật', 'Technical detail')}</summary>
-                        <code>{m.lastError}</code>
-                      </details>
-                    )}
-                  </td>
-                  <td>
-                    {m.givenUp
-                      ? t(`Đã dừng sau ${m.attempts} lần`, `Given up after ${m.attempts} attempts`)
-                      : t(
-                          `Thử lại lúc ${dateTime(m.nextAttemptAt)} (đã thử ${m.attempts} lần)`,
-                          `Next try ${dateTime(m.nextAttemptAt)} (${m.attempts} so far)`,
-                        )}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      aria-label={t(
-                        `Gửi lại thông báo ${m.trackingCode}`,
-                        `Send ${m.trackingCode} again`,
-                      )}
-                      onClick={() => void again(m.id, m.trackingCode)}
-                    >
-                      {t('Gửi lại', 'Send again')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <ul
+          aria-label={t('Danh sách thông báo lỗi', 'Failed notifications')}
+          style="list-style:none;padding:0"
+        >
+          {d.items.map((m) => (
+            <li key={m.id} style="border-bottom:1px solid #ccc;padding:0.75rem 0">
+              <strong>{m.trackingCode}</strong> · {m.unitName}
+              <br />
+              {t('Gửi tới', 'To')} {channelLabel(m.channel)}:{' '}
+              {m.recipient || t('(đã xoá)', '(erased)')}
+              <br />
+              {t('Nội dung', 'About')}: {statusLabel(m.event)}
+              <br />
+              {t('Lỗi', 'Problem')}: {lang.value === 'en' ? m.reason.en : m.reason.vi}{' '}
+              {m.givenUp
+                ? t(`Đã dừng sau ${m.attempts} lần.`, `Given up after ${m.attempts} attempts.`)
+                : t(
+                    `Thử lại lúc ${dateTime(m.nextAttemptAt)} (đã thử ${m.attempts} lần).`,
+                    `Next try ${dateTime(m.nextAttemptAt)} (${m.attempts} so far).`,
+                  )}
+              {m.lastError && (
+                <details>
+                  <summary>{t('Chi tiết kỹ thuật', 'Technical detail')}</summary>
+                  <code style="overflow-wrap:anywhere">{m.lastError}</code>
+                </details>
+              )}
+              <button
+                type="button"
+                aria-label={t(
+                  `Gửi lại thông báo ${m.trackingCode}`,
+                  `Send ${m.trackingCode} again`,
+                )}
+                onClick={() => void again(m.id, m.trackingCode)}
+              >
+                {t('Gửi lại', 'Send again')}
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );
