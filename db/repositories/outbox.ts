@@ -85,7 +85,7 @@ export async function markOutboxFailed(
   await db
     .updateTable('outbox')
     .set({
-      ...(rendered ?? {}),
+      ...rendered,
       last_error: error.slice(0, 500),
       next_attempt_at: nextAttemptAt,
       claimed_at: null,

@@ -3,6 +3,7 @@ import { getFeedbackByCode } from '../../db/repositories/feedback.js';
 import { findUserByEmail } from '../../db/repositories/users.js';
 import { defaultConfig, loadConfig, type Config } from '../../server/config.js';
 import { transitionIn } from '../../server/feedback/transitions.js';
+import { sweep } from '../../server/maintenance.js';
 import { createNotifier } from '../../server/notifications/notifier.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createTestDb, testDialect } from '../helpers/db.js';
@@ -322,6 +323,27 @@ describe('the outbox and the change it reports', () => {
     // and no later change queues anything for the erased contact
     await move(t, await manager(t), filed.id, moveBody('accepted'));
     expect(await outboxRows(t)).toHaveLength(0);
+  });
+
+  test('the retention sweep that erases a contact drops its unsent messages and blanks sent ones', async () => {
+    const { t, smtp, notifier } = await setup();
+    smtp.state.reject = true;
+    await fileOne(t, withEmail('old@example.vn'));
+    await fileOne(t, { ...withEmail('older@example.vn'), title: 'Sân trường ngập' });
+    smtp.state.reject = false;
+    await t.handle.db
+      .updateTable('outbox')
+      .set({ next_attempt_at: null })
+      .where('recipient', '=', 'old@example.vn')
+      .execute(); // given up, never sent
+    await notifier.runOnce(); // the other one is sent
+    expect(smtp.mails.map((m) => m.to[0])).toEqual(['older@example.vn']);
+    t.clock.advance(25 * 31 * 24 * 60 * MINUTE);
+    await sweep(t.handle.db, t.clock());
+    const rows = await outboxRows(t);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.sent_at).not.toBeNull();
+    expect(rows[0]!.recipient).toBe('');
   });
 });
 
