@@ -373,6 +373,15 @@ describe('GET /api/notifications/failed', () => {
       event: 'received',
     });
     expect(office.pending).toBe(1);
+    const count = async (unitId: string, cookie: string) => {
+      const res = await t.req(`/api/notifications/failed?unitId=${unitId}`, { cookie });
+      return res.status === 200
+        ? ((await res.json()) as { items: unknown[] }).items.length
+        : res.status;
+    };
+    expect(await count('HN-TAYHO-TH-NHATTAN', tayho)).toBe(1);
+    expect(await count('HN-TAYHO-THCS-DONGTHAI', tayho)).toBe(0);
+    expect(await count('HN-TAYHO-TH-NHATTAN', dongthai)).toBe(404);
     const refused = await t.req(`/api/notifications/${office.items[0]!.id}/retry`, {
       cookie: dongthai,
       body: {},
