@@ -248,6 +248,7 @@ export interface Database {
   response_rollups: ResponseRollupTable;
   score_counts: ScoreCountTable;
   score_rollups: ScoreRollupTable;
+  outbox: OutboxTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -313,3 +314,33 @@ export interface ScoreCountTable {
 }
 /** score_counts pooled over a unit's proper descendants, like answer_rollups. */
 export type ScoreRollupTable = ScoreCountTable;
+
+export type OutboxChannel = 'email' | 'sms';
+
+/**
+ * One message to a citizen, written in the same transaction as the change it reports. Pending
+ * while `next_attempt_at` is set and `sent_at` null; given up (failed) when both are null.
+ * `payload` is the event's facts as JSON; `subject`/`text`/`html` are what was last rendered.
+ */
+export interface OutboxTable {
+  id: string;
+  feedback_id: string;
+  channel: OutboxChannel;
+  recipient: string;
+  /** The status the item moved to ('received' at filing). */
+  event: FeedbackStatus;
+  payload: string;
+  subject: string | null;
+  text: string | null;
+  html: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  /** Set by the process sending it; another process leaves a claimed row alone (a lease). */
+  claimed_at: string | null;
+  attempted_at: string | null;
+  sent_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+export type OutboxRow = Selectable<OutboxTable>;
+export type NewOutboxRow = Insertable<OutboxTable>;

@@ -13,6 +13,8 @@ import { jsonDepthLimit } from './middleware/json-depth.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
 import { createServices, type Services } from './services.js';
+import { createNotifier } from './notifications/notifier.js';
+import notifications from './routes/notifications.js';
 import feedbackPages from './pages/feedback.js';
 import home from './pages/home.js';
 import respondent from './pages/respondent.js';
@@ -37,20 +39,22 @@ export const BODY_LIMIT_BYTES = 256 * 1024;
  * (main, the tests) makes them with createServices and passes them.
  */
 export function createApp(
-  input: Omit<AppDeps, 'clock' | 'hashGate' | keyof Services> &
-    Partial<Pick<AppDeps, 'clock' | 'hashGate'>> &
+  input: Omit<AppDeps, 'clock' | 'hashGate' | 'notifier' | keyof Services> &
+    Partial<Pick<AppDeps, 'clock' | 'hashGate' | 'notifier'>> &
     Partial<Services>,
 ) {
   const made =
     input.tally && input.commits && input.surveys && input.links ? null : createServices(input.db);
+  const clock = input.clock ?? systemClock;
   const deps: AppDeps = {
     ...input,
     tally: input.tally ?? made!.tally,
     commits: input.commits ?? made!.commits,
     surveys: input.surveys ?? made!.surveys,
     links: input.links ?? made!.links,
-    clock: input.clock ?? systemClock,
+    clock,
     hashGate: input.hashGate ?? createHashGate(),
+    notifier: input.notifier ?? createNotifier({ db: input.db, clock, config: input.config }),
   };
   const app = new Hono<AppEnv>();
 
@@ -139,7 +143,8 @@ export function createApp(
     .route('/api/campaigns', campaigns)
     .route('/api/public/forms', publicForms)
     .route('/s', respondent)
-    .route('/api/indices', indices);
+    .route('/api/indices', indices)
+    .route('/api/notifications', notifications);
 
   app.all('/api/*', (c) => c.json(errorBody(c, 'not_found', MESSAGES.not_found), 404));
   app.notFound((c) =>

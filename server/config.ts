@@ -54,7 +54,38 @@ const ZConfig = z.object({
       'an origin such as https://hailong.example.vn',
     )
     .transform((s) => (s === '' ? null : new URL(s).origin)),
+  /** Where citizens' e-mails are sent through: smtp://user:pass@host:587 or smtps://…:465. */
+  SMTP_URL: optionalUrl(['smtp:', 'smtps:'], 'smtp://user:pass@host:587'),
+  /** The sender of those e-mails; default "Hài Lòng" <no-reply@PUBLIC_URL's host>. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .default('')
+    .refine(
+      (s) => s === '' || /^[^@\s<]+@[^@\s>]+$|<[^@\s<]+@[^@\s>]+>$/.test(s),
+      'an e-mail address, e.g. "Hài Lòng" <no-reply@example.vn>',
+    ),
+  /** Where SMS go: a JSON POST {to, text} to this address. */
+  SMS_WEBHOOK_URL: optionalUrl(['http:', 'https:'], 'https://sms.example.vn/send'),
 });
+
+/** An optional URL of one of `protocols`; '' → null; anything else unparseable is a start-up error. */
+function optionalUrl(protocols: string[], example: string) {
+  return z
+    .string()
+    .trim()
+    .default('')
+    .refine((s) => {
+      if (s === '') return true;
+      try {
+        const u = new URL(s);
+        return protocols.includes(u.protocol) && u.hostname !== '';
+      } catch {
+        return false;
+      }
+    }, `a URL such as ${example}`)
+    .transform((s) => (s === '' ? null : s));
+}
 
 /** Which proxies' forwarding headers to believe (TRUST_PROXY); null: none. */
 export type TrustProxy = { hops: number } | { addresses: string[] } | null;
@@ -76,6 +107,11 @@ export type Config = {
   trustProxy: TrustProxy;
   /** The public origin (scheme://host[:port]), or null: taken from each request. */
   publicUrl: string | null;
+  /** Citizens' e-mails: the SMTP server (null: e-mails wait in the outbox) and the sender. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Citizens' SMS: the webhook that takes {to, text} (null: SMS wait in the outbox). */
+  smsWebhookUrl: string | null;
   /** The cost of new password hashes: OWASP's in production; tests pass a cheaper one. */
   scrypt: ScryptParams;
 };
@@ -98,6 +134,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === '1',
     trustProxy: e.TRUST_PROXY,
     publicUrl: e.PUBLIC_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom:
+      e.MAIL_FROM ||
+      `"Hài Lòng" <no-reply@${e.PUBLIC_URL ? new URL(e.PUBLIC_URL).hostname : 'localhost'}>`,
+    smsWebhookUrl: e.SMS_WEBHOOK_URL,
     scrypt: PARAMS,
   };
 }

@@ -5,6 +5,7 @@ import type { HashGate } from './auth/hash-gate.js';
 import type { Config } from './config.js';
 import type { LogSink } from './middleware/request-log.js';
 import type { Services } from './services.js';
+import type { Notifier } from './notifications/notifier.js';
 
 /**
  * What the app is built from: no module-level singletons, so tests pass their own. The
@@ -22,6 +23,8 @@ export interface AppDeps extends Services {
   hashGate: HashGate;
   /** Request log lines (one JSON object each); absent: no request log (tests). */
   log?: LogSink;
+  /** Sends the outbox (citizens' e-mails and SMS); made by createApp when absent, started by main. */
+  notifier: Notifier;
   /** Set by main on SIGTERM: /readyz answers 503 so a proxy stops sending new requests. */
   lifecycle?: { draining: boolean };
 }

@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { startSweeps } from './maintenance.js';
 import { closeServices, createServices } from './services.js';
+import { createNotifier } from './notifications/notifier.js';
 
 /** How long a shutdown waits for requests in flight before closing their connections. */
 const SHUTDOWN_GRACE_MS = 20_000;
@@ -29,9 +30,12 @@ export function startServer(handle: DbHandle, config: Config, options: StartOpti
   // Several servers may share one PostgreSQL database: pick up what a stopped one left uncounted.
   if (handle.dialect === 'postgres') services.tally.sweep(5_000);
   const sweeps = startSweeps(handle.db, systemClock);
+  // Citizens' e-mails and SMS: sent from the outbox in the background, never inside a request.
+  const notifier = createNotifier({ db: handle.db, clock: systemClock, config });
+  notifier.start();
 
   const lifecycle = { draining: false };
-  const app = createApp({ ...handle, ...services, config, log, lifecycle });
+  const app = createApp({ ...handle, ...services, config, log, lifecycle, notifier });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(
       `Hài Lòng is serving on http://localhost:${info.port}/  (database: ${handle.dialect})`,
@@ -49,6 +53,7 @@ export function startServer(handle: DbHandle, config: Config, options: StartOpti
     lifecycle.draining = true;
     event('shutting down', { signal });
     sweeps.stop();
+    await notifier.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);

@@ -14,6 +14,7 @@ import { TrendView } from './views/trend.js';
 import { CampaignsView } from './views/campaigns.js';
 import { UnitsView } from './views/units.js';
 import { HolidaysView } from './views/holidays.js';
+import { NotificationsView } from './views/notifications.js';
 
 /** Dashboard pages by path; features add theirs (path, Vietnamese and English label, view). */
 export const PAGES: { path: string; vi: string; en: string; view: () => preact.JSX.Element }[] = [
@@ -28,6 +29,12 @@ export const PAGES: { path: string; vi: string; en: string; view: () => preact.J
   { path: '/app/reports', vi: 'Báo cáo', en: 'Reports', view: ReportsView },
   { path: '/app/units', vi: 'Đơn vị', en: 'Units', view: UnitsView },
   { path: '/app/holidays', vi: 'Ngày nghỉ', en: 'Holidays', view: HolidaysView },
+  {
+    path: '/app/notifications',
+    vi: 'Thông báo lỗi',
+    en: 'Failed notifications',
+    view: NotificationsView,
+  },
 ];
 
 function Shell() {

@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../index.js';
+import { eraseOutboxFor, eraseOutboxOfErasedContacts } from './outbox.js';
 import type {
   Feedback,
   FeedbackContact,
@@ -149,6 +150,7 @@ export async function eraseContacts(db: Db, feedbackIds: string[], at: string): 
     .where('feedback_id', 'in', feedbackIds)
     .where('erased_at', 'is', null)
     .executeTakeFirst();
+  await eraseOutboxFor(db, feedbackIds); // unsent messages to the erased address go too
   return Number(r.numUpdatedRows);
 }
 
@@ -279,5 +281,6 @@ export async function eraseExpiredContacts(db: Db, now: string): Promise<number>
     .where('retain_until', '<', now)
     .where('erased_at', 'is', null)
     .executeTakeFirst();
+  if (Number(r.numUpdatedRows)) await eraseOutboxOfErasedContacts(db);
   return Number(r.numUpdatedRows);
 }

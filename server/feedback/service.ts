@@ -10,7 +10,8 @@ import {
 } from '../../db/repositories/feedback.js';
 import { holidaySet } from '../../db/repositories/holidays.js';
 import { getUnit } from '../../db/repositories/units.js';
-import type { Feedback, FeedbackKind } from '../../db/schema.js';
+import { enqueueNotices } from '../notifications/enqueue.js';
+import type { Feedback, FeedbackKind, NewFeedback } from '../../db/schema.js';
 import { addWorkingDays, type CalendarLike } from '../deadlines.js';
 import { conflict, invalid } from '../errors.js';
 import { LIMITS } from './limits.js';
@@ -172,8 +173,8 @@ export async function fileFeedback(
   const unit = await getUnit(db, input.unitId);
   if (!unit) throw invalid([{ path: 'unitId', message: 'unknown unit' }]);
   const holidays = await holidaySet(db);
-  const item = await db.transaction().execute((trx) =>
-    insertReceived(
+  const item = await db.transaction().execute(async (trx) => {
+    const created = await insertReceived(
       trx,
       () => newItemRow({ ...input, clientId: input.clientId }, now, holidays),
       contactRow(input.contact, now),
@@ -181,8 +182,10 @@ export async function fileFeedback(
         actor: null,
         note: null,
       },
-    ),
-  );
+    );
+    if (created) await enqueueNotices(trx, now, created); // the receipt, in the same transaction
+    return created;
+  });
   if (item) return { item, created: true };
   // Lost the race to a concurrent retry with the same clientId: answer with that one.
   const existing = await getFeedbackByClientId(db, input.clientId!);

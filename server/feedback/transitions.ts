@@ -11,6 +11,7 @@ import { getUnit, isInSubtree } from '../../db/repositories/units.js';
 import type { Feedback, Unit, User } from '../../db/schema.js';
 import { addWorkingDays, type CalendarLike } from '../deadlines.js';
 import { conflict, invalid } from '../errors.js';
+import { enqueueNotices } from '../notifications/enqueue.js';
 import { LIMITS } from './limits.js';
 import { copyContact, insertReceived, newItemRow } from './service.js';
 import { canMove, MOVES, STATUS_LABELS } from './state-machine.js';
@@ -129,7 +130,7 @@ export async function applyTransition(
   t: TTransition,
 ): Promise<Feedback> {
   await sweepExpiredWaits(db, now, [id]); // a wait past its end is already back with staff
-  return db.transaction().execute((trx) => transitionIn(trx, now, actor, id, t));
+  return db.transaction().execute((trx) => transitionIn(trx, now, actor, id, t, { notify: true }));
 }
 
 /** 409 for a move the state machine does not allow, naming both statuses as staff read them. */
@@ -167,13 +168,17 @@ async function recordMove(ctx: Ctx, t: TTransition, at: string): Promise<void> {
   }
 }
 
-/** applyTransition's body, for a caller that already holds a transaction (the demo seed). */
+/**
+ * applyTransition's body, for a caller that already holds a transaction (the demo seed).
+ * `notify`: write the citizen's message to the outbox in this transaction (the demo seed does not).
+ */
 export async function transitionIn(
   trx: Db,
   now: Date,
   actor: User,
   id: string,
   t: TTransition,
+  opts: { notify?: boolean } = {},
 ): Promise<Feedback> {
   const item = await getFeedback(trx, id);
   const unit = item && (await getUnit(trx, item.unit_id));
@@ -191,5 +196,7 @@ export async function transitionIn(
     });
   }
   await recordMove(ctx, t, at);
-  return { ...item, ...set, status: t.to, updated_at: at };
+  const moved = { ...item, ...set, status: t.to, updated_at: at };
+  if (opts.notify) await enqueueNotices(trx, now, moved, t.note ?? null);
+  return moved;
 }

@@ -21,6 +21,8 @@ export interface Foreign {
   code: string;
   feedbackId: string;
   trackingCode: string;
+  /** The SMS to the item's contact, as if it had failed for good (staff list it, may send it again). */
+  outboxId: string;
 }
 
 /** A campaign with one response and a feedback item with contact details, at `unitId`. */
@@ -83,7 +85,14 @@ export async function foreignData(t: TestApp, unitId: string, parent: string): P
     contact: { name: MARK.contact, phone: '0912345678' },
     consent: true,
   });
+  const sms = await t.handle.db
+    .updateTable('outbox')
+    .set({ attempts: 6, next_attempt_at: null, last_error: 'SMS webhook answered 500' })
+    .where('feedback_id', '=', fb.id)
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
+    outboxId: sms.id,
     unitId,
     unitName: unit.name,
     campaignId,
@@ -125,7 +134,13 @@ export async function foreignState(t: TestApp, f: Foreign) {
     .selectAll()
     .where('unit_id', '=', f.unitId)
     .execute();
+  const outbox = await db
+    .selectFrom('outbox')
+    .select(['attempts', 'next_attempt_at'])
+    .where('feedback_id', '=', f.feedbackId)
+    .execute();
   return {
+    outbox,
     status: fb.status,
     contacts: contacts.length,
     tokens: tokens.length,

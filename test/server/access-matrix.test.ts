@@ -33,6 +33,7 @@ function fillPath(path: string, f: Foreign): string {
     .replace(/:trackingCode\b/, f.trackingCode)
     .replace(/^\/api\/campaigns\/:id/, `/api/campaigns/${f.campaignId}`)
     .replace(/^\/api\/feedback\/:id/, `/api/feedback/${f.feedbackId}`)
+    .replace(/^\/api\/notifications\/:id/, `/api/notifications/${f.outboxId}`)
     .replace(/:id\b/, f.unitId);
 }
 
@@ -56,6 +57,7 @@ const WRITE_BODIES: Record<string, (f: Foreign, now: number) => unknown> = {
   }),
   'POST /api/feedback/:id/transitions': () => ({ to: 'accepted' }),
   'DELETE /api/feedback/by-code/:trackingCode/personal-data': () => undefined,
+  'POST /api/notifications/:id/retry': () => ({}),
 };
 
 /** Routes about the whole installation, not a unit: refused below admin, allowed to the admin. */
