@@ -4,7 +4,7 @@ import { getLibraryEntry, listVersionRows } from '../db/repositories/survey-libr
 import { ZSurveyDefinition } from '../surveys/schema.js';
 import type { StaffScope } from './context.js';
 import { AppError, invalid } from './errors.js';
-import { createSurvey, updateSurvey, type SaveResult } from './survey-library.js';
+import { createSurvey, idleFactors, updateSurvey, type SaveResult } from './survey-library.js';
 import { readSurveyXlsx, type RowProblem } from './survey-xlsx.js';
 import { fieldErrors, nulPaths } from './validate.js';
 
@@ -40,14 +40,13 @@ function readJson(bytes: Uint8Array): Record<string, unknown> {
 async function readXlsx(bytes: Uint8Array): Promise<Record<string, unknown>> {
   const { draft, problems, locate } = await readSurveyXlsx(bytes.slice().buffer);
   const parsed = ZSurveyDefinition.safeParse({ ...draft, version: 1 });
-  const schema: RowProblem[] = parsed.success
-    ? []
-    : fieldErrors(parsed.error).map((e) => {
-        const at = locate(e.path);
-        const where = at.column ? `cột "${at.column}": ` : '';
-        const message = at.row ? `Dòng ${at.row}: ${where}${e.message}` : e.message;
-        return { sheet: at.sheet, row: at.row, path: e.path, message };
-      });
+  const errors = parsed.success ? idleFactors(parsed.data) : fieldErrors(parsed.error);
+  const schema: RowProblem[] = errors.map((e) => {
+    const at = locate(e.path);
+    const where = at.column ? `cột "${at.column}": ` : '';
+    const message = at.row ? `Dòng ${at.row}: ${where}${e.message}` : e.message;
+    return { sheet: at.sheet, row: at.row, path: e.path, message };
+  });
   // A cell the reader already named is not named again by the schema.
   const named = new Set(problems.map((p) => `${p.sheet}#${p.row}`));
   const all = [

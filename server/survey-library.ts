@@ -12,6 +12,7 @@ import {
   updateLibraryEntry,
   usedOptionValues,
 } from '../db/repositories/survey-library.js';
+import { settleCounts } from '../db/repositories/tally.js';
 import { getUnit } from '../db/repositories/units.js';
 import type { Role, Survey, SurveyLibraryEntry, Unit } from '../db/schema.js';
 import { definitionHash } from '../surveys/load.js';
@@ -108,7 +109,29 @@ async function editableSurvey(deps: Deps, staff: StaffScope, id: string) {
 function parseDraft(body: Record<string, unknown>, id: string, version: number) {
   const parsed = ZSurveyDefinition.safeParse({ ...body, id, version });
   if (!parsed.success) throw invalid(fieldErrors(parsed.error));
+  const idle = idleFactors(parsed.data);
+  if (idle.length) throw invalid(idle);
   return parsed.data;
+}
+
+/**
+ * A factor no question counts towards would show an empty index: refused. (A library rule until
+ * the schema has it; a grid's rows name factors too.)
+ */
+export function idleFactors(def: TSurveyDefinition): FieldError[] {
+  const used = new Set<string>();
+  for (const q of def.sections.flatMap((s) => s.questions) as {
+    factor?: string;
+    rows?: { factor?: string }[];
+  }[]) {
+    if (q.factor) used.add(q.factor);
+    for (const r of q.rows ?? []) if (r.factor) used.add(r.factor);
+  }
+  return def.factors.flatMap((f, i) =>
+    used.has(f.id)
+      ? []
+      : [{ path: `factors.${i}`, message: `Nhóm tiêu chí "${f.id}" chưa có câu hỏi nào.` }],
+  );
 }
 
 function draftId(body: Record<string, unknown>): string {
@@ -188,10 +211,10 @@ export async function updateSurvey(
   body: Record<string, unknown>,
 ): Promise<SaveResult> {
   if (staff.user.role === 'viewer') throw forbidden();
+  const { rows } = await editableSurvey(deps, staff, id);
   if (body.id !== undefined && body.id !== id) {
     throw invalid([{ path: 'id', message: `Mã bảng hỏi phải là "${id}" (mã trong đường dẫn).` }]);
   }
-  const { rows } = await editableSurvey(deps, staff, id);
   const latest = rows[0]!;
   const same = parseDraft(body, id, latest.version);
   if (definitionHash(same) === latest.hash) {
@@ -233,6 +256,7 @@ async function removedOptionWarnings(
   previous: TSurveyDefinition,
   next: TSurveyDefinition,
 ): Promise<SurveyWarning[]> {
+  await settleCounts(db); // answers stored but not yet counted choose options too
   const before = new Map(previous.sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
   const warnings: SurveyWarning[] = [];
   for (const [si, s] of next.sections.entries()) {
