@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { prepare } from '../../server/startup.js';
+import { syncSurveys } from '../../server/surveys.js';
+import { DEFINITIONS_DIR, parseDefinition } from '../../surveys/load.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createCampaign, submit } from '../helpers/campaigns.js';
 import { addViewer, draft, json } from '../helpers/surveys.js';
@@ -330,5 +333,43 @@ describe('stored definitions that no longer validate', () => {
       console.warn = warn;
     }
     expect(lines.some((l) => /"hong" version 1: stored definition is invalid/.test(l))).toBe(true);
+  });
+});
+
+describe('start-up with the definition files', () => {
+  const sipasFile = (mutate: (d: { version: number; title: { vi: string } }) => void) => {
+    const def = JSON.parse(readFileSync(`${DEFINITIONS_DIR}/sipas.json`, 'utf8'));
+    mutate(def);
+    return parseDefinition('sipas.json', JSON.stringify(def));
+  };
+
+  test('a file changed under a stored version does not stop the start and does not replace a staff edit', async () => {
+    const t = await createTestApp();
+    const admin = await t.login('admin@demo.vn');
+    const edited = (await json(await t.req('/api/surveys/sipas', { cookie: admin }))).definition;
+    edited.title = { vi: 'SIPAS do Sở sửa' };
+    expect(await json(await put(t, admin, 'sipas', edited))).toMatchObject({ version: 2 });
+
+    const lines: string[] = [];
+    const changed = sipasFile((d) => (d.title = { vi: 'Tệp đã sửa' }));
+    const result = await syncSurveys(t.handle.db, t.clock, [changed], (l) => lines.push(l));
+    expect(result).toEqual({ inserted: [], kept: ['sipas@1'] });
+    expect(lines).toHaveLength(1);
+    const detail = await json(await t.req('/api/surveys/sipas', { cookie: admin }));
+    expect(detail.definition.title.vi).toBe('SIPAS do Sở sửa');
+    expect(detail.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    const v1 = await json(await t.req('/api/surveys/sipas?version=1', { cookie: admin }));
+    expect(v1.definition.title.vi).not.toBe('Tệp đã sửa');
+
+    // Only a higher version number in a file adds a version.
+    const v3 = sipasFile((d) => {
+      d.version = 3;
+      d.title = { vi: 'Tệp phiên bản 3' };
+    });
+    expect(await syncSurveys(t.handle.db, t.clock, [v3], () => {})).toEqual({
+      inserted: ['sipas@3'],
+      kept: [],
+    });
+    expect((await json(await t.req('/api/surveys/sipas', { cookie: admin }))).version).toBe(3);
   });
 });
