@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.js';
-import { invalid } from '../errors.js';
 import { requireRole, requireStaff } from '../middleware/auth.js';
 import { diffDefinitions } from '../survey-diff.js';
 import { importSurvey } from '../survey-import.js';
@@ -31,7 +30,6 @@ const ZExportQuery = z.object({
   version: ZVersion.optional(),
 });
 const ZImport = z.object({ file: z.instanceof(File) });
-const MAX_IMPORT_BYTES = 2_000_000;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -47,8 +45,6 @@ const surveys = new Hono<AppEnv>()
   })
   .post('/import', requireRole('manager'), validate('form', ZImport), async (c) => {
     const { file } = c.req.valid('form');
-    if (file.size > MAX_IMPORT_BYTES)
-      throw invalid([{ path: 'file', message: 'Tệp lớn hơn 2 MB.' }]);
     const result = await importSurvey(c.var.deps, c.var.staff, file);
     return c.json(result, result.created ? 201 : 200);
   })
