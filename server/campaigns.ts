@@ -13,7 +13,7 @@ import { getUnit, listSubtree } from '../db/repositories/units.js';
 import type { Campaign, Unit } from '../db/schema.js';
 import { invalid, notFound } from './errors.js';
 import { campaignState } from './responses.js';
-import { assertUsableForCampaign } from './survey-library.js';
+import { assertUsableForCampaign } from './survey-access.js';
 
 const ZIso = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
 

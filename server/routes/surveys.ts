@@ -4,16 +4,8 @@ import type { AppEnv } from '../context.js';
 import { requireRole, requireStaff } from '../middleware/auth.js';
 import { diffDefinitions } from '../survey-diff.js';
 import { importSurvey } from '../survey-import.js';
-import {
-  createSurvey,
-  listSurveys,
-  removeSurvey,
-  setArchived,
-  surveyDefinition,
-  surveyDetail,
-  surveyVersions,
-  updateSurvey,
-} from '../survey-library.js';
+import { createSurvey, removeSurvey, setArchived, updateSurvey } from '../survey-library.js';
+import { listSurveys, surveyDefinition, surveyDetail, surveyVersions } from '../survey-reads.js';
 import { surveyXlsx } from '../survey-xlsx.js';
 import { validate } from '../validate.js';
 import { attachment } from './exports.js';
