@@ -70,6 +70,20 @@ export interface SurveyTable {
   /** sha256 of the canonical definition: a changed file makes a new version. */
   hash: string;
   created_at: string;
+  /** The staff member who stored this version; null for a definition file. */
+  created_by: string | null;
+}
+
+/** One row per questionnaire id: who owns it and whether it may still open campaigns. */
+export interface SurveyLibraryTable {
+  id: string;
+  /** The owner unit; null: the Department's official forms (the root of the unit tree). */
+  unit_id: string | null;
+  archived: number;
+  created_by: string | null;
+  created_at: string;
+  updated_by: string | null;
+  updated_at: string;
 }
 
 export interface CampaignTable {
@@ -230,6 +244,7 @@ export interface Database {
   login_attempts: LoginAttemptTable;
   known_sign_ins: KnownSignInTable;
   surveys: SurveyTable;
+  survey_library: SurveyLibraryTable;
   campaigns: CampaignTable;
   campaign_units: CampaignUnitTable;
   campaign_tokens: CampaignTokenTable;
@@ -258,6 +273,8 @@ export type User = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type Survey = Selectable<SurveyTable>;
+export type NewSurvey = Insertable<SurveyTable>;
+export type SurveyLibraryEntry = Selectable<SurveyLibraryTable>;
 export type Campaign = Selectable<CampaignTable>;
 export type NewCampaign = Insertable<CampaignTable>;
 export type ResponseRow = Selectable<ResponseTable>;

@@ -14,6 +14,7 @@ import { getUnit, listSubtree } from '../db/repositories/units.js';
 import type { Campaign, Unit } from '../db/schema.js';
 import { invalid, notFound } from './errors.js';
 import { campaignState } from './campaign-state.js';
+import { assertUsableForCampaign } from './survey-access.js';
 
 const ZIso = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
 
@@ -70,6 +71,7 @@ export async function createCampaign(
       },
     ]);
   }
+  await assertUsableForCampaign(db, staff.root, input.surveyId);
   const allowed = await subtreeIds(db, staff.root);
   const outside = input.unitIds.filter((id) => !allowed.has(id));
   if (outside.length) throw notFound();

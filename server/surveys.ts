@@ -6,6 +6,7 @@ import {
   listLatestSurveyRows,
   listSurveyVersions,
 } from '../db/repositories/surveys.js';
+import { insertLibraryEntry } from '../db/repositories/survey-library.js';
 import { loadDefinitions, type LoadedDefinition } from '../surveys/load.js';
 import {
   LIKERT_LABELS,
@@ -17,28 +18,35 @@ import {
 } from '../surveys/schema.js';
 
 /**
- * Stores each definition file as a questionnaire version. A version, once stored, is frozen:
- * responses and campaigns point at it. A file whose content changed without a new version number
- * stops the start, so nobody silently rewrites the questions old answers were given to.
+ * Seeds the questionnaire library from the definition files: each file's (id, version) is stored
+ * when missing, owned by the Department (library `unit_id` null). A stored version is frozen and
+ * the library is edited by staff, so a file whose content differs from the stored version of the
+ * same number is not applied: one log line, and the stored version stays. Only a higher version
+ * number in a file adds a version.
  */
 export async function syncSurveys(
   db: Db,
   clock: Clock,
   defs: LoadedDefinition[] = loadDefinitions(),
-): Promise<{ inserted: string[] }> {
+  log: (line: string) => void = console.warn,
+): Promise<{ inserted: string[]; kept: string[] }> {
   const stored = new Map(
     (await listSurveyVersions(db)).map((r) => [`${r.id}@${r.version}`, r.hash]),
   );
   const inserted: string[] = [];
+  const kept: string[] = [];
+  const now = clock().toISOString();
   for (const { file, definition: d, hash } of defs) {
     const key = `${d.id}@${d.version}`;
     const have = stored.get(key);
     if (have === hash) continue;
     if (have !== undefined) {
-      throw new Error(
-        `${file}: questionnaire "${d.id}" version ${d.version} is already stored with different content. ` +
-          `Set "version" to ${d.version + 1} (or higher) to publish the change; campaigns and responses keep version ${d.version}.`,
+      log(
+        `${file}: questionnaire "${d.id}" version ${d.version} is stored with different content; ` +
+          `the stored version is kept (raise "version" in the file to add a version).`,
       );
+      kept.push(key);
+      continue;
     }
     await insertSurveyVersion(db, {
       id: d.id,
@@ -46,11 +54,20 @@ export async function syncSurveys(
       title: d.title.vi,
       definition: JSON.stringify(d),
       hash,
-      created_at: clock().toISOString(),
+      created_at: now,
+    });
+    await insertLibraryEntry(db, {
+      id: d.id,
+      unit_id: null,
+      archived: 0,
+      created_by: null,
+      created_at: now,
+      updated_by: null,
+      updated_at: now,
     });
     inserted.push(key);
   }
-  return { inserted };
+  return { inserted, kept };
 }
 
 /** Every parse of a stored definition: checked against the schema, never cast. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, Survey } from '../schema.js';
+import type { Database, NewSurvey, Survey } from '../schema.js';
 
 type Q = Kysely<Database>;
 
@@ -35,7 +35,7 @@ export async function listSurveyVersions(
 }
 
 /** Inserts a version unless it is stored already (two processes starting at once). */
-export async function insertSurveyVersion(db: Q, row: Survey): Promise<void> {
+export async function insertSurveyVersion(db: Q, row: NewSurvey): Promise<void> {
   await db
     .insertInto('surveys')
     .values(row)

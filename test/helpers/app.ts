@@ -84,7 +84,7 @@ export async function createTestApp(
     const headers: Record<string, string> = { origin: ORIGIN, ...init.headers };
     if (init.cookie) headers.cookie = init.cookie;
     let body: BodyInit | undefined;
-    if (typeof init.body === 'string') body = init.body;
+    if (typeof init.body === 'string' || init.body instanceof FormData) body = init.body;
     else if (init.body !== undefined) {
       body = JSON.stringify(init.body);
       headers['content-type'] ??= 'application/json';

@@ -34,6 +34,7 @@ function fillPath(path: string, f: Foreign): string {
     .replace(/^\/api\/campaigns\/:id/, `/api/campaigns/${f.campaignId}`)
     .replace(/^\/api\/feedback\/:id/, `/api/feedback/${f.feedbackId}`)
     .replace(/^\/api\/notifications\/:id/, `/api/notifications/${f.outboxId}`)
+    .replace(/^\/api\/surveys\/:id/, `/api/surveys/${FOREIGN_SURVEY}`)
     .replace(/:id\b/, f.unitId);
 }
 
@@ -58,7 +59,86 @@ const WRITE_BODIES: Record<string, (f: Foreign, now: number) => unknown> = {
   'POST /api/feedback/:id/transitions': () => ({ to: 'accepted' }),
   'DELETE /api/feedback/by-code/:trackingCode/personal-data': () => undefined,
   'POST /api/notifications/:id/retry': () => ({}),
+  // The foreign unit's own questionnaire: read, overwritten, archived, deleted, imported over.
+  'PUT /api/surveys/:id': () => foreignSurvey(),
+  'DELETE /api/surveys/:id': () => undefined,
+  'POST /api/surveys/:id/archive': () => undefined,
+  'POST /api/surveys/:id/unarchive': () => undefined,
+  'POST /api/surveys/import': () => {
+    const form = new FormData();
+    form.set('file', new File([JSON.stringify(foreignSurvey())], 'x.json'));
+    return form;
+  },
+  // Creating always makes a questionnaire of the user's own unit; the foreign one's id is taken.
+  'POST /api/surveys': () => foreignSurvey(),
 };
+
+/** Writes that name no foreign thing but a taken id: a conflict without its data is right. */
+const CONFLICT_IS_REFUSAL = new Set(['POST /api/surveys']);
+
+const FOREIGN_SURVEY = 'bang-hoi-ngoai';
+const FOREIGN_SURVEY_TITLE = 'Bảng hỏi riêng của đơn vị ngoài';
+function foreignSurvey() {
+  return {
+    id: FOREIGN_SURVEY,
+    version: 1,
+    kind: 'education',
+    title: { vi: FOREIGN_SURVEY_TITLE },
+    factors: [{ id: 'f1', title: { vi: 'Nhóm 1' } }],
+    sections: [
+      {
+        id: 's1',
+        title: { vi: 'Phần 1' },
+        questions: [{ id: 'q1', type: 'likert5', text: { vi: 'Câu 1' }, factor: 'f1' }],
+      },
+    ],
+  };
+}
+
+/** The foreign unit's questionnaire, stored as that unit's staff would have made it. */
+async function addForeignSurvey(t: TestApp, unitId: string): Promise<void> {
+  const def = foreignSurvey();
+  const now = t.clock().toISOString();
+  await t.handle.db
+    .insertInto('surveys')
+    .values({
+      id: def.id,
+      version: 1,
+      title: def.title.vi,
+      definition: JSON.stringify({ ...def, convention: 'share_satisfied' }),
+      hash: 'foreign',
+      created_at: now,
+      created_by: null,
+    })
+    .execute();
+  await t.handle.db
+    .insertInto('survey_library')
+    .values({
+      id: def.id,
+      unit_id: unitId,
+      archived: 0,
+      created_by: null,
+      created_at: now,
+      updated_by: null,
+      updated_at: now,
+    })
+    .execute();
+}
+
+async function foreignSurveyState(t: TestApp) {
+  return {
+    versions: await t.handle.db
+      .selectFrom('surveys')
+      .select(['version', 'definition'])
+      .where('id', '=', FOREIGN_SURVEY)
+      .execute(),
+    library: await t.handle.db
+      .selectFrom('survey_library')
+      .selectAll()
+      .where('id', '=', FOREIGN_SURVEY)
+      .execute(),
+  };
+}
 
 /** Routes about the whole installation, not a unit: refused below admin, allowed to the admin. */
 const ADMIN_ONLY_GLOBAL: Record<string, unknown> = {
@@ -95,9 +175,11 @@ describe('the access matrix: every staff route × each demo role × data outside
     test(`${role.email} gets 403 or 404, never data, for ${role.foreign}`, async () => {
       const t = await createTestApp();
       const f = await foreignData(t, role.foreign, role.parent);
+      await addForeignSurvey(t, role.foreign);
       const own = await createCampaign(t, { as: role.email, unitIds: ['HN-TAYHO-THCS-DONGTHAI'] });
       const cookie = await t.login(role.email);
       const before = await foreignState(t, f);
+      const surveyBefore = await foreignSurveyState(t);
       const problems: string[] = [];
       const base = `campaignId=${own.id}&surveyFamily=edu-thcs`;
 
@@ -135,10 +217,14 @@ describe('the access matrix: every staff route × each demo role × data outside
           });
           const text = await res.text();
           const found = leaks(text, f);
+          if (text.includes(FOREIGN_SURVEY_TITLE)) found.push(FOREIGN_SURVEY_TITLE);
           if (found.length)
             problems.push(`${r.method} ${url}: ${res.status} shows ${found.join(', ')}`);
           if (res.status >= 500) problems.push(`${r.method} ${url}: ${res.status}`);
-          const refused = res.status === 403 || res.status === 404;
+          const refused =
+            res.status === 403 ||
+            res.status === 404 ||
+            (res.status === 409 && CONFLICT_IS_REFUSAL.has(key));
           // A route whose path names the foreign thing, or a write, must refuse outright.
           if ((aimed || r.method !== 'GET') && !refused)
             problems.push(`${r.method} ${url}: ${res.status}, expected 403/404`);
@@ -155,6 +241,7 @@ describe('the access matrix: every staff route × each demo role × data outside
       }
       expect(problems).toEqual([]);
       expect(await foreignState(t, f)).toEqual(before);
+      expect(await foreignSurveyState(t)).toEqual(surveyBefore);
     });
   }
 });

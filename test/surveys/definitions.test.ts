@@ -125,12 +125,26 @@ describe('a broken definition', () => {
 });
 
 describe('versions', () => {
-  test('a changed definition with the same version stops the start and says to bump the version', async () => {
+  test('a changed file under a stored version does not stop the start: one log line, the stored version stays', async () => {
     const t = await createTestApp({ seed: false });
     const dir = broken((d) => (d.sections[1]!.questions[0]!.text = { vi: 'Câu hỏi đã sửa' }));
-    await expect(syncSurveys(t.handle.db, t.clock, loadDefinitions(dir))).rejects.toThrow(
-      /version 1 is already stored with different content\. Set "version" to 2/,
+    const lines: string[] = [];
+    expect(
+      await syncSurveys(t.handle.db, t.clock, loadDefinitions(dir), (l) => lines.push(l)),
+    ).toEqual({
+      inserted: [],
+      kept: ['sipas@1'],
+    });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /"sipas" version 1 is stored with different content; the stored version is kept/,
     );
+    const row = await t.handle.db
+      .selectFrom('surveys')
+      .select('definition')
+      .where('id', '=', 'sipas')
+      .executeTakeFirstOrThrow();
+    expect(row.definition).not.toContain('Câu hỏi đã sửa');
   });
 
   test('a new version is stored beside the old; a running campaign keeps the version it opened with', async () => {
@@ -142,6 +156,7 @@ describe('versions', () => {
     });
     expect(await syncSurveys(t.handle.db, t.clock, loadDefinitions(dir))).toEqual({
       inserted: ['sipas@2'],
+      kept: [],
     });
     const after = await createCampaign(t, { surveyId: 'sipas' });
     const text = async (code: string) =>

@@ -13,7 +13,7 @@ function localInput(d: Date): string {
 /** Create a campaign: questionnaire, name, window, access, and the schools of the user's subtree. */
 export function NewCampaign() {
   const { units, navigate } = useAppState();
-  const surveys = useFetch(() => api.api.surveys.$get(), []);
+  const surveys = useFetch(() => api.api.surveys.$get({ query: { usable: 'true' } }), []);
   const schools = units.value.filter((u) => u.kind === 'school');
   const surveyId = useSignal('');
   const name = useSignal('');
