@@ -28,7 +28,7 @@ async function picture(page: Page, name: string): Promise<void> {
 /** Opens a copy of the THCS parents' questionnaire in the editor. */
 async function copyThcs(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Bảng hỏi', exact: true }).click();
-  const row = page.getByRole('row').filter({ hasText: 'Trung học cơ sở' });
+  const row = page.getByRole('row').filter({ has: page.locator('a[href$="?from=edu-thcs"]') });
   await row.getByRole('link', { name: /^Sao chép/ }).click();
   await page.getByLabel('Tên bảng hỏi (tiếng Việt)').waitFor();
 }
@@ -37,7 +37,8 @@ describe.skipIf(!chromiumPath)('the questionnaire editor in Chromium', () => {
   const live = useLive();
 
   test('a manager copies the THCS form, adds a question, fixes an error, previews it on a phone and saves two versions', async () => {
-    const page = await live.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const ctx = await live.browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await ctx.newPage();
     page.setDefaultTimeout(10_000);
     await signIn(page, live.server.url, 'tayho@demo.vn');
     await copyThcs(page);
@@ -106,19 +107,17 @@ describe.skipIf(!chromiumPath)('the questionnaire editor in Chromium', () => {
     await page.getByRole('button', { name: 'So sánh' }).click();
     await page.getByText('Đổi tên bảng hỏi').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-  });
+    await ctx.close();
+  }, 120_000);
 
   test('at 360 px the editor reorders questions by keyboard and by drag, and says so', async () => {
-    const ctx = await live.browser.newContext({
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    // A narrow window, not an emulated phone: dragging is a mouse's business.
+    const ctx = await live.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await ctx.newPage();
     page.setDefaultTimeout(10_000);
     await signIn(page, live.server.url, 'tayho@demo.vn');
     await copyThcs(page);
-    const first = page.locator('.edit-item.section').first();
+    const first = page.locator('.edit-item.section').nth(1);
     const texts = () =>
       first
         .locator('.edit-item.question')
@@ -131,7 +130,7 @@ describe.skipIf(!chromiumPath)('the questionnaire editor in Chromium', () => {
     await page.getByText(`Đã chuyển “${b}” tới vị trí 1`).waitFor();
     // The keyboard stays on the question that moved.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(
-      'f-sections-0-questions-0-down',
+      'f-sections-1-questions-0-down',
     );
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       360,
@@ -139,9 +138,18 @@ describe.skipIf(!chromiumPath)('the questionnaire editor in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await picture(page, 'phone');
 
-    const drag = (i: number) => first.locator(`#f-sections-0-questions-${i}-drag`);
-    await drag(0).dragTo(first.locator('.edit-item.question').nth(2));
-    expect((await texts()).slice(0, 3)).toEqual([a, c, b]);
+    // Dragged by the mouse on a wider window: the first question's handle onto the second.
+    await page.setViewportSize({ width: 1200, height: 1600 });
+    const handle = page.locator('#f-sections-1-questions-0-drag');
+    await handle.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const from = (await handle.boundingBox())!;
+    const onto = (await first.locator('.edit-item.question').nth(1).boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(onto.x + 40, onto.y + 40, { steps: 8 });
+    await page.mouse.up();
+    expect((await texts()).slice(0, 3)).toEqual([a, b, c]);
+    await page.getByText(`Đã chuyển “${b}” tới vị trí 2`).waitFor();
     await ctx.close();
-  });
+  }, 120_000);
 });

@@ -22,13 +22,11 @@ function useMove(list: Path) {
     const dir = to < from ? 'up' : 'down';
     setTimeout(() => {
       const at = fieldId([...list, to]);
-      const b =
-        document.getElementById(`${at}-${dir}`) ??
-        document.getElementById(`${at}-${dir === 'up' ? 'down' : 'up'}`);
-      (b && !(b as HTMLButtonElement).disabled
-        ? b
-        : document.getElementById(`${at}-drag`)
-      )?.focus();
+      const other = dir === 'up' ? 'down' : 'up';
+      const usable = [dir, other]
+        .map((k) => document.getElementById(`${at}-${k}`) as HTMLButtonElement | null)
+        .find((b) => b && !b.disabled);
+      usable?.focus();
     }, 0);
   };
 }

@@ -61,10 +61,14 @@ function Workspace({ loaded, reload }: { loaded: Loaded; reload: (id: string) =>
   const readOnly = me.value?.user.role === 'viewer' || !loaded.editable;
   const ed = useMemo(() => createEditor(loaded.edit, readOnly), [loaded]);
   const tab = useSignal<Tab>('edit');
-  const status = useSignal(flash);
+  const status = useSignal('');
   const serverErrors = useSignal<{ path: Path; message: string }[]>([]);
   const busy = useSignal(false);
-  flash = '';
+  // What the save before this page said (it navigated here): shown once, then forgotten.
+  useEffect(() => {
+    status.value = flash;
+    flash = '';
+  }, []);
   const d = loaded.detail;
   const checked = ed.checked.value;
 
