@@ -3,7 +3,20 @@ import { t } from '../i18n.js';
 type Obj = Record<string, unknown>;
 const arr = (v: unknown) => (Array.isArray(v) ? (v as Obj[]) : []);
 const vi = (x: unknown) => (x as { vi?: string } | undefined)?.vi ?? '';
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Key order and absent-vs-false do not count as changes. */
+function canon(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canon);
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .filter((k) => (v as Obj)[k] !== undefined && (v as Obj)[k] !== false)
+        .map((k) => [k, canon((v as Obj)[k])]),
+    );
+  return v === false ? undefined : v;
+}
+const same = (a: unknown, b: unknown) =>
+  JSON.stringify(canon(a) ?? null) === JSON.stringify(canon(b) ?? null);
 const q = (s: string) => `“${s}”`;
 
 function questions(d: Obj) {

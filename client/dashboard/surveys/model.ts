@@ -172,7 +172,7 @@ export function toDefinition(e: EDef): Record<string, unknown> {
             type: q.type,
             text: outText(q.text),
             help: optText(q.help),
-            required: q.required,
+            required: q.required || undefined,
             factor: q.factor || undefined,
             options: q.options?.map((o) => ({ value: o.value, label: outText(o.label) })),
             rows: q.rows?.map((r) => drop({ id: r.id, text: outText(r.text), factor: r.factor })),
