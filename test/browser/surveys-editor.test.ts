@@ -93,6 +93,12 @@ describe.skipIf(!chromiumPath)('the questionnaire editor in Chromium', () => {
       true,
     );
 
+    // No draft of the preview's answers is kept on the device (the page shares the origin).
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hl.d.'))),
+    ).toEqual([]);
+    await picture(page, 'preview-phone');
+
     // Saved: version 1; a wording changed and saved again: version 2.
     await page.getByRole('button', { name: 'Lưu bảng hỏi' }).click();
     await page.getByRole('heading', { name: /Phiên bản 1$/ }).waitFor();
