@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { campaignDto } from '../../../server/campaigns.js';
 import { t } from '../i18n.js';
+import { ScrollRegion } from '../scroll-region.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { useAppState } from '../state.js';
 import { uploadFile, type ImportProblem } from './files.js';
@@ -115,7 +116,7 @@ export function SurveyList() {
           {list.error}
         </p>
       )}
-      <div class="table-scroll">
+      <ScrollRegion label={t('Danh sách bảng hỏi', 'Questionnaires')}>
         <table>
           <thead>
             <tr>
@@ -168,7 +169,7 @@ export function SurveyList() {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

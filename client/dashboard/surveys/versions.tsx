@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { api, ApiError } from '../api.js';
 import { when } from '../campaigns/campaign-detail.js';
 import { t } from '../i18n.js';
+import { ScrollRegion } from '../scroll-region.js';
 import { describeChanges } from './diff.js';
 import { download, downloadJson, NOT_YET } from './files.js';
 
@@ -173,7 +174,7 @@ export function Versions({
   return (
     <section class="versions" aria-labelledby="versions-h">
       <h2 id="versions-h">{t('Các phiên bản', 'Versions')}</h2>
-      <div class="table-scroll">
+      <ScrollRegion label={t('Các phiên bản', 'Versions')}>
         <table>
           <thead>
             <tr>
@@ -205,7 +206,7 @@ export function Versions({
               })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {d.versions.length > 1 && <Diff d={d} />}
       <h3>{t('Tải về', 'Download')}</h3>
       <p class="actions">
