@@ -30,3 +30,6 @@ export type ReportCalendarDto = Res<Api['reports']['calendar']['$get']>;
 
 export type FeedbackListDto = Res<Api['feedback']['$get']>;
 export type FeedbackDetailDto = Res<Api['feedback'][':id']['$get']>;
+export type SurveyItem = Res<Api['surveys']['$get']>[number];
+export type SurveyDetail = Res<Api['surveys'][':id']['$get']>;
+export type SurveyDiff = Res<Api['surveys'][':id']['diff']['$get']>;

@@ -15,6 +15,7 @@ import { CampaignsView } from './views/campaigns.js';
 import { UnitsView } from './views/units.js';
 import { HolidaysView } from './views/holidays.js';
 import { NotificationsView } from './views/notifications.js';
+import { SurveysView } from './surveys/surveys-view.js';
 
 /** Dashboard pages by path; features add theirs (path, Vietnamese and English label, view). */
 export const PAGES: { path: string; vi: string; en: string; view: () => preact.JSX.Element }[] = [
@@ -24,6 +25,7 @@ export const PAGES: { path: string; vi: string; en: string; view: () => preact.J
   { path: '/app/suggestions', vi: 'Góp ý', en: 'Suggestions', view: SuggestionsView },
   { path: '/app/quality', vi: 'Chất lượng', en: 'Quality', view: QualityView },
   { path: '/app/campaigns', vi: 'Đợt khảo sát', en: 'Campaigns', view: CampaignsView },
+  { path: '/app/surveys', vi: 'Bảng hỏi', en: 'Questionnaires', view: SurveysView },
   { path: '/app/feedback', vi: 'Phản ánh', en: 'Feedback', view: FeedbackPage },
   { path: '/app/targets', vi: 'Chỉ tiêu', en: 'Targets', view: TargetsView },
   { path: '/app/reports', vi: 'Báo cáo', en: 'Reports', view: ReportsView },

@@ -45,6 +45,10 @@ const UI = {
   token_used: ['Mã này đã được sử dụng.', 'This code has already been used.'],
   error: ['Không gửi được phiếu.', 'Your answers could not be sent.'],
   other: ['English', 'Tiếng Việt'],
+  preview: [
+    'Đây là bản xem trước: phiếu không được gửi, không có gì được lưu.',
+    'This is a preview: nothing was sent or stored.',
+  ],
 } as const;
 
 function App({
@@ -74,12 +78,13 @@ function App({
     status === 'done' ||
     status === 'campaign_closed' ||
     status === 'token_used' ||
-    status === 'error';
+    status === 'error' ||
+    status === 'preview';
 
   // A layout effect runs right after the render, not a frame later: a phone closed or reloaded
   // just after the last tap still finds that answer in the draft.
   useLayoutEffect(() => {
-    if (!done)
+    if (!done && !data.preview)
       saveDraft(data.code, {
         clientId: data.clientId,
         startedAt: data.startedAt,
@@ -90,7 +95,7 @@ function App({
   }, [answers, at, status]);
   useEffect(() => {
     document.documentElement.lang = lang;
-    localStorage.setItem('hl.lang', lang);
+    if (!data.preview) localStorage.setItem('hl.lang', lang);
   }, [lang]);
   useEffect(() => {
     if (initial.pending) void submit();
@@ -134,6 +139,8 @@ function App({
   }
 
   async function submit() {
+    // The dashboard's preview of a questionnaire being edited: answerable, never sent.
+    if (data.preview) return setStatus('preview');
     setStatus('sending');
     const body = {
       clientId: data.clientId,
@@ -237,7 +244,7 @@ function start() {
   const data: unknown = JSON.parse(el.textContent || '{}');
   // Damaged page data: leave the plain HTML form, which works without this script.
   if (!isPageData(data)) return;
-  const draft = loadDraft(data.code);
+  const draft = data.preview ? null : loadDraft(data.code);
   // A saved draft wins (same clientId, so a pending submit can be retried safely).
   if (draft) Object.assign(data, { clientId: draft.clientId, startedAt: draft.startedAt });
   const typed = fromForm(

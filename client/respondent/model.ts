@@ -36,6 +36,8 @@ export interface PageData {
   unit: string;
   clientId: string;
   startedAt: string;
+  /** The dashboard's preview: nothing is sent or kept on the device. */
+  preview?: boolean;
   survey: {
     title: string;
     titleEn?: string;

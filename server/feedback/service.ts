@@ -11,7 +11,7 @@ import {
 import { holidaySet } from '../../db/repositories/holidays.js';
 import { getUnit } from '../../db/repositories/units.js';
 import { enqueueNotices } from '../notifications/enqueue.js';
-import type { Feedback, FeedbackKind, NewFeedback } from '../../db/schema.js';
+import type { Feedback, FeedbackKind } from '../../db/schema.js';
 import { addWorkingDays, type CalendarLike } from '../deadlines.js';
 import { conflict, invalid } from '../errors.js';
 import { LIMITS } from './limits.js';
