@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../index.js';
-import { listCampaignsInScope } from './campaigns.js';
 import { pathInSubtree } from './subtree.js';
-import type { Campaign, Unit } from '../schema.js';
+import type { Unit } from '../schema.js';
 
 /**
  * Reads for the satisfaction indices. Answer figures come from a unit's own leaf counters plus
@@ -22,7 +21,7 @@ export interface SubtreeTotals {
 }
 
 /** `units` alias `u` lies in the subtree whose root path is `rootPath` (index-friendly on SQLite). */
-const inSubtree = (db: Db, rootPath: string) => pathInSubtree(db, 'u.path', rootPath);
+export const inSubtree = (db: Db, rootPath: string) => pathInSubtree(db, 'u.path', rootPath);
 
 /**
  * Answer counts of one campaign pooled over a unit's subtree: the unit's own leaf rows plus its
@@ -116,7 +115,7 @@ export interface ScoreRow {
   ss: number;
 }
 
-const scoreRow = <R extends { n: unknown; s: unknown; ss: unknown }>(r: R) => ({
+export const scoreRow = <R extends { n: unknown; s: unknown; ss: unknown }>(r: R) => ({
   ...r,
   n: Number(r.n),
   s: Number(r.s),
@@ -175,85 +174,6 @@ export async function childScores(
     rows.push(...part.map(scoreRow));
   }
   return sumScores(rows, (r) => `${r.child_id}\0${r.scope}`);
-}
-
-export interface StratumRow {
-  unit_id: string;
-  path: string;
-  /** The campaign's frozen N of the unit (0: not declared). */
-  eligible: number;
-  /** The unit's own responses (its leaf counter). */
-  responses: number;
-}
-
-/**
- * The campaign's units in the subtree with their frozen N and their own responses: the strata of
- * the weighted index, and the units whose sample is judged one by one.
- */
-export async function campaignStrata(
-  db: Db,
-  campaignId: string,
-  root: Unit,
-): Promise<StratumRow[]> {
-  const rows = await db
-    .selectFrom('campaign_units as cu')
-    .innerJoin('units as u', 'u.id', 'cu.unit_id')
-    .leftJoin('response_counts as rc', (j) =>
-      j.onRef('rc.campaign_id', '=', 'cu.campaign_id').onRef('rc.unit_id', '=', 'cu.unit_id'),
-    )
-    .where('cu.campaign_id', '=', campaignId)
-    .where(inSubtree(db, root.path))
-    .select(['cu.unit_id', 'u.path', 'cu.eligible', sql<number>`coalesce(rc.n, 0)`.as('responses')])
-    .orderBy('cu.unit_id')
-    .execute();
-  return rows.map((r) => ({ ...r, eligible: Number(r.eligible), responses: Number(r.responses) }));
-}
-
-export interface UnitShareRow {
-  unit_id: string;
-  question_id: string;
-  satisfied: number;
-  valid: number;
-}
-
-/**
- * Each unit's own satisfied and valid answers per question (its leaf counters only), for the
- * units of the subtree: what each stratum's own index needs.
- */
-export async function unitShares(db: Db, campaignId: string, root: Unit): Promise<UnitShareRow[]> {
-  const rows = await db
-    .selectFrom('answer_counts as ac')
-    .innerJoin('units as u', 'u.id', 'ac.unit_id')
-    .where('ac.campaign_id', '=', campaignId)
-    .where(inSubtree(db, root.path))
-    .where('ac.value', 'in', ['1', '2', '3', '4', '5'])
-    .groupBy(['ac.unit_id', 'ac.question_id'])
-    .select([
-      'ac.unit_id',
-      'ac.question_id',
-      sql<number>`sum(case when ac.value in ('4', '5') then ac.n else 0 end)`.as('satisfied'),
-      sql<number>`sum(ac.n)`.as('valid'),
-    ])
-    .execute();
-  return rows.map((r) => ({ ...r, satisfied: Number(r.satisfied), valid: Number(r.valid) }));
-}
-
-/** Each unit's own overall score counters (leaf rows only), for the units of the subtree. */
-export async function unitOverallScores(
-  db: Db,
-  campaignId: string,
-  root: Unit,
-  scope: string,
-): Promise<(ScoreRow & { unit_id: string })[]> {
-  const rows = await db
-    .selectFrom('score_counts as sc')
-    .innerJoin('units as u', 'u.id', 'sc.unit_id')
-    .where('sc.campaign_id', '=', campaignId)
-    .where(inSubtree(db, root.path))
-    .where('sc.scope', '=', scope)
-    .select(['sc.unit_id', 'sc.scope', 'sc.n', 'sc.s', 'sc.ss'])
-    .execute();
-  return rows.map(scoreRow);
 }
 
 export interface ChildCountRow extends CountRow {
@@ -348,82 +268,5 @@ export async function listChildren(db: Db, parentId: string): Promise<Unit[]> {
     .selectAll()
     .where('parent_id', '=', parentId)
     .orderBy('name')
-    .execute();
-}
-
-/**
- * Campaigns a user rooted at `root` may read (the campaigns' own scope rule: owned in the subtree
- * or targeting a unit in it), optionally of one questionnaire, by closing date.
- */
-export async function listVisibleCampaigns(
-  db: Db,
-  root: Unit,
-  surveyId?: string,
-): Promise<Campaign[]> {
-  const all = await listCampaignsInScope(db, root.path);
-  return all
-    .filter((c) => !surveyId || c.survey_id === surveyId)
-    .sort((a, b) => a.closes_at.localeCompare(b.closes_at) || a.id.localeCompare(b.id));
-}
-
-export interface TextAnswerRow {
-  response_id: string;
-  question_id: string;
-  unit_id: string;
-  text: string;
-  submitted_at: string;
-}
-
-/** Every open-ended answer of a campaign in a subtree, newest first. */
-export async function listTextAnswers(
-  db: Db,
-  campaignId: string,
-  root: Unit,
-): Promise<TextAnswerRow[]> {
-  return db
-    .selectFrom('text_answers as ta')
-    .innerJoin('units as u', 'u.id', 'ta.unit_id')
-    .where('ta.campaign_id', '=', campaignId)
-    .where(inSubtree(db, root.path))
-    .select(['ta.response_id', 'ta.question_id', 'ta.unit_id', 'ta.text', 'ta.submitted_at'])
-    .orderBy('ta.submitted_at', 'desc')
-    .orderBy('ta.response_id')
-    .execute();
-}
-
-export interface SubmissionRow {
-  unit_id: string;
-  fingerprint: string;
-  submitted_at: string;
-}
-
-/**
- * Submission times of the responses whose fingerprint repeats at least `minRepeats` times at one
- * unit: the only candidates for a burst, so ordinary responses are not read.
- */
-export async function repeatedSubmissions(
-  db: Db,
-  campaignId: string,
-  root: Unit,
-  minRepeats: number,
-): Promise<SubmissionRow[]> {
-  const repeated = db
-    .selectFrom('responses as r')
-    .innerJoin('units as u', 'u.id', 'r.unit_id')
-    .where('r.campaign_id', '=', campaignId)
-    .where(inSubtree(db, root.path))
-    .groupBy(['r.unit_id', 'r.fingerprint'])
-    .having(sql<number>`count(*)`, '>=', minRepeats)
-    .select(['r.unit_id', 'r.fingerprint']);
-  return db
-    .selectFrom('responses as r2')
-    .innerJoin(repeated.as('g'), (j) =>
-      j.onRef('g.unit_id', '=', 'r2.unit_id').onRef('g.fingerprint', '=', 'r2.fingerprint'),
-    )
-    .where('r2.campaign_id', '=', campaignId)
-    .select(['r2.unit_id', 'r2.fingerprint', 'r2.submitted_at'])
-    .orderBy('r2.unit_id')
-    .orderBy('r2.fingerprint')
-    .orderBy('r2.submitted_at')
     .execute();
 }

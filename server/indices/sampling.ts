@@ -1,9 +1,9 @@
+import { type ScoreRow } from '../../db/repositories/indices.js';
 import {
   unitOverallScores,
   unitShares,
-  type ScoreRow,
   type StratumRow,
-} from '../../db/repositories/indices.js';
+} from '../../db/repositories/indices-sampling.js';
 import type { Unit } from '../../db/schema.js';
 import { OVERALL_SCOPE } from '../../surveys/counting.js';
 import type { TSurveyDefinition } from '../../surveys/schema.js';

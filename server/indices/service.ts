@@ -1,11 +1,8 @@
-import type { Db } from '../../db/index.js';
 import {
-  campaignStrata,
   childAnswerCounts,
   childScores,
   childTotals,
   listChildren,
-  listVisibleCampaigns,
   pooledAnswerCounts,
   pooledEligible,
   pooledResponseTotals,
@@ -13,6 +10,7 @@ import {
   type CountRow,
   type ScoreRow,
 } from '../../db/repositories/indices.js';
+import { campaignStrata } from '../../db/repositories/indices-sampling.js';
 import type { ScoreTotals, WeightedIndex } from './intervals.js';
 import {
   knownPopulation,
@@ -24,7 +22,6 @@ import {
 import type { Campaign, Unit } from '../../db/schema.js';
 import type { TSurveyDefinition, TText } from '../../surveys/schema.js';
 import { getCampaignInScope } from '../../db/repositories/campaigns.js';
-import { isCampaignOpen } from '../campaign-state.js';
 import { notFound } from '../errors.js';
 
 import { answerItems, likertItems } from '../../surveys/items.js';
@@ -315,88 +312,4 @@ export async function childrenRanking(
     };
   });
   return ranked.sort((a, b) => (b.index ?? -1) - (a.index ?? -1) || a.name.localeCompare(b.name));
-}
-
-export interface TrendPointDto {
-  campaignId: string;
-  name: string;
-  opensAt: string;
-  closesAt: string;
-  surveyVersion: number;
-  responses: number;
-  suppressed: boolean;
-  suppression: SuppressionReason | null;
-  representative: boolean | null;
-  index: number | null;
-  mean: number | null;
-  moe: number | null;
-  low: number | null;
-  high: number | null;
-}
-
-export interface TrendDto {
-  surveyId: string;
-  unitId: string;
-  target: number | null;
-  points: TrendPointDto[];
-}
-
-/** One unit across the visible campaigns of one questionnaire, by closing date. */
-export async function unitTrend(
-  deps: CountReader,
-  root: Unit,
-  surveyId: string,
-  unit: Unit,
-): Promise<TrendDto> {
-  const { db } = deps;
-  const campaigns = await listVisibleCampaigns(db, root, surveyId);
-  const points: TrendPointDto[] = [];
-  let target: number | null = null;
-  for (const campaign of campaigns) {
-    const definition = await deps.surveys.get(campaign.survey_id, campaign.survey_version);
-    if (!definition) continue;
-    const loaded = { campaign, definition };
-    const dto = await unitIndices(deps, loaded, unit, { weighted: false });
-    target = dto.target ?? target;
-    points.push({
-      campaignId: campaign.id,
-      name: campaign.name,
-      opensAt: campaign.opens_at,
-      closesAt: campaign.closes_at,
-      surveyVersion: campaign.survey_version,
-      responses: dto.responses,
-      suppressed: dto.suppressed,
-      suppression: dto.suppression,
-      representative: dto.representative,
-      ...dto.overall,
-    });
-  }
-  return { surveyId, unitId: unit.id, target, points };
-}
-
-export interface CampaignSummaryDto {
-  id: string;
-  name: string;
-  surveyId: string;
-  surveyVersion: number;
-  opensAt: string;
-  closesAt: string;
-  open: boolean;
-}
-
-export async function visibleCampaigns(
-  db: Db,
-  root: Unit,
-  now: Date,
-): Promise<CampaignSummaryDto[]> {
-  const iso = now.toISOString();
-  return (await listVisibleCampaigns(db, root)).map((c) => ({
-    id: c.id,
-    name: c.name,
-    surveyId: c.survey_id,
-    surveyVersion: c.survey_version,
-    opensAt: c.opens_at,
-    closesAt: c.closes_at,
-    open: isCampaignOpen(c, iso),
-  }));
 }

@@ -1,8 +1,5 @@
-import {
-  listTextAnswers,
-  pooledResponseTotals,
-  repeatedSubmissions,
-} from '../../db/repositories/indices.js';
+import { pooledResponseTotals } from '../../db/repositories/indices.js';
+import { listTextAnswers, repeatedSubmissions } from '../../db/repositories/indices-signals.js';
 import type { Unit } from '../../db/schema.js';
 import { isCampaignOpen } from '../campaign-state.js';
 import { MIN_RESPONSES } from './engine.js';

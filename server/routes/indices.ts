@@ -3,13 +3,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.js';
 import { DEFAULT_BURST_RULES } from '../indices/quality.js';
-import {
-  childrenRanking,
-  loadCampaignFor,
-  unitIndices,
-  unitTrend,
-  visibleCampaigns,
-} from '../indices/service.js';
+import { childrenRanking, loadCampaignFor, unitIndices } from '../indices/service.js';
+import { unitTrend, visibleCampaigns } from '../indices/trend.js';
 import { liveCount, qualitySignals, suggestions } from '../indices/signals.js';
 import { requireStaff, scopedUnit } from '../middleware/auth.js';
 import { validate } from '../validate.js';
