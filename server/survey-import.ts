@@ -5,7 +5,7 @@ import { getLibraryEntry, listVersionRows } from '../db/repositories/survey-libr
 import { ZSurveyDefinition } from '../surveys/schema.js';
 import type { StaffScope } from './context.js';
 import { AppError, invalid } from './errors.js';
-import { createSurvey, idleFactors, updateSurvey, type SaveResult } from './survey-library.js';
+import { createSurvey, updateSurvey, type SaveResult } from './survey-library.js';
 import { readSurveyXlsx, type RowProblem } from './survey-xlsx.js';
 import { fieldErrors, nulPaths } from './validate.js';
 
@@ -41,7 +41,7 @@ function readJson(bytes: Uint8Array): Record<string, unknown> {
 async function readXlsx(bytes: Uint8Array): Promise<Record<string, unknown>> {
   const { draft, problems, locate } = await readSurveyXlsx(bytes.slice().buffer);
   const parsed = ZSurveyDefinition.safeParse({ ...draft, version: 1 });
-  const errors = parsed.success ? idleFactors(parsed.data) : fieldErrors(parsed.error);
+  const errors = parsed.success ? [] : fieldErrors(parsed.error);
   const schema: RowProblem[] = errors.map((e) => {
     const at = locate(e.path);
     const where = at.column ? `cột "${at.column}": ` : '';

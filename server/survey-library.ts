@@ -22,29 +22,7 @@ import { fieldErrors, type FieldError } from './validate.js';
 function parseDraft(body: Record<string, unknown>, id: string, version: number) {
   const parsed = ZSurveyDefinition.safeParse({ ...body, id, version });
   if (!parsed.success) throw invalid(fieldErrors(parsed.error));
-  const idle = idleFactors(parsed.data);
-  if (idle.length) throw invalid(idle);
   return parsed.data;
-}
-
-/**
- * A factor no question counts towards would show an empty index: refused. (A library rule until
- * the schema has it; a grid's rows name factors too.)
- */
-export function idleFactors(def: TSurveyDefinition): FieldError[] {
-  const used = new Set<string>();
-  for (const q of def.sections.flatMap((s) => s.questions) as {
-    factor?: string;
-    rows?: { factor?: string }[];
-  }[]) {
-    if (q.factor) used.add(q.factor);
-    for (const r of q.rows ?? []) if (r.factor) used.add(r.factor);
-  }
-  return def.factors.flatMap((f, i) =>
-    used.has(f.id)
-      ? []
-      : [{ path: `factors.${i}`, message: `Nhóm tiêu chí "${f.id}" chưa có câu hỏi nào.` }],
-  );
 }
 
 function draftId(body: Record<string, unknown>): string {
