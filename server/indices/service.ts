@@ -24,6 +24,7 @@ import {
 import type { Campaign, Unit } from '../../db/schema.js';
 import type { TSurveyDefinition, TText } from '../../surveys/schema.js';
 import { getCampaignInScope } from '../../db/repositories/campaigns.js';
+import { responseTotalsInSubtree } from '../../db/repositories/campaign-operations.js';
 import { isCampaignOpen } from '../campaign-state.js';
 import { notFound } from '../errors.js';
 import { allQuestions } from '../surveys.js';
@@ -382,6 +383,10 @@ export interface CampaignSummaryDto {
   opensAt: string;
   closesAt: string;
   open: boolean;
+  /** Archived by staff: out of the selector and never the default, still reachable by id. */
+  archived: boolean;
+  /** Responses counted in the subtree: a campaign without any is never the default. */
+  responses: number;
 }
 
 export async function visibleCampaigns(
@@ -390,6 +395,7 @@ export async function visibleCampaigns(
   now: Date,
 ): Promise<CampaignSummaryDto[]> {
   const iso = now.toISOString();
+  const totals = await responseTotalsInSubtree(db, root.path);
   return (await listVisibleCampaigns(db, root)).map((c) => ({
     id: c.id,
     name: c.name,
@@ -398,5 +404,7 @@ export async function visibleCampaigns(
     opensAt: c.opens_at,
     closesAt: c.closes_at,
     open: isCampaignOpen(c, iso),
+    archived: c.archived_at !== null,
+    responses: totals.get(c.id) ?? 0,
   }));
 }

@@ -7,7 +7,7 @@ import { useAppState } from '../state.js';
 
 function CampaignList() {
   const { navigate, me } = useAppState();
-  const list = useFetch(() => api.api.campaigns.$get(), []);
+  const list = useFetch(() => api.api.campaigns.$get({ query: {} }), []);
   const go = (to: string) => (e: Event) => {
     e.preventDefault();
     navigate(to);
