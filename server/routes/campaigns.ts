@@ -185,14 +185,16 @@ const campaigns = new Hono<AppEnv>()
     const p = c.req.valid('param');
     const { campaign, unit } = await unitOf(c, p.id, p.unitId);
     const codes = await unusedTokenCodes(c.var.deps.db, campaign.id, unit.unit_id);
-    return c.html(
-      tokenListPage({
-        campaign,
-        unitName: unit.name,
-        origin: origin(c),
-        codes,
-      }),
-    );
+    const tokens = [];
+    for (const code of codes) {
+      const qrSvg = await QRCode.toString(formUrl(origin(c), code), {
+        type: 'svg',
+        errorCorrectionLevel: 'M',
+        margin: 0,
+      });
+      tokens.push({ code, qrSvg });
+    }
+    return c.html(tokenListPage({ campaign, unitName: unit.name, origin: origin(c), tokens }));
   })
   .get('/:id/units/:unitId/qr.svg', validate('param', ZUnitParam), async (c) => {
     const p = c.req.valid('param');

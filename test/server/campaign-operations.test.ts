@@ -280,6 +280,33 @@ describe('one-time codes', () => {
     });
   });
 
+  test('printed slips: ten to an A4 sheet, each with school, campaign, code, QR code and address', async () => {
+    const t = await createTestApp();
+    const c = await createCampaign(t, { access: 'token' });
+    const made = await t.req(`/api/campaigns/${c.id}/tokens`, {
+      cookie: c.cookie,
+      body: { unitId: DONGTHAI, count: 12 },
+    });
+    const { tokens } = (await made.json()) as { tokens: { code: string }[] };
+    await answerOnce(t, tokens[0]!.code);
+    const page = await (
+      await t.req(`/api/campaigns/${c.id}/units/${DONGTHAI}/tokens.html`, { cookie: c.cookie })
+    ).text();
+    expect(page).toContain('size:A4');
+    const sheets = page.split('<div class="slips">').slice(1);
+    expect(sheets.map((s) => s.split('<div class="slip">').length - 1)).toEqual([10, 1]);
+    const slips = page.split('<div class="slip">').slice(1);
+    expect(slips).toHaveLength(11); // the used code is not printed
+    expect(page).not.toContain(tokens[0]!.code);
+    for (const tok of tokens.slice(1)) {
+      const one = slips.find((s) => s.includes(`>${tok.code}<`))!;
+      expect(one).toContain('Trường THCS Đông Thái');
+      expect(one).toContain('Khảo sát thử');
+      expect(one).toContain(`http://localhost/s/${tok.code}`);
+      expect(one).toContain('<svg');
+    }
+  });
+
   test('asking for more than 1000 codes at once → 400 saying the limit in Vietnamese', async () => {
     const t = await createTestApp();
     const c = await createCampaign(t, { access: 'token' });
