@@ -172,6 +172,22 @@ describe.skipIf(!chromiumPath)('the campaign page in Chromium', () => {
       await page.context().close();
     },
   );
+  test('the overview opens on a campaign with answers, not a fresh empty one, and keeps the choice in the address', async () => {
+    const fresh = await liveCampaign(live.server, 'Đợt thử vừa tạo');
+    const page = await pageAt(live.browser, 1200);
+    await signIn(page, live.server.url, 'tayho@demo.vn');
+    await page.waitForURL(/campaignId=/);
+    const picker = page.getByLabel('Đợt khảo sát', { exact: true });
+    const chosen = await picker.inputValue();
+    expect(chosen).not.toBe(fresh.id);
+    expect(new URL(page.url()).searchParams.get('campaignId')).toBe(chosen);
+    await picker.selectOption(fresh.id);
+    await page.waitForURL((u) => u.searchParams.get('campaignId') === fresh.id);
+    await page.reload();
+    await page.getByLabel('Đợt khảo sát', { exact: true }).waitFor();
+    expect(await page.getByLabel('Đợt khảo sát', { exact: true }).inputValue()).toBe(fresh.id);
+    await page.context().close();
+  });
 });
 
 describe.skipIf(!chromiumPath)("the respondent's round trip on a phone", () => {

@@ -4,6 +4,7 @@ import { api, call } from '../api.js';
 import type { CampaignDetailDto } from '../dto.js';
 import { t } from '../i18n.js';
 import { useAppState } from '../state.js';
+import { formatVnDateTime } from '../../../server/domain/vn-time.js';
 import { fromVnInput, toVnInput } from './vn-input.js';
 
 type Detail = CampaignDetailDto;
@@ -54,14 +55,13 @@ function WhenField(p: {
         type="datetime-local"
         value={p.value}
         disabled={p.disabled}
-        aria-describedby={p.hint ? `${p.id}-hint` : undefined}
+        aria-describedby={`${p.id}-hint`}
         onInput={(e) => p.onInput(e.currentTarget.value)}
       />
-      {p.hint && (
-        <small id={`${p.id}-hint`} class="muted">
-          {p.hint}
-        </small>
-      )}
+      <small id={`${p.id}-hint`} class="muted">
+        {fromVnInput(p.value) && formatVnDateTime(fromVnInput(p.value))}
+        {p.hint && ` · ${p.hint}`}
+      </small>
     </label>
   );
 }

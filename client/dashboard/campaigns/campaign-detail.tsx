@@ -6,6 +6,7 @@ import { t } from '../i18n.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { useAppState } from '../state.js';
 import { CampaignActions } from './campaign-actions.js';
+import type { SurveyDefinitionDto } from '../dto.js';
 
 export const CAMPAIGN_STATE: Record<string, [string, string]> = {
   open: ['đang mở', 'open'],
@@ -155,6 +156,12 @@ function EligibleField({
   );
 }
 
+/** The questionnaire's title in the chosen language (its id only until the list has come). */
+function surveyTitle(list: SurveyDefinitionDto[] | undefined, id: string): string {
+  const title = list?.find((s) => s.id === id)?.title;
+  return title ? t(title.vi, title.en ?? title.vi) : '';
+}
+
 /** One campaign: per school its responses, population N, link, QR code, poster, and one-time codes. */
 export function CampaignDetail({ id }: { id: string }) {
   const { me } = useAppState();
@@ -163,6 +170,7 @@ export function CampaignDetail({ id }: { id: string }) {
     () => api.api.campaigns[':id'].$get({ param: { id: encodeURIComponent(id) } }),
     [id, reload.value],
   );
+  const surveys = useFetch(() => api.api.surveys.$get(), []);
   const mayEdit = me.value?.user.role !== 'viewer';
   if (c.error)
     return (
@@ -190,7 +198,7 @@ export function CampaignDetail({ id }: { id: string }) {
     <section>
       <h1>{d.name}</h1>
       <p class="muted">
-        {d.surveyId} v{d.surveyVersion} · {when(d.opensAt)} – {when(d.closesAt)} ·{' '}
+        {surveyTitle(surveys.data, d.surveyId)} · {when(d.opensAt)} – {when(d.closesAt)} ·{' '}
         {t(...(CAMPAIGN_STATE[d.state] ?? [d.state, d.state]))}
         {d.archivedAt && ` · ${t('đã lưu trữ', 'archived')}`}
       </p>

@@ -3,8 +3,8 @@ import { defaultCampaign } from '../../../server/domain/campaign-choice.js';
 import { api, call } from '../api.js';
 import type { CampaignSummaryDto, Me } from '../dto.js';
 
-/** The pages that show the chosen campaign and unit: their address carries the choice. */
-const INDICES_PAGES = /^\/app\/(overview|questions|trend|suggestions|quality)\b/;
+/** The pages that show the chosen campaign and unit (/app is the overview): their address carries the choice. */
+const INDICES_PAGES = /^\/app(\/(overview|questions|trend|suggestions|quality)\b|\/?$)/;
 
 const fromUrl = (name: string) => new URLSearchParams(location.search).get(name);
 
