@@ -98,6 +98,8 @@ export interface CampaignTable {
   owner_unit_id: string;
   created_by: string | null;
   created_at: string;
+  /** Set when staff archived it: out of the default lists, still reachable (null: not archived). */
+  archived_at: string | null;
 }
 
 export interface CampaignUnitTable {

@@ -5,6 +5,8 @@ import {
   setCampaignUnitEligible,
 } from '../db/repositories/campaigns.js';
 import { countResponsesByUnit } from '../db/repositories/responses.js';
+import { campaignHasResponses, tokenCountsByUnit } from '../db/repositories/campaign-operations.js';
+import { getUnit } from '../db/repositories/units.js';
 import type { Campaign, Unit } from '../db/schema.js';
 import type { AppDeps } from './context.js';
 import { campaignDto, campaignInScope, formUrl } from './campaigns.js';
@@ -15,9 +17,19 @@ import { notFound } from './errors.js';
  * calls one of these and returns the value. `origin` is the public address the links point to.
  */
 
-/** GET /api/campaigns: the campaigns visible from `root`, newest first. */
-export async function campaignList(db: Db, root: Unit, now: Date) {
-  return (await listCampaignsInScope(db, root.path)).map((x) => campaignDto(x, now));
+/**
+ * GET /api/campaigns: the campaigns visible from `root`, newest first; archived ones only when
+ * asked for (`archived`: 'include' lists them too, 'only' lists nothing else).
+ */
+export async function campaignList(
+  db: Db,
+  root: Unit,
+  now: Date,
+  archived: 'exclude' | 'include' | 'only' = 'exclude',
+) {
+  return (await listCampaignsInScope(db, root.path))
+    .filter((x) => archived === 'include' || (x.archived_at !== null) === (archived === 'only'))
+    .map((x) => campaignDto(x, now));
 }
 
 /** POST /api/campaigns: the new campaign, with one form link per unit when it is open-link. */
@@ -46,14 +58,21 @@ export async function campaignDetail(
   const { campaign, units } = await campaignInScope(db, root, id);
   await deps.tally.settle(); // the counters include every acknowledged response
   const counts = await countResponsesByUnit(db, campaign.id);
+  const tokens = campaign.access === 'token' ? await tokenCountsByUnit(db, campaign.id) : null;
+  const owner = await getUnit(db, campaign.owner_unit_id);
   return {
     ...campaignDto(campaign, now),
+    /** Whether the user runs it (edit, close, duplicate, delete, archive): its owner is in scope. */
+    manageable: !!owner?.path.startsWith(root.path),
+    /** Any response stored, counted or not: such a campaign is archived, never deleted. */
+    hasResponses: await campaignHasResponses(db, campaign.id),
     units: units.map((u) => ({
       unitId: u.unit_id,
       name: u.name,
       responses: counts.get(u.unit_id) ?? 0,
       eligible: Number(u.eligible),
       ...(campaign.access === 'link' ? { code: u.code, url: formUrl(origin, u.code) } : {}),
+      ...(tokens ? { tokens: tokenCounts(tokens.get(u.unit_id)) } : {}),
     })),
   };
 }
@@ -77,10 +96,23 @@ export async function setUnitEligible(
   return { campaignId, unitId, eligible };
 }
 
-/** GET /api/campaigns/:id/tokens: one unit's codes, each with its link and when it was used. */
+function tokenCounts(c: { total: number; used: number } | undefined) {
+  const total = c?.total ?? 0;
+  const used = c?.used ?? 0;
+  return { total, used, unused: total - used };
+}
+
+/**
+ * GET /api/campaigns/:id/tokens: one unit's codes made, used and unused, and each code with its
+ * link and when it was used.
+ */
 export async function tokenList(db: Db, campaignId: string, unitId: string, origin: string) {
   const tokens = await listTokens(db, campaignId, unitId);
+  const used = tokens.filter((t) => t.used_at !== null).length;
   return {
+    total: tokens.length,
+    used,
+    unused: tokens.length - used,
     tokens: tokens.map((t) => ({
       code: t.code,
       url: formUrl(origin, t.code),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../db/clock.js';
+import { MAX_TOKENS_PER_REQUEST } from './domain/campaign-choice.js';
 import { ZCampaignAccess } from './domain/staff.js';
 import { newCode, newId } from '../db/ids.js';
 import type { Db } from '../db/index.js';
@@ -38,7 +39,14 @@ export const ZCreateCampaign = z
 export type TCreateCampaign = z.infer<typeof ZCreateCampaign>;
 
 export const ZCreateTokens = z
-  .object({ unitId: z.string().min(1).max(100), count: z.number().int().min(1).max(1000) })
+  .object({
+    unitId: z.string().min(1).max(100),
+    count: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_TOKENS_PER_REQUEST, `tối đa ${MAX_TOKENS_PER_REQUEST} mã mỗi lần`),
+  })
   .strict();
 
 export function formUrl(origin: string, code: string): string {
@@ -86,6 +94,7 @@ export async function createCampaign(
     owner_unit_id: staff.root.id,
     created_by: staff.userId,
     created_at: deps.clock().toISOString(),
+    archived_at: null,
   };
   const units = input.unitIds.map((unit_id) => ({ unit_id, code: newCode() }));
   await db.transaction().execute((trx) => insertCampaign(trx, campaign, units));
@@ -134,6 +143,7 @@ export function campaignDto(c: Campaign, now: Date) {
     access: c.access,
     ownerUnitId: c.owner_unit_id,
     createdAt: c.created_at,
+    archivedAt: c.archived_at,
     state: campaignState(c, now),
   };
 }

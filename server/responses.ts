@@ -168,9 +168,10 @@ export { campaignState, type CampaignState };
 export type OpenTarget = CodeTarget & { definition: TSurveyDefinition };
 
 /**
- * Link codes resolved lately, one cache per database handle (createServices). A campaign and
- * its links are never changed once created, so a link's target is the same on every request;
- * the short life bounds how long a unit's renaming (a units import) takes to show on its form.
+ * Link codes resolved lately, one cache per database handle (createServices). A campaign's
+ * links never change once created; staff's changes to its window (edit, close early, delete)
+ * clear the cache, and the short life bounds how long a unit's renaming (a units import), or a
+ * change made through another server process, takes to show on its form.
  * One-time tokens are not kept: their used state changes.
  */
 const LINK_CACHE_MS = 10_000;
@@ -179,6 +180,8 @@ const LINK_CACHE_MAX = 20_000;
 export interface LinkCache {
   /** What an upper-case code opens, or undefined. */
   resolve(code: string): Promise<CodeTarget | undefined>;
+  /** Forgets every code: a campaign's window or existence changed. */
+  clear(): void;
 }
 
 export function createLinkCache(db: Db): LinkCache {
@@ -195,6 +198,7 @@ export function createLinkCache(db: Db): LinkCache {
       }
       return target;
     },
+    clear: () => links.clear(),
   };
 }
 

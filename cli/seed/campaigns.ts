@@ -86,7 +86,7 @@ function makeAnswers(def: TSurveyDefinition, r: Rand, base: number): Answers {
 
 async function addCampaign(
   ctx: SeedContext,
-  c: Omit<Campaign, 'created_by' | 'access' | 'owner_unit_id' | 'created_at'>,
+  c: Omit<Campaign, 'created_by' | 'access' | 'owner_unit_id' | 'created_at' | 'archived_at'>,
   unitIds: string[],
 ) {
   const campaign: Campaign = {
@@ -95,6 +95,7 @@ async function addCampaign(
     owner_unit_id: 'HN',
     created_by: null,
     created_at: c.opens_at,
+    archived_at: null,
   };
   await insertCampaign(
     ctx.db,

@@ -40,3 +40,28 @@ export function saveDraft(code: string, d: Draft | null): void {
     /* storage full or disabled: the form still works, just without a draft */
   }
 }
+
+const doneKey = (code: string) => 'hl.done.' + code;
+
+/**
+ * Marks this code answered on this phone: a localStorage mark the script reads, and the cookie
+ * the server reads (the same one its no-JS form sets), so opening the link again says so.
+ */
+export function markDone(code: string, closesAt = ''): void {
+  try {
+    localStorage.setItem(doneKey(code), '1');
+  } catch {
+    /* storage disabled: the cookie still tells the server */
+  }
+  const left = Math.ceil((Date.parse(closesAt) - Date.now()) / 1000);
+  const age = Math.min(Math.max(left || 0, 60), 400 * 86400);
+  document.cookie = `hl_done_${code}=1; path=/s/${code}; max-age=${age}; samesite=lax`;
+}
+
+export function isDone(code: string): boolean {
+  try {
+    return localStorage.getItem(doneKey(code)) === '1';
+  } catch {
+    return false;
+  }
+}

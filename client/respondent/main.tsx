@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { loadDraft, saveDraft } from './draft.js';
+import { isDone, loadDraft, markDone, saveDraft } from './draft.js';
 import { isPageData } from './guards.js';
 import {
   answered,
@@ -44,6 +44,17 @@ const UI = {
   ],
   token_used: ['Mã này đã được sử dụng.', 'This code has already been used.'],
   error: ['Không gửi được phiếu.', 'Your answers could not be sent.'],
+  done: ['Quý vị đã trả lời phiếu này', 'You have already answered'],
+  doneBody: [
+    'Phiếu gửi từ điện thoại này đã được ghi nhận. Cảm ơn Quý vị!',
+    'The answers sent from this phone have been recorded. Thank you!',
+  ],
+  again: ['Trả lời cho một con khác', 'Answer for another child'],
+  also: ['Quý vị có thể:', 'You may also:'],
+  feedback: [
+    'Gửi phản ánh, kiến nghị tới nhà trường',
+    'Send feedback or a complaint to the school',
+  ],
   other: ['English', 'Tiếng Việt'],
   preview: [
     'Đây là bản xem trước: phiếu không được gửi, không có gì được lưu.',
@@ -51,14 +62,51 @@ const UI = {
   ],
 } as const;
 
+type Say = (k: keyof typeof UI) => string;
+
+/** The next useful steps after answering (the school's results join once that page exists). */
+function Next({ data, u }: { data: PageData; u: Say }) {
+  if (!data.unitId) return null;
+  return (
+    <>
+      <p>{u('also')}</p>
+      <ul class="next">
+        <li>
+          <a href={'/feedback?unitId=' + encodeURIComponent(data.unitId)}>{u('feedback')}</a>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+/** This phone already answered this code: say so, and offer another answer where allowed. */
+function Answered({ data, u }: { data: PageData; u: Say }) {
+  return (
+    <div class="msg" role="status">
+      <h1>{u('done')}</h1>
+      <p>{u('doneBody')}</p>
+      {data.again && (
+        <p>
+          <a class="btn" href="?again=1">
+            {u('again')}
+          </a>
+        </p>
+      )}
+      <Next data={data} u={u} />
+    </div>
+  );
+}
+
 function App({
   data,
   initial,
   resumed,
+  answeredBefore,
 }: {
   data: PageData;
   initial: { answers: Answers; step: number; pending: boolean };
   resumed: boolean;
+  answeredBefore: boolean;
 }) {
   const sections = data.survey.sections;
   const [lang, setLang] = useState<Lang>(localStorage.getItem('hl.lang') === 'en' ? 'en' : 'vi');
@@ -99,6 +147,15 @@ function App({
   }, [lang]);
   useEffect(() => {
     if (initial.pending) void submit();
+    // Each section is a history entry: the phone's Back button returns to the previous one.
+    history.replaceState({ s: at }, '');
+    const back = (e: PopStateEvent) => {
+      const s = (e.state as { s?: unknown } | null)?.s;
+      setStep(typeof s === 'number' ? s : 0);
+      scrollTo(0, 0);
+    };
+    addEventListener('popstate', back);
+    return () => removeEventListener('popstate', back);
   }, []);
 
   function set(id: string, v: Value | undefined) {
@@ -113,6 +170,7 @@ function App({
 
   function go(to: number) {
     setNote(false);
+    if (to !== at) history.pushState({ s: to }, '');
     setStep(to);
     scrollTo(0, 0);
     setTimeout(() => heading.current?.focus(), 0);
@@ -164,6 +222,7 @@ function App({
         return;
       }
       saveDraft(data.code, null);
+      if (r.kind === 'done') markDone(data.code, data.closesAt);
       setStatus(r.kind === 'done' ? 'done' : r.code in UI ? r.code : 'error');
       return;
     }
@@ -177,10 +236,12 @@ function App({
     else go(at + 1);
   }
 
+  if (answeredBefore && status === '') return <Answered data={data} u={u} />;
   if (done) {
     return (
       <div class="msg" role="status">
         <h1>{u(status === 'done' ? 'thanks' : (status as keyof typeof UI))}</h1>
+        {status === 'done' && <Next data={data} u={u} />}
       </div>
     );
   }
@@ -225,7 +286,16 @@ function App({
       </p>
       <div class="nav">
         {at > 0 && (
-          <button type="button" class="sec" onClick={() => go(at - 1)}>
+          <button
+            type="button"
+            class="sec"
+            // The entry this section pushed is undone, so the phone's Back stays in step.
+            onClick={() =>
+              (history.state as { s?: unknown } | null)?.s === at && at > 0
+                ? history.back()
+                : go(at - 1)
+            }
+          >
             {u('back')}
           </button>
         )}
@@ -259,6 +329,7 @@ function start() {
       data={data}
       initial={{ answers, step: draft?.step || 0, pending: !!draft?.pending }}
       resumed={resumed}
+      answeredBefore={isDone(data.code) && !/[?&]again=1/.test(location.search) && !draft?.pending}
     />,
     root,
   );

@@ -34,6 +34,11 @@ export interface Section {
 export interface PageData {
   code: string;
   unit: string;
+  /** The school's id, for the next steps (its feedback form). */
+  unitId?: string;
+  closesAt?: string;
+  /** Whether the same phone may answer again (a link campaign: another child); not a token. */
+  again?: boolean;
   clientId: string;
   startedAt: string;
   /** The dashboard's preview: nothing is sent or kept on the device. */

@@ -12,6 +12,7 @@ import * as knownSignIns from './2026-11-29T1400-known-sign-ins.js';
 import * as samplingStatistics from './2026-11-29T1400-sampling-statistics.js';
 import * as outbox from './2026-11-29T1700-outbox.js';
 import * as surveyLibrary from './2026-11-29T1700-survey-library.js';
+import * as campaignArchive from './2026-11-29T1800-campaign-archive.js';
 
 /** Every migration, by its frozen dated name. Add new ones at the end; never edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1400-sampling-statistics': samplingStatistics,
   '2026-11-29T1700-outbox': outbox,
   '2026-11-29T1700-survey-library': surveyLibrary,
+  '2026-11-29T1800-campaign-archive': campaignArchive,
 };

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.js';
+import { responseTotalsInSubtree } from '../../db/repositories/campaign-operations.js';
 import { listVisibleCampaigns } from '../../db/repositories/indices-signals.js';
 import type { Unit } from '../../db/schema.js';
 import { isCampaignOpen } from '../campaign-state.js';
@@ -73,6 +74,10 @@ export interface CampaignSummaryDto {
   opensAt: string;
   closesAt: string;
   open: boolean;
+  /** Archived by staff: out of the selector and never the default, still reachable by id. */
+  archived: boolean;
+  /** Responses counted in the subtree: a campaign without any is never the default. */
+  responses: number;
 }
 
 export async function visibleCampaigns(
@@ -81,6 +86,7 @@ export async function visibleCampaigns(
   now: Date,
 ): Promise<CampaignSummaryDto[]> {
   const iso = now.toISOString();
+  const totals = await responseTotalsInSubtree(db, root.path);
   return (await listVisibleCampaigns(db, root)).map((c) => ({
     id: c.id,
     name: c.name,
@@ -89,5 +95,7 @@ export async function visibleCampaigns(
     opensAt: c.opens_at,
     closesAt: c.closes_at,
     open: isCampaignOpen(c, iso),
+    archived: c.archived_at !== null,
+    responses: totals.get(c.id) ?? 0,
   }));
 }

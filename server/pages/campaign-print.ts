@@ -1,5 +1,5 @@
 import type { Campaign } from '../../db/schema.js';
-import { formatVnTimeDate } from '../domain/vn-time.js';
+import { formatVnDateTime, formatVnTimeDate } from '../domain/vn-time.js';
 import { html, raw } from '../html/layout.js';
 
 
@@ -44,17 +44,40 @@ export function posterPage(p: { campaign: Campaign; unitName: string; url: strin
   );
 }
 
-/** Unused one-time codes of a unit, to print and cut into slips for parents. */
-export function tokenListPage(p: { campaign: Campaign; unitName: string; origin: string; codes: string[] }) {
+/** Slips per A4 sheet: 2 columns × 5 rows, each about 9 × 5.5 cm, cut along the dashed lines. */
+export const SLIPS_PER_PAGE = 10;
+
+const SLIP_CSS = `@page{size:A4;margin:8mm}
+.slips{display:grid;grid-template-columns:1fr 1fr;grid-template-rows:repeat(5,55mm);width:194mm;break-after:page}
+.slips:last-child{break-after:auto}
+.slip{border:1px dashed #777;padding:3mm;display:flex;gap:3mm;align-items:center;overflow:hidden;break-inside:avoid}
+.slip .qr svg{width:30mm;height:30mm;display:block}
+.slip .t{flex:1;min-width:0;font-size:9.5pt;line-height:1.3;text-align:left}
+.slip .school{font-weight:700}
+.slip .code{font-size:15pt;font-weight:700;letter-spacing:1px;margin:1mm 0}
+.slip .addr{word-break:break-all;font-size:8.5pt}
+@media screen{.slips{margin-bottom:8mm}}
+.screen{font-size:14pt}
+@media print{.screen{display:none}}`;
+
+/** One slip: the school, the campaign, the code in large type, its QR code and plain address. */
+function slip(p: { campaign: Campaign; unitName: string; origin: string }, t: { code: string; qrSvg: string }) {
+  return html`<div class="slip"><div class="qr" role="img" aria-label="Mã QR mở phiếu khảo sát với mã ${t.code}">${raw(t.qrSvg)}</div><div class="t"><div class="school">${p.unitName}</div><div>${p.campaign.name}</div><div class="code">${t.code}</div><div class="addr">${p.origin}/s/${t.code}</div><div>Quét mã QR hoặc gõ địa chỉ. Mã dùng một lần. Hạn: ${formatVnDateTime(p.campaign.closes_at)}</div></div></div>`;
+}
+
+/**
+ * Unused one-time codes of a unit as slips to print and cut for parents, ten to an A4 sheet, each
+ * with the school's name, the campaign's name, the code, a QR code of its link and the address.
+ */
+export function tokenListPage(p: { campaign: Campaign; unitName: string; origin: string; tokens: { code: string; qrSvg: string }[] }) {
+  const pages: (typeof p.tokens)[] = [];
+  for (let i = 0; i < p.tokens.length; i += SLIPS_PER_PAGE) pages.push(p.tokens.slice(i, i + SLIPS_PER_PAGE));
   return shell(
-    `Mã khảo sát — ${p.unitName}`,
-    html`<main>
-  <h1 style="font-size:16pt">${p.campaign.name} — ${p.unitName}</h1>
-  <p class="note">Mỗi mã dùng được một lần. Mở ${p.origin}/s/ rồi gõ mã, hoặc gõ thẳng địa chỉ. Hạn: ${formatVnTimeDate(p.campaign.closes_at)}.</p>
-  <div class="codes">
-    ${p.codes.map((code) => html`<div><b>${code}</b>${p.origin}/s/${code}</div>`)}
-  </div>
-  ${p.codes.length ? '' : html`<p>Chưa có mã nào chưa dùng. / No unused codes.</p>`}
+    `Phiếu mã khảo sát — ${p.unitName}`,
+    html`<style>${raw(SLIP_CSS)}</style><main>
+  <h1 class="screen">Phiếu mã khảo sát — ${p.campaign.name} — ${p.unitName}</h1>
+  ${pages.map((page) => html`<div class="slips">${page.map((t) => slip(p, t))}</div>`)}
+  ${p.tokens.length ? '' : html`<p>Chưa có mã nào chưa dùng. Hãy tạo mã trên trang đợt khảo sát.</p>`}
 </main>`,
   );
 }

@@ -31,6 +31,7 @@ export async function measureRespondentPage(outDir: string) {
     owner_unit_id: 'HN',
     created_by: null,
     created_at: '2026-11-01T00:00:00.000Z',
+    archived_at: null,
   };
   const target = {
     campaign,

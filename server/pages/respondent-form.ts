@@ -113,7 +113,7 @@ function jsonBlock(value: unknown): string {
 export function respondentForm(t: OpenTarget, code: string, st: FormState) {
   const d = t.definition;
   const lang = st.lang;
-  const data = { code, unit: t.unitName, closesAt: t.campaign.closes_at, clientId: st.clientId, startedAt: st.startedAt, survey: respondentSurveyDto(d) };
+  const data = { code, unit: t.unitName, unitId: t.unitId, again: !t.token, closesAt: t.campaign.closes_at, clientId: st.clientId, startedAt: st.startedAt, survey: respondentSurveyDto(d) };
   return html`<main class="rs" id="rs" lang="${lang}">
 <header><a class="lang" href="?lang=${lang === 'en' ? 'vi' : 'en'}" hreflang="${lang === 'en' ? 'vi' : 'en'}">${tr(L.other, lang)}</a>
 <p class="u">${t.unitName}</p><h1>${tr(d.title, lang)}</h1>${d.description ? html`<p>${tr(d.description, lang)}</p>` : ''}<p class="h">${tr(L.anon, lang)}</p></header>

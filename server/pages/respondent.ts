@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { newId } from '../../db/ids.js';
 import type { TText } from '../../surveys/schema.js';
@@ -28,11 +29,45 @@ const M = {
     vi: 'Mỗi mã chỉ dùng để gửi một phiếu. Nếu Quý vị chưa gửi phiếu, xin liên hệ nhà trường để nhận mã mới.',
     en: 'Each code accepts one response. If you have not answered yet, please ask the school for a new code.',
   },
+  done: { vi: 'Quý vị đã trả lời phiếu này', en: 'You have already answered' },
+  doneBody: {
+    vi: 'Phiếu gửi từ điện thoại này đã được ghi nhận. Cảm ơn Quý vị!',
+    en: 'The answers sent from this phone have been recorded. Thank you!',
+  },
+  again: { vi: 'Trả lời cho một con khác', en: 'Answer for another child' },
+  next: { vi: 'Quý vị có thể:', en: 'You may also:' },
+  feedback: {
+    vi: 'Gửi phản ánh, kiến nghị tới nhà trường',
+    en: 'Send feedback or a complaint to the school',
+  },
   unknown: { vi: 'Không tìm thấy phiếu khảo sát', en: 'No survey has this code' },
   unknownBody: { vi: 'Xin kiểm tra lại mã, hoặc nhập mã in trên giấy:', en: 'Please check the code, or type the code printed on your slip:' },
   code: { vi: 'Mã khảo sát', en: 'Survey code' },
   open: { vi: 'Mở phiếu', en: 'Open' },
 } satisfies Record<string, TText>;
+
+/**
+ * The mark a submit leaves on this phone for this code (the script sets the same one and keeps
+ * a localStorage mark too): opening the link again says "already answered" instead of a blank
+ * form. A link campaign offers to answer again (another child); a one-time code does not.
+ */
+const doneCookie = (code: string) => `hl_done_${code}`;
+
+function markDone(c: Context<AppEnv>, code: string, t: OpenTarget, now: Date) {
+  const left = Math.ceil((Date.parse(t.campaign.closes_at) - now.getTime()) / 1000);
+  setCookie(c, doneCookie(code), '1', { path: `/s/${code}`, sameSite: 'Lax', maxAge: Math.min(Math.max(left, 60), 400 * 86_400) });
+}
+
+/** The next useful steps after answering: today the school's feedback form. */
+function nextSteps(t: OpenTarget, lang: Lang) {
+  // The school's published results (/results/:unitId) join this list once that page exists.
+  return html`<p>${tr(M.next, lang)}</p><ul class="next"><li><a href="/feedback?unitId=${encodeURIComponent(t.unitId)}">${tr(M.feedback, lang)}</a></li></ul>`;
+}
+
+function alreadyAnswered(t: OpenTarget, code: string, lang: Lang) {
+  const again = t.token ? '' : html`<p><a class="btn" href="/s/${code}?again=1${lang === 'en' ? '&lang=en' : ''}">${tr(M.again, lang)}</a></p>`;
+  return notice(lang, M.done, html`<p>${tr(M.doneBody, lang)}</p>${again}${nextSteps(t, lang)}`);
+}
 
 function langOf(c: Context<AppEnv>, fromForm?: unknown): Lang {
   return (fromForm ?? c.req.query('lang')) === 'en' ? 'en' : 'vi';
@@ -105,6 +140,11 @@ const respondent = new Hono<AppEnv>()
     const code = cleanCode(c.req.valid('param').code);
     const t = await openIfKnown(c.var.deps, code);
     if (!t) return c.html(codeEntry(lang, M.unknown, M.unknownBody), 404);
+    const open = campaignState(t.campaign, clock()) === 'open';
+    if (open && getCookie(c, doneCookie(code)) && (t.token || c.req.query('again') !== '1')) {
+      c.header('Cache-Control', 'no-store');
+      return c.html(alreadyAnswered(t, code, lang));
+    }
     const b = blocked(t, clock(), lang);
     if (b) return c.html(b);
     // The clientId is minted here, so a double-posted form (back, resubmit) is stored once.
@@ -135,7 +175,8 @@ const respondent = new Hono<AppEnv>()
       }
       return c.html(blocked(t, clock(), lang) ?? notice(lang, M.used, html`<p>${tr(M.usedBody, lang)}</p>`), e.status);
     }
-    return c.html(notice(lang, M.thanks, html`<p>${tr(M.thanksBody, lang)}</p>`));
+    markDone(c, code, t, clock());
+    return c.html(notice(lang, M.thanks, html`<p>${tr(M.thanksBody, lang)}</p>${nextSteps(t, lang)}`));
   });
 
 export default respondent;

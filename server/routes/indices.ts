@@ -70,7 +70,8 @@ const indices = new Hono<AppEnv>()
   })
   // The campaign selector's list, until and beside GET /api/campaigns.
   .get('/campaigns', async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock, tally } = c.var.deps;
+    await tally.settle(); // "has responses" decides the default campaign
     return c.json(await visibleCampaigns(db, c.var.staff.root, clock()));
   });
 

@@ -50,6 +50,16 @@ const WRITE_BODIES: Record<string, (f: Foreign, now: number) => unknown> = {
   }),
   'POST /api/campaigns/:id/tokens': (f) => ({ unitId: f.unitId, count: 2 }),
   'PATCH /api/campaigns/:id/units/:unitId': () => ({ eligible: 1 }),
+  'PATCH /api/campaigns/:id': () => ({ name: 'Đợt lấn sân' }),
+  'POST /api/campaigns/:id/close': () => undefined,
+  'DELETE /api/campaigns/:id': () => undefined,
+  'POST /api/campaigns/:id/archive': () => undefined,
+  'POST /api/campaigns/:id/unarchive': () => undefined,
+  'POST /api/campaigns/:id/duplicate': (_, now) => ({
+    name: 'Đợt lấn sân',
+    opensAt: new Date(now + 86_400_000).toISOString(),
+    closesAt: new Date(now + 2 * 86_400_000).toISOString(),
+  }),
   'PUT /api/targets/settings': (f) => ({
     unitId: f.unitId,
     targetId: 'pakn_on_time',

@@ -1,13 +1,12 @@
 import { useSignal } from '@preact/signals';
-import {
-  formatVnDate,
-  formatVnDateTime,
-  formatVnTimeDate,
-} from '../../../server/domain/vn-time.js';
+import { MAX_TOKENS_PER_REQUEST } from '../../../server/domain/campaign-choice.js';
+import { formatVnDate, formatVnDateTime } from '../../../server/domain/vn-time.js';
 import { api, call } from '../api.js';
-import { lang, t } from '../i18n.js';
+import { t } from '../i18n.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { useAppState } from '../state.js';
+import { CampaignActions } from './campaign-actions.js';
+import type { SurveyDefinitionDto } from '../dto.js';
 
 export const CAMPAIGN_STATE: Record<string, [string, string]> = {
   open: ['đang mở', 'open'],
@@ -15,56 +14,74 @@ export const CAMPAIGN_STATE: Record<string, [string, string]> = {
   closed: ['đã đóng', 'closed'],
 };
 
-/** A date (and time) as read in Vietnam, whatever the browser's time zone. */
+/** 'dd/mm/yyyy hh:mm' (or the date alone) as read in Vietnam, whatever the browser's zone. */
 export const when = (iso: string, dateOnly = false): string =>
-  dateOnly
-    ? formatVnDate(iso)
-    : lang.value === 'en'
-      ? formatVnDateTime(iso)
-      : formatVnTimeDate(iso);
+  dateOnly ? formatVnDate(iso) : formatVnDateTime(iso);
 
 function TokenButton({
   campaignId,
   unitId,
+  name,
   onDone,
 }: {
   campaignId: string;
   unitId: string;
+  name: string;
   onDone: () => void;
 }) {
   const count = useSignal(50);
   const busy = useSignal(false);
+  const error = useSignal<string | null>(null);
+  const tooMany = count.value > MAX_TOKENS_PER_REQUEST;
   return (
-    <span>
+    <span class="campaign-access">
       <label class="sr-only" for={`n-${unitId}`}>
-        {t('Số mã', 'How many codes')}
+        {t(`Số mã cần tạo cho ${name}`, `How many codes for ${name}`)}
       </label>
       <input
         id={`n-${unitId}`}
         type="number"
         min={1}
-        max={1000}
+        max={MAX_TOKENS_PER_REQUEST}
         value={count.value}
         style="width:6rem"
-        onInput={(e) => (count.value = Number(e.currentTarget.value))}
+        aria-invalid={tooMany}
+        aria-describedby={`n-${unitId}-err`}
+        onInput={(e) => {
+          count.value = Number(e.currentTarget.value);
+          error.value = null;
+        }}
       />{' '}
       <button
         type="button"
         class="secondary"
-        disabled={busy.value}
+        disabled={busy.value || tooMany || !(count.value >= 1)}
         onClick={async () => {
           busy.value = true;
+          error.value = null;
           await call(
             api.api.campaigns[':id'].tokens.$post({
               param: { id: encodeURIComponent(campaignId) },
               json: { unitId, count: count.value },
             }),
-          ).finally(() => (busy.value = false));
-          onDone();
+          )
+            .then(
+              onDone,
+              (e: unknown) => (error.value = e instanceof Error ? e.message : String(e)),
+            )
+            .finally(() => (busy.value = false));
         }}
       >
         {t('Tạo mã', 'Make codes')}
       </button>
+      <span id={`n-${unitId}-err`} class="error" role="alert">
+        {tooMany
+          ? t(
+              `Mỗi lần chỉ tạo được tối đa ${MAX_TOKENS_PER_REQUEST} mã. Hãy tạo nhiều lần.`,
+              `At most ${MAX_TOKENS_PER_REQUEST} codes at a time: make them in several batches.`,
+            )
+          : error.value}
+      </span>
     </span>
   );
 }
@@ -139,6 +156,12 @@ function EligibleField({
   );
 }
 
+/** The questionnaire's title in the chosen language (its id only until the list has come). */
+function surveyTitle(list: SurveyDefinitionDto[] | undefined, id: string): string {
+  const title = list?.find((s) => s.id === id)?.title;
+  return title ? t(title.vi, title.en ?? title.vi) : '';
+}
+
 /** One campaign: per school its responses, population N, link, QR code, poster, and one-time codes. */
 export function CampaignDetail({ id }: { id: string }) {
   const { me } = useAppState();
@@ -147,6 +170,7 @@ export function CampaignDetail({ id }: { id: string }) {
     () => api.api.campaigns[':id'].$get({ param: { id: encodeURIComponent(id) } }),
     [id, reload.value],
   );
+  const surveys = useFetch(() => api.api.surveys.$get({ query: {} }), []);
   const mayEdit = me.value?.user.role !== 'viewer';
   if (c.error)
     return (
@@ -174,80 +198,102 @@ export function CampaignDetail({ id }: { id: string }) {
     <section>
       <h1>{d.name}</h1>
       <p class="muted">
-        {d.surveyId} v{d.surveyVersion} · {when(d.opensAt)} – {when(d.closesAt)} ·{' '}
+        {surveyTitle(surveys.data, d.surveyId)} · {when(d.opensAt)} – {when(d.closesAt)} ·{' '}
         {t(...(CAMPAIGN_STATE[d.state] ?? [d.state, d.state]))}
+        {d.archivedAt && ` · ${t('đã lưu trữ', 'archived')}`}
       </p>
+      {mayEdit && d.manageable && <CampaignActions d={d} onDone={() => reload.value++} />}
       <p>
         <a href={exportPath('csv')}>{t('Tải dữ liệu phiếu (CSV)', 'Download responses (CSV)')}</a>
         {' · '}
         <a href={exportPath('xlsx')}>XLSX</a>
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th>{t('Trường', 'School')}</th>
-            <th class="num">{t('Số phiếu', 'Responses')}</th>
-            <th>{t('Số đối tượng (N) của đợt', "Campaign's eligible count (N)")}</th>
-            <th>{t('Truy cập', 'Access')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.units.map((u) => (
-            <tr key={u.unitId}>
-              <td>{u.name}</td>
-              <td class="num">{u.responses}</td>
-              <td>
-                {mayEdit ? (
-                  <EligibleField
-                    key={`${u.unitId}-${u.eligible}`}
-                    campaignId={d.id}
-                    unitId={u.unitId}
-                    name={u.name}
-                    value={u.eligible}
-                    onDone={() => reload.value++}
-                  />
-                ) : (
-                  u.eligible || '—'
-                )}
-              </td>
-              <td>
-                {u.url ? (
-                  <span class="campaign-access">
-                    <img
-                      src={unitPaths(u.unitId).qrSvg}
-                      width={72}
-                      height={72}
-                      alt={t(`Mã QR của ${u.name}`, `QR code for ${u.name}`)}
-                    />
-                    <a href={u.url}>{u.url}</a>
-                    {' · '}
-                    <a href={unitPaths(u.unitId).poster} target="_blank" rel="noopener">
-                      {t('Áp phích A4', 'A4 poster')}
-                    </a>
-                    {' · '}
-                    <a href={unitPaths(u.unitId).qrPng} download>
-                      {t('QR (PNG)', 'QR (PNG)')}
-                    </a>
-                  </span>
-                ) : (
-                  <span>
-                    <a href={unitPaths(u.unitId).tokens} target="_blank" rel="noopener">
-                      {t('Danh sách mã để in', 'Printable code list')}
-                    </a>{' '}
-                    {mayEdit && (
-                      <TokenButton
-                        campaignId={d.id}
-                        unitId={u.unitId}
-                        onDone={() => reload.value++}
-                      />
-                    )}
-                  </span>
-                )}
-              </td>
+      <div class="table-scroll">
+        <table class="token-counts">
+          <thead>
+            <tr>
+              <th>{t('Trường', 'School')}</th>
+              <th class="num">{t('Số phiếu', 'Responses')}</th>
+              {d.access === 'token' && (
+                <>
+                  <th class="num">{t('Mã đã tạo', 'Codes made')}</th>
+                  <th class="num">{t('Đã dùng', 'Used')}</th>
+                  <th class="num">{t('Chưa dùng', 'Unused')}</th>
+                </>
+              )}
+              <th>{t('Số đối tượng (N) của đợt', "Campaign's eligible count (N)")}</th>
+              <th>{t('Truy cập', 'Access')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {d.units.map((u) => (
+              <tr key={u.unitId}>
+                <td>{u.name}</td>
+                <td class="num">{u.responses}</td>
+                {u.tokens && (
+                  <>
+                    <td class="num">{u.tokens.total}</td>
+                    <td class="num">{u.tokens.used}</td>
+                    <td class="num">{u.tokens.unused}</td>
+                  </>
+                )}
+                <td>
+                  {mayEdit ? (
+                    <EligibleField
+                      key={`${u.unitId}-${u.eligible}`}
+                      campaignId={d.id}
+                      unitId={u.unitId}
+                      name={u.name}
+                      value={u.eligible}
+                      onDone={() => reload.value++}
+                    />
+                  ) : (
+                    u.eligible || '—'
+                  )}
+                </td>
+                <td>
+                  {u.url ? (
+                    <span class="campaign-access">
+                      <img
+                        src={unitPaths(u.unitId).qrSvg}
+                        width={72}
+                        height={72}
+                        alt={t(`Mã QR của ${u.name}`, `QR code for ${u.name}`)}
+                      />
+                      <a href={u.url}>{u.url}</a>
+                      {' · '}
+                      <a href={unitPaths(u.unitId).poster} target="_blank" rel="noopener">
+                        {t('Áp phích A4', 'A4 poster')}
+                      </a>
+                      {' · '}
+                      <a href={unitPaths(u.unitId).qrPng} download>
+                        {t('QR (PNG)', 'QR (PNG)')}
+                      </a>
+                    </span>
+                  ) : (
+                    <span>
+                      <a href={unitPaths(u.unitId).tokens} target="_blank" rel="noopener">
+                        {t(
+                          'In phiếu mã (10 phiếu một trang A4)',
+                          'Print code slips (10 per A4 page)',
+                        )}
+                      </a>{' '}
+                      {mayEdit && (
+                        <TokenButton
+                          campaignId={d.id}
+                          unitId={u.unitId}
+                          name={u.name}
+                          onDone={() => reload.value++}
+                        />
+                      )}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -3,12 +3,7 @@ import { api, ApiError, call } from '../api.js';
 import { t } from '../i18n.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { useAppState } from '../state.js';
-
-/** 'YYYY-MM-DDTHH:mm' in the browser's zone, as <input type="datetime-local"> wants it. */
-function localInput(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
+import { fromVnInput, toVnInput } from './vn-input.js';
 
 /** Create a campaign: questionnaire, name, window, access, and the schools of the user's subtree. */
 export function NewCampaign() {
@@ -17,8 +12,8 @@ export function NewCampaign() {
   const schools = units.value.filter((u) => u.kind === 'school');
   const surveyId = useSignal('');
   const name = useSignal('');
-  const opensAt = useSignal(localInput(new Date()));
-  const closesAt = useSignal(localInput(new Date(Date.now() + 30 * 86_400_000)));
+  const opensAt = useSignal(toVnInput(new Date()));
+  const closesAt = useSignal(toVnInput(new Date(Date.now() + 30 * 86_400_000)));
   const access = useSignal<'link' | 'token'>('link');
   const chosen = useSignal<Set<string>>(new Set(schools.map((s) => s.id)));
   const error = useSignal<string | null>(null);
@@ -48,8 +43,8 @@ export function NewCampaign() {
           json: {
             surveyId: surveyId.value || (surveys.data?.[0]?.id ?? ''),
             name: name.value,
-            opensAt: new Date(opensAt.value).toISOString(),
-            closesAt: new Date(closesAt.value).toISOString(),
+            opensAt: fromVnInput(opensAt.value),
+            closesAt: fromVnInput(closesAt.value),
             unitIds: [...chosen.value],
             access: access.value,
           },

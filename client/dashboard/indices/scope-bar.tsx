@@ -39,7 +39,7 @@ export function ScopeBar({ withUnit = true }: { withUnit?: boolean }) {
           value={s.campaignId.value ?? ''}
           onChange={(e) => (s.campaignId.value = e.currentTarget.value || null)}
         >
-          {(s.campaigns.value ?? []).map((c) => (
+          {s.selectable.value.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name} ({dateOnly(c.opensAt)} – {dateOnly(c.closesAt)})
               {c.open ? ` · ${t('đang mở', 'open')}` : ''}

@@ -1,16 +1,26 @@
-import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { defaultCampaign } from '../../../server/domain/campaign-choice.js';
 import { api, call } from '../api.js';
 import type { CampaignSummaryDto, Me } from '../dto.js';
+
+/** The pages that show the chosen campaign and unit (/app is the overview): their address carries the choice. */
+const INDICES_PAGES = /^\/app(\/(overview|questions|trend|suggestions|quality)\b|\/?$)/;
+
+const fromUrl = (name: string) => new URLSearchParams(location.search).get(name);
 
 /**
  * What the indices pages share: the campaign chosen and the unit drilled into. Part of the app
  * state (createAppState makes it, once), so every page shows the same selection.
  */
-export function createIndicesState(app: { me: ReadonlySignal<Me | null | undefined> }) {
+export function createIndicesState(app: {
+  me: ReadonlySignal<Me | null | undefined>;
+  path: ReadonlySignal<string>;
+}) {
   const campaigns = signal<CampaignSummaryDto[] | null>(null);
-  const campaignId = signal<string | null>(null);
-  /** null: the user's own unit. A link such as /app/overview?unitId=… opens on that unit. */
-  const unitId = signal<string | null>(new URLSearchParams(location.search).get('unitId'));
+  /** A link such as /app/overview?campaignId=…&unitId=… opens on that campaign and unit. */
+  const campaignId = signal<string | null>(fromUrl('campaignId'));
+  /** null: the user's own unit. */
+  const unitId = signal<string | null>(fromUrl('unitId'));
   const error = signal<string | null>(null);
 
   const campaign = computed(() => campaigns.value?.find((c) => c.id === campaignId.value) ?? null);
@@ -21,9 +31,8 @@ export function createIndicesState(app: { me: ReadonlySignal<Me | null | undefin
     try {
       const list = await call(api.api.indices.campaigns.$get());
       campaigns.value = list;
-      // The latest open campaign, else the latest one (the list is ordered by closing date).
-      const open = list.filter((c) => c.open);
-      campaignId.value ??= (open[open.length - 1] ?? list[list.length - 1])?.id ?? null;
+      // Not archived, with responses, open or closed last (server/domain/campaign-choice.ts).
+      campaignId.value ??= defaultCampaign(list)?.id ?? null;
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
     }
@@ -40,7 +49,45 @@ export function createIndicesState(app: { me: ReadonlySignal<Me | null | undefin
     return q as { campaignId: string; unitId?: string } & Partial<E>;
   }
 
-  return { campaigns, campaignId, unitId, campaign, currentUnitId, error, loadCampaigns, query };
+  // The choice in the address (replaced, not pushed: Back leaves the page, not the choice), so a
+  // reload or a shared link shows the same campaign and unit.
+  effect(() => {
+    if (!INDICES_PAGES.test(app.path.value)) return;
+    const q = new URLSearchParams(location.search);
+    const set = (k: string, v: string | null) => (v ? q.set(k, v) : q.delete(k));
+    set('campaignId', campaignId.value);
+    set('unitId', unitId.value);
+    const search = q.toString() ? `?${q}` : '';
+    if (search !== location.search) history.replaceState(null, '', location.pathname + search);
+  });
+  // Before the app's own popstate listener moves `path` (capture runs first at the window),
+  // so the effect above writes the address's choice back, not the one being left.
+  addEventListener(
+    'popstate',
+    () => {
+      if (!INDICES_PAGES.test(location.pathname)) return;
+      campaignId.value = fromUrl('campaignId') ?? campaignId.value;
+      unitId.value = fromUrl('unitId');
+    },
+    { capture: true },
+  );
+
+  /** The campaigns the selector lists: not archived, plus the chosen one if it is. */
+  const selectable = computed(() =>
+    (campaigns.value ?? []).filter((c) => !c.archived || c.id === campaignId.value),
+  );
+
+  return {
+    campaigns,
+    selectable,
+    campaignId,
+    unitId,
+    campaign,
+    currentUnitId,
+    error,
+    loadCampaigns,
+    query,
+  };
 }
 
 export type IndicesState = ReturnType<typeof createIndicesState>;

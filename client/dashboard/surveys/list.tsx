@@ -79,7 +79,7 @@ function Import() {
 export function SurveyList() {
   const { navigate, me } = useAppState();
   const list = useFetch(() => api.api.surveys.$get({ query: {} }), []);
-  const campaigns = useFetch(() => api.api.campaigns.$get(), []);
+  const campaigns = useFetch(() => api.api.campaigns.$get({ query: { archived: 'include' } }), []);
   const canEdit = me.value?.user.role !== 'viewer';
   const go = (to: string) => (e: Event) => {
     e.preventDefault();

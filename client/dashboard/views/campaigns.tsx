@@ -1,13 +1,18 @@
 import { CAMPAIGN_STATE, CampaignDetail, when } from '../campaigns/campaign-detail.js';
 import { NewCampaign } from '../campaigns/new-campaign.js';
 import { t } from '../i18n.js';
+import { useSignal } from '@preact/signals';
 import { api } from '../api.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { useAppState } from '../state.js';
 
 function CampaignList() {
   const { navigate, me } = useAppState();
-  const list = useFetch(() => api.api.campaigns.$get(), []);
+  const archived = useSignal(false);
+  const list = useFetch(
+    () => api.api.campaigns.$get({ query: archived.value ? { archived: 'only' } : {} }),
+    [archived.value],
+  );
   const go = (to: string) => (e: Event) => {
     e.preventDefault();
     navigate(to);
@@ -22,6 +27,16 @@ function CampaignList() {
           </a>
         </p>
       )}
+      <p>
+        <label>
+          <input
+            type="checkbox"
+            checked={archived.value}
+            onChange={(e) => (archived.value = e.currentTarget.checked)}
+          />{' '}
+          {t('Xem các đợt đã lưu trữ', 'Show archived campaigns')}
+        </label>
+      </p>
       {list.error && (
         <p class="error" role="alert">
           {list.error}
