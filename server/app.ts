@@ -16,6 +16,7 @@ import { createServices, type Services } from './services.js';
 import feedbackPages from './pages/feedback.js';
 import home from './pages/home.js';
 import respondent from './pages/respondent.js';
+import audit from './routes/audit.js';
 import auth from './routes/auth.js';
 import feedback from './routes/feedback.js';
 import holidays from './routes/holidays.js';
@@ -28,6 +29,7 @@ import publicFeedback from './routes/public-feedback.js';
 import reports from './routes/reports.js';
 import targets from './routes/targets.js';
 import units from './routes/units.js';
+import users from './routes/users.js';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -139,7 +141,9 @@ export function createApp(
     .route('/api/campaigns', campaigns)
     .route('/api/public/forms', publicForms)
     .route('/s', respondent)
-    .route('/api/indices', indices);
+    .route('/api/indices', indices)
+    .route('/api/users', users)
+    .route('/api/audit', audit);
 
   app.all('/api/*', (c) => c.json(errorBody(c, 'not_found', MESSAGES.not_found), 404));
   app.notFound((c) =>

@@ -10,6 +10,7 @@ import * as strictRollups from './2026-11-22T2000-strict-rollups.js';
 import * as calendar from './2026-11-29T1400-calendar.js';
 import * as knownSignIns from './2026-11-29T1400-known-sign-ins.js';
 import * as samplingStatistics from './2026-11-29T1400-sampling-statistics.js';
+import * as accountsAudit from './2026-11-29T1800-accounts-audit.js';
 
 /** Every migration, by its frozen dated name. Add new ones at the end; never edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1400-calendar': calendar,
   '2026-11-29T1400-known-sign-ins': knownSignIns,
   '2026-11-29T1400-sampling-statistics': samplingStatistics,
+  '2026-11-29T1800-accounts-audit': accountsAudit,
 };
