@@ -1,6 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../index.js';
 import type { AuditEvent, NewAuditEvent } from '../schema.js';
+
+let seq = 0;
+
+/**
+ * Audit ids sort in the order the events were written, even within one millisecond (a fixed
+ * clock, several changes in one request): the time, a per-process counter, then randomness.
+ */
+export function auditEventId(at: string): string {
+  seq = (seq + 1) % 1e9;
+  return `${at}~${String(seq).padStart(9, '0')}~${randomBytes(4).toString('hex')}`;
+}
 
 export async function insertAuditEvent(db: Db, e: NewAuditEvent): Promise<void> {
   await db.insertInto('audit_events').values(e).execute();

@@ -1,6 +1,10 @@
 import type { Db } from '../../db/index.js';
-import { newId } from '../../db/ids.js';
-import { insertAuditEvent, listAuditEvents, type AuditRow } from '../../db/repositories/audit.js';
+import {
+  auditEventId,
+  insertAuditEvent,
+  listAuditEvents,
+  type AuditRow,
+} from '../../db/repositories/audit.js';
 import type { Unit } from '../../db/schema.js';
 import type { TAuditKind } from '../domain/accounts.js';
 
@@ -24,9 +28,10 @@ export interface AuditInput {
  * exists exactly when the change does: a change that fails (and rolls back) leaves none.
  */
 export async function recordAudit(trx: Db, e: AuditInput): Promise<void> {
+  const at = typeof e.at === 'string' ? e.at : e.at.toISOString();
   await insertAuditEvent(trx, {
-    id: newId(),
-    at: typeof e.at === 'string' ? e.at : e.at.toISOString(),
+    id: auditEventId(at),
+    at,
     user_id: e.userId,
     action: e.action,
     object_kind: e.kind,
