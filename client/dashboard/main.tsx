@@ -14,6 +14,7 @@ import { TrendView } from './views/trend.js';
 import { CampaignsView } from './views/campaigns.js';
 import { UnitsView } from './views/units.js';
 import { HolidaysView } from './views/holidays.js';
+import { AccountMenu } from './accounts/account-menu.js';
 import { AccountsView } from './accounts/accounts-view.js';
 import { AuditView } from './accounts/audit-view.js';
 import { PasswordForm } from './accounts/password-form.js';
@@ -54,7 +55,7 @@ export const PAGES: {
 
 function Shell() {
   const state = useAppState();
-  const { me, path, navigate, logout } = state;
+  const { me, path, navigate } = state;
   const navRef = useRef<HTMLElement>(null);
   useEffect(() => {
     void state.loadMe();
@@ -105,17 +106,7 @@ function Shell() {
           >
             {lang.value === 'vi' ? 'English' : 'Tiếng Việt'}
           </button>
-          <button
-            class="secondary"
-            type="button"
-            aria-current={current.path === '/app/password' ? 'page' : undefined}
-            onClick={() => navigate('/app/password')}
-          >
-            {t('Đổi mật khẩu', 'Change password')}
-          </button>
-          <button class="secondary" type="button" onClick={() => void logout()}>
-            {t('Đăng xuất', 'Sign out')}
-          </button>
+          <AccountMenu />
         </span>
       </header>
       <main class="content">
