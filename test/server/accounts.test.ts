@@ -1,4 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { firstAdminHint } from '../../cli/first-admin.js';
+import { upsertUnits } from '../../db/repositories/units.js';
+import { insertUser } from '../../db/repositories/users.js';
 import { ACCOUNT_POLICY } from '../../server/auth/throttle.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
@@ -326,5 +329,40 @@ describe('POST /api/auth/password', () => {
       body: { current: 'demo-2024', next: 'mot-mat-khau-dai-hon' },
     });
     expect(res.status).toBe(401);
+  });
+});
+
+describe('a fresh deployment without demo data', () => {
+  test('is told at start how to make the first admin with the CLI, until an account exists', async () => {
+    const t = await createTestApp({ seed: false });
+    const empty = await firstAdminHint(t.handle.db);
+    expect(empty).toMatch(/npm run import:units -- units\.csv/);
+    expect(empty).toMatch(/npm run user:create -- --email \S+ --name "[^"]+" --role admin --unit/);
+    await upsertUnits(
+      t.handle.db,
+      [
+        {
+          id: 'HN',
+          parent_id: null,
+          name: 'Sở GDĐT',
+          kind: 'department',
+          level: null,
+          eligible: 0,
+        },
+      ],
+      t.clock().toISOString(),
+    );
+    expect(await firstAdminHint(t.handle.db)).toMatch(/--role admin --unit HN$/m);
+    await insertUser(t.handle.db, {
+      id: 'u1',
+      email: 'a@b.vn',
+      name: 'A',
+      role: 'admin',
+      unit_id: 'HN',
+      password_hash: 'x',
+      disabled: 0,
+      created_at: t.clock().toISOString(),
+    });
+    expect(await firstAdminHint(t.handle.db)).toBeNull();
   });
 });
