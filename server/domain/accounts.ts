@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import type { TRole } from './staff.js';
 
 /**
  * Staff accounts and the audit trail as people read them: role names, the kinds of object the
- * audit trail records, the password rule. Imports nothing but zod (and types), so the dashboard
- * shares it.
+ * audit trail records, the password rule. Imports nothing but zod, so the dashboard shares it.
  */
+
+/** The roles of server/domain/staff.ts (`ROLES`), keyed here without importing it. */
+type TRole = 'admin' | 'manager' | 'viewer';
 
 export const ROLE_LABELS: Record<TRole, { vi: string; en: string }> = {
   admin: { vi: 'Quản trị', en: 'Administrator' },
