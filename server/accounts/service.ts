@@ -156,7 +156,7 @@ function describe(
   from: Unit,
   to: Unit,
   patch: AccountPatch,
-): { action: string; summary: string } {
+): { action: string; summary: string } | null {
   const parts: string[] = [];
   if (patch.name !== undefined && patch.name !== user.name)
     parts.push(`tên "${user.name}" → "${patch.name}"`);
@@ -172,10 +172,9 @@ function describe(
       summary: `${verb} ${who}${parts.length ? `; ${parts.join('; ')}` : ''}`,
     };
   }
-  return {
-    action: 'update',
-    summary: `Sửa tài khoản ${who}: ${parts.join('; ') || 'không thay đổi'}`,
-  };
+  // Nothing changes (the form saved as it was): nothing to write, nothing to audit.
+  if (!parts.length) return null;
+  return { action: 'update', summary: `Sửa tài khoản ${who}: ${parts.join('; ')}` };
 }
 
 /**
@@ -201,7 +200,9 @@ export async function updateAccount(
   if (patch.role) set.role = patch.role;
   if (patch.unitId) set.unit_id = to.id;
   if (patch.disabled !== undefined) set.disabled = patch.disabled ? 1 : 0;
-  const { action, summary } = describe(user, from, to, patch);
+  const change = describe(user, from, to, patch);
+  if (!change) return accountDto(user);
+  const { action, summary } = change;
   await db.transaction().execute(async (trx) => {
     if (Object.keys(set).length) await updateUser(trx, id, set);
     if (patch.disabled) await deleteUserSessions(trx, id);

@@ -158,6 +158,15 @@ describe('a change that fails leaves no audit row', () => {
     ];
     expect(refused.map((r) => r.status)).toEqual([409, 403, 403, 409, 400, 403]);
     expect(await count(t)).toBe(before);
+    // A form saved unchanged is no change either.
+    const tayhoId = await userId(t, admin, 'tayho@demo.vn');
+    const same = await t.req(`/api/users/${tayhoId}`, {
+      method: 'PATCH',
+      cookie: admin,
+      body: { role: 'manager', unitId: 'HN-TAYHO', disabled: false },
+    });
+    expect(same.status).toBe(200);
+    expect(await count(t)).toBe(before);
   });
 });
 

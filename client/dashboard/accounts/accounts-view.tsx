@@ -120,10 +120,12 @@ function AccountRow(props: {
                 <span class="sr-only"> {a.name}</span>
               </button>
             )}
-            <button type="button" class="secondary" onClick={() => (mode.value = 'reset')}>
-              {t('Cấp lại mật khẩu', 'Reset password')}
-              <span class="sr-only"> {a.name}</span>
-            </button>
+            {!props.self && (
+              <button type="button" class="secondary" onClick={() => (mode.value = 'reset')}>
+                {t('Cấp lại mật khẩu', 'Reset password')}
+                <span class="sr-only"> {a.name}</span>
+              </button>
+            )}
           </>
         )}
         {mode.value === 'edit' && (
