@@ -4,6 +4,7 @@ import { loadConfig } from '../server/config.js';
 import { startServer } from '../server/main.js';
 import { prepare } from '../server/startup.js';
 import { seedDemo } from './seed/demo.js';
+import { firstAdminHint } from './first-admin.js';
 import { DEMO_USERS } from './seed/units.js';
 
 /**
@@ -23,6 +24,8 @@ if (config.seedDemo) {
   );
   if (seeded) console.log('empty database: filled with the demo data');
 }
+const firstAdmin = await firstAdminHint(handle.db);
+if (firstAdmin) console.log(firstAdmin);
 
 startServer(handle, config, {
   onListening: (port) => {

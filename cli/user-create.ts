@@ -54,6 +54,8 @@ try {
     password_hash: await hashPassword(password),
     disabled: 0,
     created_at: new Date().toISOString(),
+    // A password printed on a terminal is a one-time one: its owner chooses their own at sign-in.
+    must_change_password: args.password ? 0 : 1,
   });
   console.log(`created ${args.role} ${args.email} for unit ${args.unit}`);
   if (!args.password) console.log(`initial password: ${password}`);

@@ -37,6 +37,8 @@ export interface UserTable {
   unit_id: string;
   disabled: number;
   created_at: string;
+  /** 1 while the account's password is a one-time one an admin made: the owner must change it. */
+  must_change_password: Generated<number>;
 }
 
 export interface SessionTable {
@@ -239,6 +241,23 @@ export interface WorkingDayTable {
   name: string;
 }
 
+/** One change staff made, written in the same transaction as the change (server/audit/). */
+export interface AuditEventTable {
+  id: string;
+  at: string;
+  /** Who made the change; null for the system (a start-up task, a migration). */
+  user_id: string | null;
+  action: string;
+  object_kind: string;
+  object_id: string;
+  /** The unit the object belongs to: the audit trail is read per subtree. */
+  unit_id: string;
+  /** A short Vietnamese sentence naming the object as staff know it. */
+  summary: string;
+  /** JSON: the fields changed (before and after), never a password. */
+  detail: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -266,6 +285,7 @@ export interface Database {
   score_counts: ScoreCountTable;
   score_rollups: ScoreRollupTable;
   outbox: OutboxTable;
+  audit_events: AuditEventTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -273,6 +293,9 @@ export type NewUnit = Insertable<UnitTable>;
 export type UnitUpdate = Updateable<UnitTable>;
 export type User = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type AuditEvent = Selectable<AuditEventTable>;
+export type NewAuditEvent = Insertable<AuditEventTable>;
 export type Session = Selectable<SessionTable>;
 export type Survey = Selectable<SurveyTable>;
 export type NewSurvey = Insertable<SurveyTable>;

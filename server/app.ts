@@ -18,6 +18,7 @@ import notifications from './routes/notifications.js';
 import feedbackPages from './pages/feedback.js';
 import home from './pages/home.js';
 import respondent from './pages/respondent.js';
+import audit from './routes/audit.js';
 import auth from './routes/auth.js';
 import feedback from './routes/feedback.js';
 import holidays from './routes/holidays.js';
@@ -30,6 +31,7 @@ import publicFeedback from './routes/public-feedback.js';
 import reports from './routes/reports.js';
 import targets from './routes/targets.js';
 import units from './routes/units.js';
+import users from './routes/users.js';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -144,7 +146,9 @@ export function createApp(
     .route('/api/public/forms', publicForms)
     .route('/s', respondent)
     .route('/api/indices', indices)
-    .route('/api/notifications', notifications);
+    .route('/api/notifications', notifications)
+    .route('/api/users', users)
+    .route('/api/audit', audit);
 
   app.all('/api/*', (c) => c.json(errorBody(c, 'not_found', MESSAGES.not_found), 404));
   app.notFound((c) =>

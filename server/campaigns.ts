@@ -13,6 +13,8 @@ import {
 import { getSurveyRow, listLatestSurveyRows } from '../db/repositories/surveys.js';
 import { getUnit, listSubtree } from '../db/repositories/units.js';
 import type { Campaign, Unit } from '../db/schema.js';
+import { recordAudit } from './audit/service.js';
+import { formatVnDate } from './domain/vn-time.js';
 import { invalid, notFound } from './errors.js';
 import { campaignState } from './campaign-state.js';
 import { assertUsableForCampaign } from './survey-access.js';
@@ -97,7 +99,18 @@ export async function createCampaign(
     archived_at: null,
   };
   const units = input.unitIds.map((unit_id) => ({ unit_id, code: newCode() }));
-  await db.transaction().execute((trx) => insertCampaign(trx, campaign, units));
+  await db.transaction().execute(async (trx) => {
+    await insertCampaign(trx, campaign, units);
+    await recordAudit(trx, {
+      at: campaign.created_at,
+      userId: staff.userId,
+      action: 'create',
+      kind: 'campaign',
+      objectId: campaign.id,
+      unitId: staff.root.id,
+      summary: `Tạo đợt khảo sát "${campaign.name}" cho ${units.length} đơn vị, từ ${formatVnDate(campaign.opens_at)} đến ${formatVnDate(campaign.closes_at)}`,
+    });
+  });
   return { campaign, units };
 }
 

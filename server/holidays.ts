@@ -10,6 +10,8 @@ import {
 } from '../db/repositories/holidays.js';
 import type { Db } from '../db/index.js';
 import { isWeekend } from './deadlines.js';
+import { formatVnDate } from './domain/vn-time.js';
+import { recordAudit, type AuditInput } from './audit/service.js';
 import { invalid } from './errors.js';
 import { recomputeDeadlines } from './feedback/recompute.js';
 
@@ -170,6 +172,8 @@ export async function setCalendar(
   now: Date,
   actorId: string | null,
   edit: CalendarEdit,
+  /** The unit whose audit trail records the change (the admin's Department); absent: none. */
+  audit?: { unitId: string },
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const before = await holidaySet(trx);
@@ -199,8 +203,47 @@ export async function setCalendar(
         })),
       );
     }
-    return recomputeDeadlines(trx, now, actorId, before, await holidaySet(trx));
+    const recomputed = await recomputeDeadlines(trx, now, actorId, before, await holidaySet(trx));
+    if (audit)
+      await recordAudit(
+        trx,
+        calendarAudit(now, actorId, audit.unitId, before, dates, working, recomputed),
+      );
+    return recomputed;
   });
+}
+
+/** The audit event of a calendar edit: the days added and removed, in Vietnamese. */
+function calendarAudit(
+  now: Date,
+  actorId: string | null,
+  unitId: string,
+  before: { off: Set<string>; working: Set<string> },
+  dates: string[],
+  working: string[],
+  recomputed: number,
+): AuditInput {
+  const added = dates.filter((d) => !before.off.has(d));
+  const removed = [...before.off].filter((d) => !dates.includes(d)).sort();
+  const addedWorking = working.filter((d) => !before.working.has(d));
+  const removedWorking = [...before.working].filter((d) => !working.includes(d)).sort();
+  const list = (ds: string[]) => ds.map(formatVnDate).join(', ');
+  const parts = [
+    added.length ? `thêm ngày nghỉ ${list(added)}` : '',
+    removed.length ? `bỏ ngày nghỉ ${list(removed)}` : '',
+    addedWorking.length ? `thêm ngày làm bù ${list(addedWorking)}` : '',
+    removedWorking.length ? `bỏ ngày làm bù ${list(removedWorking)}` : '',
+  ].filter(Boolean);
+  return {
+    at: now,
+    userId: actorId,
+    action: 'update',
+    kind: 'calendar',
+    objectId: 'calendar',
+    unitId,
+    summary: `Sửa lịch ngày nghỉ: ${parts.join('; ') || 'không thay đổi'}${recomputed ? ` (tính lại hạn của ${recomputed} phản ánh)` : ''}`,
+    detail: { added, removed, addedWorking, removedWorking, recomputed },
+  };
 }
 
 export { holidaySet, listHolidays };

@@ -16,9 +16,23 @@ import { UnitsView } from './views/units.js';
 import { HolidaysView } from './views/holidays.js';
 import { NotificationsView } from './views/notifications.js';
 import { SurveysView } from './surveys/surveys-view.js';
+import { AccountMenu } from './accounts/account-menu.js';
+import { AccountsView } from './accounts/accounts-view.js';
+import { AuditView } from './accounts/audit-view.js';
+import { PasswordForm } from './accounts/password-form.js';
 
-/** Dashboard pages by path; features add theirs (path, Vietnamese and English label, view). */
-export const PAGES: { path: string; vi: string; en: string; view: () => preact.JSX.Element }[] = [
+/**
+ * Dashboard pages by path; features add theirs (path, Vietnamese and English label, view).
+ * `admin`: in the menu of admins only; `menu: false`: reached from elsewhere (the account menu).
+ */
+export const PAGES: {
+  path: string;
+  vi: string;
+  en: string;
+  view: () => preact.JSX.Element;
+  admin?: boolean;
+  menu?: boolean;
+}[] = [
   { path: '/app/overview', vi: 'Tổng quan', en: 'Overview', view: OverviewView },
   { path: '/app/questions', vi: 'Câu hỏi', en: 'Questions', view: QuestionsView },
   { path: '/app/trend', vi: 'Diễn biến', en: 'Trend', view: TrendView },
@@ -37,11 +51,20 @@ export const PAGES: { path: string; vi: string; en: string; view: () => preact.J
     en: 'Failed notifications',
     view: NotificationsView,
   },
+  { path: '/app/accounts', vi: 'Tài khoản', en: 'Accounts', view: AccountsView, admin: true },
+  { path: '/app/audit', vi: 'Nhật ký', en: 'Audit log', view: AuditView, admin: true },
+  {
+    path: '/app/password',
+    vi: 'Đổi mật khẩu',
+    en: 'Change password',
+    view: PasswordForm,
+    menu: false,
+  },
 ];
 
 function Shell() {
   const state = useAppState();
-  const { me, path, navigate, logout } = state;
+  const { me, path, navigate } = state;
   const navRef = useRef<HTMLElement>(null);
   useEffect(() => {
     void state.loadMe();
@@ -57,8 +80,12 @@ function Shell() {
   }, [path.value, me.value]);
   if (me.value === undefined) return <p class="content">{t('Đang tải…', 'Loading…')}</p>;
   if (me.value === null) return <Login />;
-  const current = PAGES.find((p) => path.value.startsWith(p.path)) ?? PAGES[0]!;
-  const View = current.view;
+  const isAdmin = me.value.user.role === 'admin';
+  const pages = PAGES.filter((p) => !p.admin || isAdmin);
+  const menu = pages.filter((p) => p.menu !== false);
+  const current = pages.find((p) => path.value.startsWith(p.path)) ?? PAGES[0]!;
+  // A one-time password from an admin: nothing else until the user has chosen their own.
+  const View = me.value.user.mustChangePassword ? ForcedPasswordChange : current.view;
   return (
     <div class="shell">
       <header class="topbar">
@@ -66,7 +93,7 @@ function Shell() {
           Hài Lòng · {me.value.unit.name}
         </strong>
         <nav ref={navRef} aria-label={t('Điều hướng', 'Navigation')}>
-          {PAGES.map((p) => (
+          {menu.map((p) => (
             <a
               key={p.path}
               href={p.path}
@@ -88,9 +115,7 @@ function Shell() {
           >
             {lang.value === 'vi' ? 'English' : 'Tiếng Việt'}
           </button>
-          <button class="secondary" type="button" onClick={() => void logout()}>
-            {t('Đăng xuất', 'Sign out')}
-          </button>
+          <AccountMenu />
         </span>
       </header>
       <main class="content">
@@ -98,6 +123,10 @@ function Shell() {
       </main>
     </div>
   );
+}
+
+function ForcedPasswordChange() {
+  return <PasswordForm forced />;
 }
 
 const root = document.getElementById('app');

@@ -13,6 +13,7 @@ import * as samplingStatistics from './2026-11-29T1400-sampling-statistics.js';
 import * as outbox from './2026-11-29T1700-outbox.js';
 import * as surveyLibrary from './2026-11-29T1700-survey-library.js';
 import * as campaignArchive from './2026-11-29T1800-campaign-archive.js';
+import * as accountsAudit from './2026-11-29T1800-accounts-audit.js';
 
 /** Every migration, by its frozen dated name. Add new ones at the end; never edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1700-outbox': outbox,
   '2026-11-29T1700-survey-library': surveyLibrary,
   '2026-11-29T1800-campaign-archive': campaignArchive,
+  '2026-11-29T1800-accounts-audit': accountsAudit,
 };

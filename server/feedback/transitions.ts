@@ -9,6 +9,7 @@ import {
 import { holidaySet } from '../../db/repositories/holidays.js';
 import { getUnit, isInSubtree } from '../../db/repositories/units.js';
 import type { Feedback, Unit, User } from '../../db/schema.js';
+import { recordAudit } from '../audit/service.js';
 import { addWorkingDays, type CalendarLike } from '../deadlines.js';
 import { conflict, invalid } from '../errors.js';
 import { enqueueNotices } from '../notifications/enqueue.js';
@@ -130,7 +131,35 @@ export async function applyTransition(
   t: TTransition,
 ): Promise<Feedback> {
   await sweepExpiredWaits(db, now, [id]); // a wait past its end is already back with staff
-  return db.transaction().execute((trx) => transitionIn(trx, now, actor, id, t, { notify: true }));
+  return db.transaction().execute(async (trx) => {
+    const moved = await transitionIn(trx, now, actor, id, t, { notify: true });
+    await auditMove(trx, now, actor, moved, t);
+    return moved;
+  });
+}
+
+const AUDITED: Partial<Record<TTransition['to'], string>> = {
+  published: 'Đăng công khai',
+  rejected: 'Từ chối',
+  transferred: 'Chuyển',
+};
+
+/** Publishing, rejecting and transferring an item go to the audit trail (server/audit/). */
+async function auditMove(trx: Db, now: Date, actor: User, item: Feedback, t: TTransition) {
+  const verb = AUDITED[t.to];
+  if (!verb) return;
+  const target =
+    t.to === 'transferred' && t.targetUnitId ? await getUnit(trx, t.targetUnitId) : null;
+  await recordAudit(trx, {
+    at: now,
+    userId: actor.id,
+    action: t.to === 'published' ? 'publish' : t.to === 'rejected' ? 'reject' : 'transfer',
+    kind: 'feedback',
+    objectId: item.id,
+    unitId: item.unit_id,
+    summary: `${verb} phản ánh ${item.tracking_code} "${item.title}"${target ? ` sang ${target.name}` : ''}`,
+    detail: { trackingCode: item.tracking_code, to: t.to, targetUnitId: t.targetUnitId ?? null },
+  });
 }
 
 /** 409 for a move the state machine does not allow, naming both statuses as staff read them. */

@@ -26,7 +26,7 @@ const home = new Hono<AppEnv>()
 function dashboardShell() {
   return page({
     title: 'Hài Lòng — Bảng điều khiển',
-    styles: ['/assets/base.css', '/assets/dashboard.css'],
+    styles: ['/assets/base.css', '/assets/dashboard.css', '/assets/accounts.css'],
     body: html`<div id="app"><noscript>Bảng điều khiển cần JavaScript. / The dashboard needs JavaScript.</noscript></div>`,
     scripts: ['/assets/dashboard.js'],
   });

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
+import { changeOwnPassword } from '../accounts/own-password.js';
 import { meDto, userDto } from '../auth/dto.js';
+import { PASSWORD_MIN_LENGTH } from '../domain/accounts.js';
 import { login, logout } from '../auth/service.js';
 import type { AppEnv } from '../context.js';
 import { requestProtocol } from '../middleware/proxy.js';
@@ -15,6 +17,14 @@ const DEVICE_COOKIE_SECONDS = 365 * 86_400;
 export const ZLogin = z.object({
   email: z.string().trim().email().max(254),
   password: z.string().min(1).max(200),
+});
+
+export const ZPasswordChange = z.object({
+  current: z.string().min(1).max(200),
+  next: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+    .max(200),
 });
 
 const auth = new Hono<AppEnv>()
@@ -55,6 +65,16 @@ const auth = new Hono<AppEnv>()
     if (token) await logout(c.var.deps.db, token);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
+  })
+  .post('/password', requireStaff, validate('json', ZPasswordChange), async (c) => {
+    const { db, clock, hashGate, config } = c.var.deps;
+    await changeOwnPassword(
+      { db, clock, hashGate, scrypt: config.scrypt },
+      c.var.staff.user,
+      getCookie(c, SESSION_COOKIE)!,
+      c.req.valid('json'),
+    );
+    return c.body(null, 204);
   })
   .get('/me', requireStaff, (c) => {
     const { user, root } = c.var.staff;

@@ -29,6 +29,7 @@ const holidays = new Hono<AppEnv>()
       c.var.deps.clock(),
       user.id,
       c.req.valid('json'),
+      { unitId: root.id },
     );
     return c.json({ ...(await calendarView(c.var.deps.db)), recomputed });
   });

@@ -5,7 +5,9 @@ import {
   upsertTargetSetting,
 } from '../../db/repositories/targets.js';
 import type { TargetSetting, Unit } from '../../db/schema.js';
-import type { TargetId } from './types.js';
+import { recordAudit, type AuditInput } from '../audit/service.js';
+import { formatVnDate } from '../domain/vn-time.js';
+import { TARGET_LABELS, type TargetId } from './types.js';
 
 /** A target setting as the API gives it. */
 export function settingDto(s: TargetSetting) {
@@ -29,19 +31,45 @@ export async function settingsUnder(db: Db, unit: Pick<Unit, 'path'>) {
  */
 export async function saveSetting(
   db: Db,
-  unit: Pick<Unit, 'id' | 'path'>,
+  unit: Pick<Unit, 'id' | 'path' | 'name'>,
   input: { targetId: TargetId; validFrom: string; value: number | null },
   by: { userId: string; at: Date },
 ) {
   const key = { unit_id: unit.id, target_id: input.targetId, valid_from: input.validFrom };
-  if (input.value === null) await deleteTargetSetting(db, key);
-  else {
-    await upsertTargetSetting(db, {
-      ...key,
-      value: input.value,
-      updated_by: by.userId,
-      updated_at: by.at.toISOString(),
-    });
-  }
+  await db.transaction().execute(async (trx) => {
+    if (input.value === null) await deleteTargetSetting(trx, key);
+    else {
+      await upsertTargetSetting(trx, {
+        ...key,
+        value: input.value,
+        updated_by: by.userId,
+        updated_at: by.at.toISOString(),
+      });
+    }
+    await recordAudit(trx, targetAudit(unit, input, by));
+  });
   return (await settingsUnder(db, unit)).filter((s) => s.unitId === unit.id);
+}
+
+/** The audit event of a target setting, in Vietnamese: which target, for which unit, from when. */
+function targetAudit(
+  unit: Pick<Unit, 'id' | 'name'>,
+  input: { targetId: TargetId; validFrom: string; value: number | null },
+  by: { userId: string; at: Date },
+): AuditInput {
+  const label = TARGET_LABELS[input.targetId].vi;
+  const from = formatVnDate(input.validFrom);
+  return {
+    at: by.at,
+    userId: by.userId,
+    action: input.value === null ? 'delete' : 'set',
+    kind: 'target',
+    objectId: `${unit.id}:${input.targetId}:${input.validFrom}`,
+    unitId: unit.id,
+    summary:
+      input.value === null
+        ? `Bỏ chỉ tiêu "${label}" của ${unit.name} từ ${from} (áp dụng lại mức mặc định)`
+        : `Đặt chỉ tiêu "${label}" của ${unit.name} là ${input.value.toLocaleString('vi-VN')}% từ ${from}`,
+    detail: input,
+  };
 }

@@ -81,6 +81,14 @@ const WRITE_BODIES: Record<string, (f: Foreign, now: number) => unknown> = {
   },
   // Creating always makes a questionnaire of the user's own unit; the foreign one's id is taken.
   'POST /api/surveys': () => foreignSurvey(),
+  'POST /api/users': (f) => ({
+    email: 'lan-san@demo.vn',
+    name: 'Tài khoản lấn sân',
+    role: 'viewer',
+    unitId: f.unitId,
+  }),
+  'PATCH /api/users/:id': (f) => ({ unitId: f.unitId }),
+  'POST /api/users/:id/reset-password': () => undefined,
 };
 
 /** Writes that name no foreign thing but a taken id: a conflict without its data is right. */
@@ -150,6 +158,9 @@ async function foreignSurveyState(t: TestApp) {
   };
 }
 
+/** Reads only an admin may make (in its own subtree): below admin, 403 even for the own scope. */
+const ADMIN_ONLY_READS = new Set(['/api/users', '/api/audit']);
+
 /** Routes about the whole installation, not a unit: refused below admin, allowed to the admin. */
 const ADMIN_ONLY_GLOBAL: Record<string, unknown> = {
   'PUT /api/holidays': { dates: ['2026-01-01'] },
@@ -210,7 +221,9 @@ describe('the access matrix: every staff route × each demo role × data outside
         if (r.method === 'GET' && !aimed) {
           // The same read about the user's own campaign works, so a refusal below means something.
           const ok = await t.req(`${path}?${base}`, { cookie });
-          if (ok.status !== 200)
+          const expected =
+            ADMIN_ONLY_READS.has(r.path) && role.email !== 'admin@demo.vn' ? 403 : 200;
+          if (ok.status !== expected)
             problems.push(`${r.method} ${path}?${base}: ${ok.status} for the user's own scope`);
         }
         // Reads get the foreign unit with the user's own campaign, the foreign campaign, and both.
@@ -264,6 +277,7 @@ const IGNORES_UNIT = new Set([
   '/api/reports/calendar',
   '/api/units',
   '/api/indices/campaigns',
+  '/api/users',
 ]);
 
 describe('the session cookie and sign-in throttling', () => {
