@@ -5,12 +5,8 @@ import {
   type CampaignUnitRow,
 } from '../../db/repositories/targets.js';
 import { ZSurveyDefinition } from '../../surveys/schema.js';
-import {
-  DEFAULT_QUESTIONNAIRE_TARGET,
-  ownIndex,
-  type CampaignFigure,
-  type IndexDef,
-} from './survey-formulas.js';
+import { questionnaireTarget } from './sources.js';
+import { ownIndex, type CampaignFigure, type IndexDef } from './survey-formulas.js';
 
 interface Questionnaire {
   def: IndexDef;
@@ -50,7 +46,7 @@ export async function loadCampaignFigures(
         questions: questions.map((q) => ({ id: q.id, factor: q.factor ?? '' })),
       },
       title: def.title.vi,
-      target: def.target ?? DEFAULT_QUESTIONNAIRE_TARGET,
+      target: questionnaireTarget(def),
     });
   }
   const counts = await answerCountsFor(db, [...new Set(rows.map((r) => r.campaign_id))], rootPath);
