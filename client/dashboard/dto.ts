@@ -30,3 +30,4 @@ export type ReportCalendarDto = Res<Api['reports']['calendar']['$get']>;
 
 export type FeedbackListDto = Res<Api['feedback']['$get']>;
 export type FeedbackDetailDto = Res<Api['feedback'][':id']['$get']>;
+export type EffectiveTargetDto = Res<Api['targets']['settings']['effective']['$get']>[number];
