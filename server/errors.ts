@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { serverErrorPage } from './html/error-page.js';
+import { viDetails } from './validation-messages.js';
 
 export type ErrorCode =
   | 'validation_failed'
@@ -52,8 +53,9 @@ export const unauthenticated = (): AppError =>
   new AppError(401, 'unauthenticated', MESSAGES.unauthenticated);
 export const conflict = (msg: Msg, details?: unknown): AppError =>
   new AppError(409, 'conflict', msg, details);
+/** 400 validation_failed; each `details[]` message Vietnamese first, its English in `messageEn`. */
 export const invalid = (details: unknown, msg: Msg = MESSAGES.validation_failed): AppError =>
-  new AppError(400, 'validation_failed', msg, details);
+  new AppError(400, 'validation_failed', msg, viDetails(details));
 
 /** Vietnamese unless the client asks for English first. */
 export function prefersEnglish(c: Context): boolean {
@@ -94,7 +96,7 @@ export function toErrorResponse(err: unknown, c: Context): Response | Promise<Re
       // Malformed JSON and similar: the body could not be read.
       return c.json(
         errorBody(c, 'validation_failed', MESSAGES.validation_failed, [
-          { path: '', message: err.message },
+          { path: '', message: 'Không đọc được dữ liệu gửi lên.', messageEn: err.message },
         ]),
         400,
       );

@@ -2,16 +2,24 @@ import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import type { z } from 'zod';
 import { invalid } from './errors.js';
+import { issueVi, type IssueLike } from './validation-messages.js';
 
 export interface FieldError {
   path: string;
+  /** Vietnamese, for people. */
   message: string;
+  messageEn?: string;
 }
 
+/** Each zod issue as a field error, Vietnamese first (server/validation-messages.ts). */
 export function fieldErrors(error: {
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>;
+  issues: ReadonlyArray<IssueLike & { path: ReadonlyArray<PropertyKey> }>;
 }): FieldError[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  return error.issues.map((i) => ({
+    path: i.path.map(String).join('.'),
+    message: issueVi(i),
+    messageEn: i.message,
+  }));
 }
 
 /** Where a NUL character hides in a parsed value: PostgreSQL text cannot hold one (a 500). */

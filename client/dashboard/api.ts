@@ -68,3 +68,14 @@ export async function call<R extends AnyResponse>(request: Promise<R>): Promise<
   // The body's type is the route's own (inferred from the server by hc), not one declared here.
   return data as Ok<R>;
 }
+
+/**
+ * A failed call as a person reads it: the message, then each field's message (Vietnamese first,
+ * from the server), never a field's internal name or an English zod default.
+ */
+export function errorText(err: unknown): string {
+  if (!(err instanceof ApiError)) return err instanceof Error ? err.message : String(err);
+  const details = Array.isArray(err.details) ? (err.details as { message?: unknown }[]) : [];
+  const fields = details.map((d) => d.message).filter((m): m is string => typeof m === 'string');
+  return [err.message, ...fields].join(' ');
+}

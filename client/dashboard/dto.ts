@@ -33,3 +33,4 @@ export type FeedbackDetailDto = Res<Api['feedback'][':id']['$get']>;
 export type SurveyItem = Res<Api['surveys']['$get']>[number];
 export type SurveyDetail = Res<Api['surveys'][':id']['$get']>;
 export type SurveyDiff = Res<Api['surveys'][':id']['diff']['$get']>;
+export type EffectiveTargetDto = Res<Api['targets']['settings']['effective']['$get']>[number];

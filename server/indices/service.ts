@@ -37,6 +37,7 @@ import {
 import type { SuppressionReason } from './suppression.js';
 import { campaignSuppression } from './withheld.js';
 import type { CountReader } from '../services.js';
+import { questionnaireTarget } from '../targets/sources.js';
 
 /**
  * The indices service: loads counters through the repository, runs the engine, shapes the DTOs
@@ -177,7 +178,8 @@ export function indicesFromCounts(
     suppressed,
     suppression,
     convention: def.convention,
-    target: def.target ?? null,
+    // The same target the targets and the reports judge this questionnaire against.
+    target: questionnaireTarget(def),
   };
   if (suppressed) {
     return { ...base, overall: NO_FIGURE, factors: [], questions: [], choices: [], weighted: null };

@@ -1,7 +1,7 @@
 import { html, page } from '../html/layout.js';
 import type { ReportModel } from './model.js';
 import { formatVnDate } from '../domain/vn-time.js';
-import { reportTables, type Cell } from './tables.js';
+import { reportTables, type Cell, type ReportTable } from './tables.js';
 
 const PRINT_CSS = `
 body{font-family:"Times New Roman",Times,serif;font-size:13pt;color:#000;margin:2cm auto;max-width:19cm}
@@ -30,9 +30,17 @@ function fmt(v: Cell, pct: boolean): string {
   return v;
 }
 
+/** A table without its code columns: the signed copy is read by people, not scripts. */
+function forPrint(t: ReportTable): ReportTable {
+  const drop = new Set(t.codeColumns ?? []);
+  if (!drop.size) return t;
+  const keep = <T,>(xs: T[]) => xs.filter((_, i) => !drop.has(i));
+  return { ...t, headers: keep(t.headers), rows: t.rows.map(keep), formats: keep(t.formats) };
+}
+
 /** The print-ready report: the national heading, the tables, and room for the signatures. */
 export function reportHtml(m: ReportModel) {
-  const tables = reportTables(m);
+  const tables = reportTables(m).map(forPrint);
   const body = html`
 <header class="state">
   <div><strong>${m.unit.name.toUpperCase()}</strong></div>
@@ -40,7 +48,7 @@ export function reportHtml(m: ReportModel) {
 </header>
 <h1>BÁO CÁO KẾT QUẢ KHẢO SÁT SỰ HÀI LÒNG VÀ GIẢI QUYẾT PHẢN ÁNH, KIẾN NGHỊ</h1>
 <p class="period">Kỳ báo cáo: từ ngày ${formatVnDate(m.period.from)} đến ngày ${formatVnDate(m.period.to)}</p>
-<p class="noprint">Dùng lệnh In của trình duyệt (Ctrl+P) để in và ký. / Use the browser's Print (Ctrl+P) to print and sign.</p>
+<p class="noprint">Dùng lệnh In của trình duyệt (Ctrl+P) để in và ký.</p>
 ${tables.map(
   (t, i) => html`<section>
 <h2>${i + 1}. ${t.title}</h2>

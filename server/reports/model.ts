@@ -4,6 +4,7 @@ import {
   type FeedbackTargetRow,
 } from '../../db/repositories/targets.js';
 import { getCampaign } from '../../db/repositories/campaigns.js';
+import { hasClosed } from '../campaign-state.js';
 import { listSubtree } from '../../db/repositories/units.js';
 import type { Unit } from '../../db/schema.js';
 import { categoryLabel } from '../feedback/categories.js';
@@ -48,6 +49,8 @@ export interface ChildRow {
   high: number | null;
   /** Each school weighted by its population N. */
   weighted: WeightedIndex | null;
+  /** The campaign is still open when the report is made: its figures may still change. */
+  open: boolean;
 }
 
 export interface FeedbackStats {
@@ -79,18 +82,21 @@ export async function buildReport(
   const span = { rootPath: unit.path, startIso: p.startIso, endIso: p.endIso };
   // One view of the ended waits for every table (read, never swept here: a read never writes).
   const returns = await waitReturns(db, now, { rootPath: unit.path });
-  const [targets, received, due, closing, subtree] = await Promise.all([
+  // The units table lists the same campaigns as the coverage target (every campaign open at some
+  // time in the period), so a school is never "0 phiếu" in one sheet and "82/329" in another.
+  const [targets, received, due, overlapping, subtree] = await Promise.all([
     computeTargets(deps, unit, p, now, returns),
     feedbackRows(db, 'received_at', span, returns),
     feedbackRows(db, 'due_at', span, returns),
-    campaignUnitsIn(db, span, true),
+    campaignUnitsIn(db, span),
     listSubtree(db, unit.id),
   ]);
   const kids = subtree.filter((u) => u.parent_id === unit.id);
-  const loaded = await loadCampaigns(deps, closing);
+  const loaded = await loadCampaigns(deps, overlapping);
+  const nowIso = now.toISOString();
   const children: ChildRow[] = [];
   for (const child of kids.length ? kids : [unit]) {
-    const inChild = closing.filter((r) => r.unit_path.startsWith(child.path));
+    const inChild = overlapping.filter((r) => r.unit_path.startsWith(child.path));
     const campaigns = [...new Set(inChild.map((r) => r.campaign_id))];
     const empty = {
       responses: 0,
@@ -102,6 +108,7 @@ export async function buildReport(
       high: null,
       weighted: null,
       withheld: false,
+      open: false,
     };
     if (!campaigns.length)
       children.push({ campaign: null, id: child.id, name: child.name, ...empty });
@@ -126,10 +133,10 @@ export async function buildReport(
         high: d.overall.high,
         weighted: d.weighted,
         withheld: d.suppressed && d.responses > 0,
+        open: !hasClosed(l.campaign.closes_at, nowIso),
       });
     }
   }
-  const nowIso = now.toISOString();
   return {
     unit: { id: unit.id, name: unit.name },
     period: { from: p.from, to: p.to },

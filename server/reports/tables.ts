@@ -18,6 +18,8 @@ export interface ReportTable {
   formats: (string | undefined)[];
   /** A sentence printed under the title: what the figures mean. */
   note?: string;
+  /** Columns for spreadsheets and scripts only (codes), left out of the signed print copy. */
+  codeColumns?: number[];
 }
 
 /** What the two indices of a unit mean, wherever both are shown. */
@@ -45,6 +47,7 @@ const PCT = '0.0';
 const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
 const WITHHELD =
   'Không hiển thị chỉ số để giữ ẩn danh cho phụ huynh (nhóm dưới 5 phiếu, hoặc ẩn kèm để không suy ra được nhóm đó)';
+const STILL_OPEN = 'Đợt khảo sát chưa kết thúc: số liệu tạm tính đến lúc lập báo cáo';
 const yesNo = (b: boolean, noData: boolean) =>
   noData ? 'Chưa có dữ liệu' : b ? 'Đạt' : 'Không đạt';
 
@@ -73,6 +76,7 @@ function targetsTable(m: ReportModel): ReportTable {
       'Tử số',
       'Mẫu số',
       'Chưa đến hạn tính',
+      'Căn cứ chỉ tiêu',
     ],
     rows: m.targets.map((t) => [
       t.label,
@@ -82,6 +86,7 @@ function targetsTable(m: ReportModel): ReportTable {
       t.numerator,
       t.denominator,
       t.pending,
+      t.basis?.vi ?? null,
     ]),
     formats: [undefined, PCT, PCT],
   };
@@ -104,6 +109,7 @@ function unitsTable(m: ReportModel): ReportTable {
     sheet: 'Đơn vị',
     title: 'Chỉ số hài lòng và số phiếu theo đơn vị và đợt khảo sát',
     note: POOLED_VS_WEIGHTED,
+    codeColumns: [1],
     headers: [
       'Đợt khảo sát',
       'Mã đơn vị',
@@ -126,7 +132,7 @@ function unitsTable(m: ReportModel): ReportTable {
       withInterval(c.index, c.low, c.high),
       c.weighted && withInterval(c.weighted.index, c.weighted.low, c.weighted.high),
       c.reached === null ? null : c.reached ? 'Có' : 'Không',
-      c.withheld ? WITHHELD : null,
+      [c.withheld ? WITHHELD : null, c.open ? STILL_OPEN : null].filter(Boolean).join('. ') || null,
     ]),
     formats: [],
   };

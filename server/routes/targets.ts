@@ -4,7 +4,8 @@ import type { AppEnv } from '../context.js';
 import { requireRole, requireStaff, scopedUnit } from '../middleware/auth.js';
 import { periodOf, ZDate, ZPeriodQuery } from '../targets/query.js';
 import { computeTargets, targetTrend } from '../targets/service.js';
-import { saveSetting, settingsUnder } from '../targets/target-settings.js';
+import { effectiveTargets, saveSetting, settingsUnder } from '../targets/target-settings.js';
+import { vnDate } from '../domain/vn-time.js';
 import { TARGET_IDS } from '../targets/types.js';
 import { validate } from '../validate.js';
 
@@ -42,6 +43,19 @@ const targets = new Hono<AppEnv>()
     async (c) => {
       const unit = await scopedUnit(c, c.req.valid('query').unitId);
       return c.json(await settingsUnder(c.var.deps.db, unit));
+    },
+  )
+  .get(
+    '/settings/effective',
+    validate(
+      'query',
+      z.object({ unitId: z.string().min(1).max(100).optional(), on: ZDate.optional() }),
+    ),
+    async (c) => {
+      const q = c.req.valid('query');
+      const unit = await scopedUnit(c, q.unitId);
+      const on = q.on ?? vnDate(c.var.deps.clock());
+      return c.json(await effectiveTargets(c.var.deps.db, unit, on));
     },
   )
   .put('/settings', requireRole('admin'), validate('json', ZSettingBody), async (c) => {

@@ -14,7 +14,8 @@ import {
   paknSatisfaction766,
 } from './feedback-formulas.js';
 import { lastQuarters, type Period } from './period.js';
-import { ancestorIds, resolveTarget } from './settings.js';
+import { ancestorIds } from './settings.js';
+import { ancestorNames, sourceOf } from './target-settings.js';
 import { loadCampaignFigures } from './survey-data.js';
 import {
   satisfactionIndex,
@@ -22,7 +23,7 @@ import {
   type CampaignFigure,
   type CoverageUnit,
 } from './survey-formulas.js';
-import { DEFAULT_TARGETS, judge, type Measure, type TargetResult } from './types.js';
+import { judge, type Measure, type TargetId, type TargetResult } from './types.js';
 import type { Suppression } from '../indices/suppression.js';
 import { suppressionsFor } from '../indices/withheld.js';
 import type { CountReader } from '../services.js';
@@ -69,27 +70,20 @@ export async function computeTargets(
     ),
   ]);
 
-  const target = (id: keyof typeof DEFAULT_TARGETS) => resolveTarget(id, unit, settings);
+  const names = await ancestorNames(db, unit);
+  // The value in force and where it comes from: the same function the settings screen reads.
+  const judged = (id: TargetId, m: Measure): TargetResult => {
+    const { value, basis } = sourceOf(id, unit, settings, names);
+    return { ...judge(id, m, value), basis };
+  };
 
   return [
-    judge('pakn_on_time', paknOnTime(due, nowIso), target('pakn_on_time')),
-    judge('pakn_published', paknPublished(due, nowIso), target('pakn_published')),
-    judge(
-      'pakn_accepted_on_time',
-      paknAcceptedOnTime(acceptDue, nowIso),
-      target('pakn_accepted_on_time'),
-    ),
-    judge('pakn_satisfaction_766', satisfaction766, target('pakn_satisfaction_766')),
-    judge(
-      'survey_coverage',
-      surveyCoverage(coverageUnits(overlapping), nowIso),
-      target('survey_coverage'),
-    ),
-    judge(
-      'satisfaction_index',
-      smallGroupsWithheld(figures, withheld),
-      target('satisfaction_index'),
-    ),
+    judged('pakn_on_time', paknOnTime(due, nowIso)),
+    judged('pakn_published', paknPublished(due, nowIso)),
+    judged('pakn_accepted_on_time', paknAcceptedOnTime(acceptDue, nowIso)),
+    judged('pakn_satisfaction_766', satisfaction766),
+    judged('survey_coverage', surveyCoverage(coverageUnits(overlapping), nowIso)),
+    judged('satisfaction_index', smallGroupsWithheld(figures, withheld)),
   ];
 }
 

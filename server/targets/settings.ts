@@ -16,6 +16,15 @@ export function resolveTarget(
   settings: readonly TargetSetting[],
   fallback: number = DEFAULT_TARGETS[id],
 ): number {
+  return winningSetting(id, unit, settings)?.value ?? fallback;
+}
+
+/** The setting `resolveTarget` applies (the nearest ancestor's latest), if any. */
+export function winningSetting(
+  id: TargetId,
+  unit: Pick<Unit, 'path'>,
+  settings: readonly TargetSetting[],
+): TargetSetting | undefined {
   const depth = new Map(ancestorIds(unit).map((a, i) => [a, i]));
   let best: TargetSetting | undefined;
   for (const s of settings) {
@@ -26,5 +35,5 @@ export function resolveTarget(
       if (d > 0 || (d === 0 && s.valid_from > best.valid_from)) best = s;
     }
   }
-  return best ? best.value : fallback;
+  return best;
 }

@@ -6,12 +6,8 @@ import {
 } from '../../db/repositories/targets.js';
 import { likertItems } from '../../surveys/items.js';
 import { ZSurveyDefinition } from '../../surveys/schema.js';
-import {
-  DEFAULT_QUESTIONNAIRE_TARGET,
-  ownIndex,
-  type CampaignFigure,
-  type IndexDef,
-} from './survey-formulas.js';
+import { questionnaireTarget } from './sources.js';
+import { ownIndex, type CampaignFigure, type IndexDef } from './survey-formulas.js';
 
 interface Questionnaire {
   def: IndexDef;
@@ -49,7 +45,7 @@ export async function loadCampaignFigures(
         questions,
       },
       title: def.title.vi,
-      target: def.target ?? DEFAULT_QUESTIONNAIRE_TARGET,
+      target: questionnaireTarget(def),
     });
   }
   const counts = await answerCountsFor(db, [...new Set(rows.map((r) => r.campaign_id))], rootPath);

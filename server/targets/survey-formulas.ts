@@ -12,7 +12,7 @@ import { ratio } from './types.js';
 export { sampleSize };
 
 /** MOET's target for parents' satisfaction (2034/QĐ-BGDĐT): a questionnaire declaring none. */
-export const DEFAULT_QUESTIONNAIRE_TARGET = 85;
+export { MOET_SATISFACTION_TARGET as DEFAULT_QUESTIONNAIRE_TARGET } from './sources.js';
 
 /** What the index engine needs of a questionnaire. */
 export interface IndexDef {

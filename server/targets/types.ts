@@ -43,6 +43,8 @@ export interface TargetResult extends Measure {
   /** value !== null && value >= target: a target without data is not met. */
   met: boolean;
   status: TargetStatus;
+  /** Where `target` comes from, for people: the plan's default or the unit that set it. */
+  basis?: { vi: string; en: string };
 }
 
 export const TARGET_LABELS: Record<TargetId, { vi: string; en: string }> = {

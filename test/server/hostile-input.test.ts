@@ -245,7 +245,11 @@ describe('a NUL character, which PostgreSQL text cannot hold', () => {
     });
     expect(filing.status).toBe(400);
     expect((await filing.json()).error.details).toEqual([
-      { path: 'title', message: 'contains a NUL character' },
+      {
+        path: 'title',
+        message: 'Có ký tự không hợp lệ (ký tự rỗng).',
+        messageEn: 'contains a NUL character',
+      },
     ]);
     const answer = await submit(t, links[0]!.code, {
       clientId: crypto.randomUUID(),

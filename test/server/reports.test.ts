@@ -8,6 +8,7 @@ import { addFeedback } from '../helpers/target-fixtures.js';
 // Clock: 2026-11-23 09:00 in Vietnam. The report covers Q4 2026.
 const DONGTHAI = 'HN-TAYHO-THCS-DONGTHAI';
 const NHATTAN = 'HN-TAYHO-TH-NHATTAN';
+const OPEN_NOTE = 'Đợt khảo sát chưa kết thúc: số liệu tạm tính đến lúc lập báo cáo';
 const Q4 = 'from=2026-10-01&to=2026-12-31';
 
 async function fixture(t: TestApp) {
@@ -105,6 +106,7 @@ describe('GET /api/reports', () => {
       'Tử số',
       'Mẫu số',
       'Chưa đến hạn tính',
+      'Căn cứ chỉ tiêu',
     ]);
     const onTime = rowValues(targets, 2);
     // People read labels and rounded figures, never internal codes or 66.66666666666666.
@@ -116,6 +118,7 @@ describe('GET /api/reports', () => {
       2,
       3,
       0,
+      'Kế hoạch CCHC của Sở GDĐT: 100% phản ánh, kiến nghị được giải quyết đúng hạn',
     ]);
     expect(targets.getCell('B2').numFmt).toBe('0.0');
     expect(wb.getWorksheet('Thông tin')!.getCell('A4').value).toBe('Lập lúc: 23/11/2026 09:00');
@@ -160,6 +163,8 @@ describe('GET /api/reports', () => {
       '90,0% (87,4–91,9)',
       '90,0% (87,8–92,2)',
       'Có',
+      // Still open at the report's time: the figures may change.
+      OPEN_NOTE,
     ]);
     expect(byId.get(NHATTAN)).toEqual([
       'Khảo sát 2026',
@@ -171,6 +176,7 @@ describe('GET /api/reports', () => {
       '50,0% (45,7–54,3)',
       '50,0% (45,7–54,3)',
       'Không',
+      OPEN_NOTE,
     ]);
     // Not surveyed in the period: no campaign, no responses, no eligible count, no index.
     expect(byId.get('HN-TAYHO-TH-XUANLA')!.slice(3)).toEqual([0, 0, 0]);
@@ -217,7 +223,7 @@ describe('GET /api/reports', () => {
       '90,0% (87,4–91,9)',
       '90,0% (87,8–92,2)',
       'Có',
-      '',
+      OPEN_NOTE,
     ]);
     expect(rows).toContainEqual(['Theo lĩnh vực', 'Các khoản thu, phí', '1', '0', '0', '1', '0']);
   });

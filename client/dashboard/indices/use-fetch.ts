@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { call, type AnyResponse, type Ok } from '../api.js';
+import { call, errorText, type AnyResponse, type Ok } from '../api.js';
 
 export interface Fetched<T> {
   data: T | undefined;
@@ -35,7 +35,7 @@ export function useFetch<R extends AnyResponse>(
         },
         (e: unknown) => {
           if (!alive) return;
-          error.value = e instanceof Error ? e.message : String(e);
+          error.value = errorText(e);
           loading.value = false;
         },
       );

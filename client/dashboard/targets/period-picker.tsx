@@ -60,3 +60,9 @@ export function PeriodPicker({ scope }: { scope: Scope }) {
     </div>
   );
 }
+
+/** "2026-10-01" → "01/10/2026", the way dates are written in Vietnam. */
+export function vnDay(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}

@@ -10,6 +10,17 @@ import { useAppState } from '../state.js';
 
 const time = (iso: string) => formatVnTimeDate(iso);
 
+/**
+ * "Mẫu A", "Mẫu B", …: a burst's answer pattern named by its first appearance, never the hash
+ * itself (a person can compare letters, not 32 hex digits).
+ */
+function patternName(patterns: Map<string, number>, fingerprint: string): string {
+  if (!patterns.has(fingerprint)) patterns.set(fingerprint, patterns.size);
+  const i = patterns.get(fingerprint)!;
+  const letter = String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : '');
+  return t(`Mẫu ${letter}`, `Pattern ${letter}`);
+}
+
 /** Quality flags: they point at responses to look at; nothing is removed from the figures. */
 export function QualityView() {
   const s = useIndicesState();
@@ -20,6 +31,7 @@ export function QualityView() {
     q?.unitId,
   ]);
   const d = res.data;
+  const patterns = new Map<string, number>();
   return (
     <section>
       <h1>{t('Chất lượng dữ liệu', 'Data quality')}</h1>
@@ -59,6 +71,14 @@ export function QualityView() {
             </div>
           </div>
           {d.bursts.length > 0 && (
+            <p class="muted">
+              {t(
+                'Các đợt cùng một mẫu trả lời (cùng chữ cái) có các câu trả lời giống hệt nhau.',
+                'Bursts with the same answer pattern (same letter) gave identical answers.',
+              )}
+            </p>
+          )}
+          {d.bursts.length > 0 && (
             <ScrollRegion label={t('Các đợt phiếu giống nhau', 'Bursts of identical responses')}>
               <table>
                 <thead>
@@ -69,7 +89,7 @@ export function QualityView() {
                     </th>
                     <th scope="col">{t('Từ', 'From')}</th>
                     <th scope="col">{t('Đến', 'To')}</th>
-                    <th scope="col">{t('Mã nhận dạng', 'Fingerprint')}</th>
+                    <th scope="col">{t('Mẫu trả lời', 'Answer pattern')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -79,9 +99,7 @@ export function QualityView() {
                       <td class="num">{count(b.count)}</td>
                       <td>{time(b.from)}</td>
                       <td>{time(b.to)}</td>
-                      <td>
-                        <code>{b.fingerprint}</code>
-                      </td>
+                      <td>{patternName(patterns, b.fingerprint)}</td>
                     </tr>
                   ))}
                 </tbody>

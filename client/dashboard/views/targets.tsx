@@ -7,6 +7,7 @@ import { useFetch } from '../indices/use-fetch.js';
 import { useIndicesState } from '../state.js';
 import { useAppState } from '../state.js';
 import { currentQuarter, PeriodPicker, scopeParams, type Scope } from '../targets/period-picker.js';
+import { TargetSettings } from '../targets/settings-panel.js';
 
 type TargetStatus = TargetResultDto['status'];
 type FailingItem = TargetResultDto['failing'][number];
@@ -80,6 +81,11 @@ function TargetCard({ x, trend }: { x: TargetResultDto; trend: TargetTrendQuarte
         {x.numerator}/{x.denominator}
         {x.pending > 0 && t(` · ${x.pending} chưa đến hạn`, ` · ${x.pending} not yet due`)}
       </p>
+      {x.basis && (
+        <p class="muted" style="margin:.2rem 0">
+          {t('Căn cứ', 'Basis')}: {t(x.basis.vi, x.basis.en)}
+        </p>
+      )}
       {x.note && (
         <p class="muted" style="margin:.2rem 0">
           {t(x.note.vi, x.note.en)}
@@ -110,11 +116,14 @@ export function TargetsView() {
     from: useSignal(from),
     to: useSignal(to),
   };
+  const { me } = useAppState();
+  const reload = useSignal(0);
   const query = scopeParams(scope);
   const list = useFetch(
     () => api.api.targets.$get({ query }),
-    [query.from, query.to, query.unitId],
+    [query.from, query.to, query.unitId, reload.value],
   );
+  const unitId = query.unitId ?? me.value?.unit.id;
   const trendQuery = query.unitId ? { unitId: query.unitId } : {};
   const trend = useFetch(() => api.api.targets.trend.$get({ query: trendQuery }), [query.unitId]);
   return (
@@ -132,6 +141,14 @@ export function TargetsView() {
           <TargetCard key={x.id} x={x} trend={trend.data ?? []} />
         ))}
       </div>
+      {me.value?.user.role === 'admin' && unitId && (
+        <TargetSettings
+          unitId={unitId}
+          from={query.from}
+          to={query.to}
+          onChange={() => reload.value++}
+        />
+      )}
     </section>
   );
 }
