@@ -91,14 +91,15 @@ export function RankingTable() {
   return (
     <section>
       <h2>{title()}</h2>
+      <p class="muted">
+        {t(
+          `Các đơn vị trực thuộc được khảo sát trong đợt, xếp theo chỉ số — ${scope}. Đơn vị có ít hơn 5 phiếu không được hiển thị số liệu để bảo vệ người trả lời.`,
+          `The units below surveyed in this campaign, ranked by index — ${scope}. Units with fewer than 5 responses show no figures, to protect respondents.`,
+        )}
+      </p>
       <ScrollRegion label={title()}>
         <table class="ranking">
-          <caption>
-            {t(
-              `Các đơn vị trực thuộc được khảo sát trong đợt, xếp theo chỉ số — ${scope}. Đơn vị có ít hơn 5 phiếu không được hiển thị số liệu để bảo vệ người trả lời.`,
-              `The units below surveyed in this campaign, ranked by index — ${scope}. Units with fewer than 5 responses show no figures, to protect respondents.`,
-            )}
-          </caption>
+          <caption class="sr-only">{title()}</caption>
           <thead>
             <tr>
               {th('name', t('Đơn vị', 'Unit'), false)}

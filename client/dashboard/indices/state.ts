@@ -8,9 +8,11 @@ import type { CampaignSummaryDto, Me } from '../dto.js';
  */
 export function createIndicesState(app: { me: ReadonlySignal<Me | null | undefined> }) {
   const campaigns = signal<CampaignSummaryDto[] | null>(null);
-  const campaignId = signal<string | null>(null);
-  /** null: the user's own unit. A link such as /app/overview?unitId=… opens on that unit. */
-  const unitId = signal<string | null>(new URLSearchParams(location.search).get('unitId'));
+  const fromUrl = () => new URLSearchParams(location.search);
+  /** A link such as /app/overview?campaignId=…&unitId=… opens on that campaign and unit. */
+  const campaignId = signal<string | null>(fromUrl().get('campaignId'));
+  /** null: the user's own unit. */
+  const unitId = signal<string | null>(fromUrl().get('unitId'));
   const error = signal<string | null>(null);
 
   const campaign = computed(() => campaigns.value?.find((c) => c.id === campaignId.value) ?? null);
@@ -23,10 +25,42 @@ export function createIndicesState(app: { me: ReadonlySignal<Me | null | undefin
       campaigns.value = list;
       // The latest open campaign, else the latest one (the list is ordered by closing date).
       const open = list.filter((c) => c.open);
+      // A campaign named by the URL that the user cannot see (or that is gone) is not kept.
+      if (campaignId.value && !list.some((c) => c.id === campaignId.value)) campaignId.value = null;
       campaignId.value ??= (open[open.length - 1] ?? list[list.length - 1])?.id ?? null;
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
     }
+  }
+
+  // Back and Forward return to the unit (and campaign) the address names.
+  addEventListener('popstate', () => {
+    const q = fromUrl();
+    unitId.value = q.get('unitId');
+    if (q.get('campaignId')) campaignId.value = q.get('campaignId');
+  });
+
+  /**
+   * Writes the selection into the address, so a drilled-down page can be shared: a new unit is
+   * a new history entry (Back goes up again), a campaign chosen replaces the current one.
+   */
+  let synced: { path: string; unitId: string | null } | null = null;
+  function syncUrl(): void {
+    const q = fromUrl();
+    const drilled =
+      synced !== null && synced.path === location.pathname && synced.unitId !== unitId.value;
+    synced = { path: location.pathname, unitId: unitId.value };
+    for (const [k, v] of [
+      ['campaignId', campaignId.value],
+      ['unitId', unitId.value],
+    ] as const)
+      if (v) q.set(k, v);
+      else q.delete(k);
+    const search = q.toString() ? `?${q.toString()}` : '';
+    if (search === location.search) return;
+    const url = `${location.pathname}${search}${location.hash}`;
+    if (drilled) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
   }
 
   /** The current selection as a request's query, plus extra parameters (empty ones left out). */
@@ -40,7 +74,17 @@ export function createIndicesState(app: { me: ReadonlySignal<Me | null | undefin
     return q as { campaignId: string; unitId?: string } & Partial<E>;
   }
 
-  return { campaigns, campaignId, unitId, campaign, currentUnitId, error, loadCampaigns, query };
+  return {
+    campaigns,
+    campaignId,
+    unitId,
+    campaign,
+    currentUnitId,
+    error,
+    loadCampaigns,
+    query,
+    syncUrl,
+  };
 }
 
 export type IndicesState = ReturnType<typeof createIndicesState>;
