@@ -47,9 +47,14 @@ export interface ChartProps {
   children?: ComponentChildren;
 }
 
+/** A person who asked their system for less motion gets the chart drawn at once. */
+const reducedMotion = () =>
+  typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 function withDefaults(options: ChartOptions<ChartKind> | undefined, marks: BarMarks | undefined) {
   return {
     maintainAspectRatio: false,
+    ...(reducedMotion() ? { animation: false } : {}),
     ...options,
     plugins: { ...options?.plugins, barMarks: marks },
   } as ChartOptions<ChartKind>;
