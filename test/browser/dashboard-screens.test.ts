@@ -266,6 +266,52 @@ describe.skipIf(!chromiumPath)('every dashboard screen at 360, 800 and 1280 px',
     await page.context().close();
   });
 
+  test('with no campaign yet, the overview says so and links to making one', async () => {
+    const db = live.server.handle.db as unknown as Db;
+    const now = '2026-11-01T00:00:00.000Z';
+    // A new ward with no school and no campaign, and its manager (the demo password).
+    await db
+      .insertInto('units')
+      .values({
+        id: 'HN-PHUTHUONG',
+        parent_id: 'HN',
+        name: 'UBND phường Phú Thượng',
+        kind: 'commune',
+        level: null,
+        eligible: 0,
+        path: '/HN/HN-PHUTHUONG/',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const { password_hash } = await db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('email', '=', 'admin@demo.vn')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('users')
+      .values({
+        id: 'phuthuong-manager',
+        email: 'phuthuong@demo.vn',
+        name: 'Cán bộ Phú Thượng',
+        password_hash,
+        role: 'manager',
+        unit_id: 'HN-PHUTHUONG',
+        disabled: 0,
+        created_at: now,
+      })
+      .execute();
+    const page = await pageAt(live.browser, 360);
+    await signIn(page, live.server.url, 'phuthuong@demo.vn');
+    const empty = page.locator('.empty-state');
+    await empty.waitFor();
+    expect(await empty.textContent()).toBe('Chưa có đợt khảo sát nào — tạo đợt mới.');
+    await empty.getByRole('link', { name: 'tạo đợt mới' }).click();
+    await page.waitForURL((u) => u.pathname === '/app/campaigns');
+    await page.context().close();
+  });
+
   test('the overview at 360 px, for the README (client/screenshots/overview-360.png)', async () => {
     const page = await pageAt(live.browser, 360);
     await signIn(page, live.server.url, 'tayho@demo.vn');
