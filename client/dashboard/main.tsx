@@ -1,5 +1,7 @@
-import { render } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { render, type ComponentChildren } from 'preact';
+import { useSignal } from '@preact/signals';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { Loading } from './status.js';
 import { lang, setLang, t } from './i18n.js';
 import { AppStateContext, createAppState, useAppState } from './state.js';
 import { FeedbackPage } from './views/feedback-inbox.js';
@@ -62,23 +64,100 @@ export const PAGES: {
   },
 ];
 
+/**
+ * The page list. On a desktop it is a row in the header; up to a tablet's width it folds behind
+ * a "Menu" button: opening it moves the focus to the current page's link, Esc closes it and
+ * returns the focus to the button, and choosing a page closes it and focuses the page.
+ */
+function SiteNav({
+  pages,
+  current,
+  onGo,
+  children,
+}: {
+  /** The pages this user's menu lists. */
+  pages: readonly { path: string; vi: string; en: string }[];
+  current: string;
+  onGo: (path: string) => void;
+  /** The account buttons: beside the pages on a desktop, inside the menu on a phone. */
+  children: ComponentChildren;
+}) {
+  const open = useSignal(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const nav = useRef<HTMLElement>(null);
+  // Before the next key press can land on the button: the focus moves as the list appears.
+  useLayoutEffect(() => {
+    if (!open.value) return;
+    const links = nav.current?.querySelectorAll<HTMLElement>('a');
+    (nav.current?.querySelector<HTMLElement>('[aria-current="page"]') ?? links?.[0])?.focus();
+  }, [open.value]);
+  const close = (refocus: boolean) => {
+    open.value = false;
+    if (refocus) button.current?.focus();
+  };
+  return (
+    <div
+      class={open.value ? 'site-nav open' : 'site-nav'}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open.value) {
+          e.preventDefault();
+          close(true);
+        }
+      }}
+      onFocusOut={(e) => {
+        const to = e.relatedTarget as Node | null;
+        if (open.value && to && !e.currentTarget.contains(to)) close(false);
+      }}
+    >
+      <button
+        ref={button}
+        type="button"
+        class="menu-button secondary"
+        aria-expanded={open.value}
+        aria-controls="site-nav-list"
+        onClick={() => (open.value = !open.value)}
+      >
+        <span aria-hidden="true">☰</span> Menu
+      </button>
+      <nav
+        ref={nav}
+        id="site-nav-list"
+        class={open.value ? 'open' : undefined}
+        aria-label={t('Điều hướng', 'Navigation')}
+      >
+        {pages.map((p) => (
+          <a
+            key={p.path}
+            href={p.path}
+            aria-current={p.path === current ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              close(false);
+              onGo(p.path);
+            }}
+          >
+            {t(p.vi, p.en)}
+          </a>
+        ))}
+      </nav>
+      {children}
+    </div>
+  );
+}
+
 function Shell() {
   const state = useAppState();
   const { me, path, navigate } = state;
-  const navRef = useRef<HTMLElement>(null);
+  const main = useRef<HTMLElement>(null);
   useEffect(() => {
     void state.loadMe();
   }, []);
-  // On a phone the menu scrolls sideways: keep the current page's link in view.
-  useEffect(() => {
-    const nav = navRef.current;
-    const link = nav?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (!nav || !link || nav.scrollWidth <= nav.clientWidth) return;
-    const left = link.offsetLeft - nav.offsetLeft;
-    if (left < nav.scrollLeft || left + link.offsetWidth > nav.scrollLeft + nav.clientWidth)
-      nav.scrollLeft = left - (nav.clientWidth - link.offsetWidth) / 2;
-  }, [path.value, me.value]);
-  if (me.value === undefined) return <p class="content">{t('Đang tải…', 'Loading…')}</p>;
+  if (me.value === undefined)
+    return (
+      <main class="content" aria-busy="true">
+        <Loading />
+      </main>
+    );
   if (me.value === null) return <Login />;
   const isAdmin = me.value.user.role === 'admin';
   const pages = PAGES.filter((p) => !p.admin || isAdmin);
@@ -92,33 +171,28 @@ function Shell() {
         <strong class="site" title={`Hài Lòng · ${me.value.unit.name}`}>
           Hài Lòng · {me.value.unit.name}
         </strong>
-        <nav ref={navRef} aria-label={t('Điều hướng', 'Navigation')}>
-          {menu.map((p) => (
-            <a
-              key={p.path}
-              href={p.path}
-              aria-current={p === current ? 'page' : undefined}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(p.path);
-              }}
+        <SiteNav
+          pages={menu}
+          current={current.path}
+          onGo={(to) => {
+            navigate(to);
+            // The new page is read from its start, as after a page load.
+            main.current?.focus();
+          }}
+        >
+          <span class="account">
+            <button
+              class="secondary"
+              type="button"
+              onClick={() => setLang(lang.value === 'vi' ? 'en' : 'vi')}
             >
-              {t(p.vi, p.en)}
-            </a>
-          ))}
-        </nav>
-        <span class="account">
-          <button
-            class="secondary"
-            type="button"
-            onClick={() => setLang(lang.value === 'vi' ? 'en' : 'vi')}
-          >
-            {lang.value === 'vi' ? 'English' : 'Tiếng Việt'}
-          </button>
-          <AccountMenu />
-        </span>
+              {lang.value === 'vi' ? 'English' : 'Tiếng Việt'}
+            </button>
+            <AccountMenu />
+          </span>
+        </SiteNav>
       </header>
-      <main class="content">
+      <main class="content" ref={main} tabIndex={-1}>
         <View />
       </main>
     </div>

@@ -57,7 +57,7 @@ export function createAppState() {
     logout,
     navigate,
     /** What the indices pages share (campaign and unit chosen). */
-    indices: createIndicesState({ me, path }),
+    indices: createIndicesState({ me }),
   };
 }
 

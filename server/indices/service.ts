@@ -258,6 +258,8 @@ export interface ChildRankDto {
   representative: boolean | null;
   suppressed: boolean;
   suppression: SuppressionReason | null;
+  /** Whether the campaign surveys this unit or a unit below it (a ranking lists only those). */
+  inCampaign: boolean;
   index: number | null;
   mean: number | null;
   moe: number | null;
@@ -310,6 +312,7 @@ export async function childrenRanking(
       representative: dto.representative,
       suppressed: dto.suppressed,
       suppression: dto.suppression,
+      inCampaign: strata.some((u) => u.path.startsWith(child.path)),
       ...dto.overall,
     };
   });

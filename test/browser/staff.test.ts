@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chromiumPath, screenshot, signIn, useLive } from '../helpers/browser.js';
+import { chromiumPath, openPage, screenshot, signIn, useLive } from '../helpers/browser.js';
 
 describe.skipIf(!chromiumPath)('staff dashboard in Chromium', () => {
   const live = useLive();
@@ -121,7 +121,7 @@ describe.skipIf(!chromiumPath)('staff dashboard in Chromium', () => {
     const page = await live.browser.newPage({ viewport: { width: 360, height: 800 } });
     page.setDefaultTimeout(10_000);
     await signIn(page, live.server.url, 'dongthai@demo.vn');
-    await page.getByRole('link', { name: 'Ngày nghỉ', exact: true }).click();
+    await openPage(page, 'Ngày nghỉ');
     await page.getByLabel('Năm', { exact: true }).selectOption('2027');
     await page.getByText('Lịch năm 2027 là dự kiến', { exact: false }).waitFor();
     await page.getByRole('cell', { name: 'Thứ Sáu, 16/4/2027', exact: true }).waitFor();

@@ -53,7 +53,16 @@ describe('Chart', () => {
 
     const first = data([80, 60]);
     await act(() =>
-      render(<Chart type="bar" data={first} options={options} label="Chỉ số" />, host),
+      render(
+        <Chart
+          type="bar"
+          data={first}
+          options={options}
+          label="Chỉ số"
+          caption="Chỉ số theo yếu tố"
+        />,
+        host,
+      ),
     );
     expect(liveCharts()).toHaveLength(1);
     const chart = liveCharts()[0]!;
@@ -63,12 +72,30 @@ describe('Chart', () => {
 
     // The same props again: nothing redrawn.
     await act(() =>
-      render(<Chart type="bar" data={first} options={options} label="Chỉ số" />, host),
+      render(
+        <Chart
+          type="bar"
+          data={first}
+          options={options}
+          label="Chỉ số"
+          caption="Chỉ số theo yếu tố"
+        />,
+        host,
+      ),
     );
     expect(update.mock.calls.length).toBe(updatesAtCreation);
 
     await act(() =>
-      render(<Chart type="bar" data={data([90, 70])} options={options} label="Chỉ số" />, host),
+      render(
+        <Chart
+          type="bar"
+          data={data([90, 70])}
+          options={options}
+          label="Chỉ số"
+          caption="Chỉ số theo yếu tố"
+        />,
+        host,
+      ),
     );
     expect(liveCharts()).toEqual([chart]);
     expect(update.mock.calls.length).toBe(updatesAtCreation + 1);
@@ -79,5 +106,52 @@ describe('Chart', () => {
     expect(destroy).toHaveBeenCalledTimes(1);
     expect(liveCharts()).toHaveLength(0);
     expect(host.querySelector('canvas')).toBeNull();
+  });
+
+  test("writes each bar's value, its interval and the target line on the chart, and a caption", async () => {
+    const texts: string[] = [];
+    const strokes = { lines: 0 };
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (
+      this: HTMLCanvasElement,
+    ) {
+      const ctx = stubContext(this);
+      return new Proxy(ctx, {
+        get: (target, prop) =>
+          prop === 'fillText'
+            ? (text: string) => texts.push(text)
+            : prop === 'lineTo'
+              ? () => strokes.lines++
+              : Reflect.get(target, prop),
+      });
+    } as never);
+    // happy-dom lays nothing out: give the chart's box a size so Chart.js draws.
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(400);
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(200);
+    const marks = {
+      values: ['82,4%', '60,0%'],
+      intervals: [
+        [75.2, 89.4],
+        [50, 70],
+      ] as [number, number][],
+      target: { value: 85, label: 'Chỉ tiêu 85,0%' },
+    };
+    await act(() =>
+      render(
+        <Chart
+          type="bar"
+          data={data([82.4, 60])}
+          options={{ ...options, indexAxis: 'y', responsive: false }}
+          marks={marks}
+          label="Chỉ số"
+          caption="Chỉ số theo yếu tố — Trường THCS Đông Thái"
+        />,
+        host,
+      ),
+    );
+    expect(texts).toEqual(expect.arrayContaining(['82,4%', '60,0%', 'Chỉ tiêu 85,0%']));
+    expect(host.querySelector('figcaption')?.textContent).toBe(
+      'Chỉ số theo yếu tố — Trường THCS Đông Thái',
+    );
+    await act(() => render(null, host));
   });
 });

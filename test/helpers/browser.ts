@@ -133,3 +133,18 @@ export function useLive(): { browser: Browser; server: LiveServer } {
   });
   return live;
 }
+
+/**
+ * Opens a dashboard page by its name in the menu, as a person would at the page's width: on a
+ * phone or tablet the page list is behind the "Menu" button, on a desktop it is in the header.
+ */
+export async function openPage(page: Page, name: string): Promise<void> {
+  // The header appears once the user is known; the width then decides which of the two it has.
+  await page.locator('header.topbar').waitFor();
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if (await menu.isVisible()) await menu.click();
+  await page
+    .getByRole('navigation', { name: 'Điều hướng' })
+    .getByRole('link', { name, exact: true })
+    .click();
+}

@@ -154,4 +154,24 @@ describe('GET /api/indices/children', () => {
     const quangan = children.find((c: { id: string }) => c.id === 'HN-TAYHO-MN-QUANGAN');
     expect(quangan).toMatchObject({ responses: 0, suppressed: true, index: null });
   });
+
+  test('says which units the campaign surveys, so a ranking can leave the others out', async () => {
+    const t = await setup();
+    const cookie = await t.login('admin@demo.vn');
+    const res = await t.req(`/api/indices/children?campaignId=${t.campaignId}&unitId=HN-TAYHO`, {
+      cookie,
+    });
+    const { children } = await res.json();
+    const surveyed = children
+      .filter((c: { inCampaign: boolean }) => c.inCampaign)
+      .map((c: { id: string }) => c.id);
+    expect(surveyed.sort()).toEqual([NHATTAN, DONGTHAI].sort());
+    expect(children.length).toBeGreaterThan(2);
+    // One level up, the office is in the campaign through its schools.
+    const top = await t.req(`/api/indices/children?campaignId=${t.campaignId}&unitId=HN`, {
+      cookie,
+    });
+    const offices = (await top.json()).children as { id: string; inCampaign: boolean }[];
+    expect(offices.filter((c) => c.inCampaign).map((c) => c.id)).toEqual(['HN-TAYHO']);
+  });
 });

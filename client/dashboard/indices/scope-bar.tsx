@@ -3,6 +3,7 @@ import { t } from '../i18n.js';
 import type { UnitDto } from '../dto.js';
 import { useAppState } from '../state.js';
 import { dateOnly } from './format.js';
+import { Empty, Loading } from '../status.js';
 import { useIndicesState } from '../state.js';
 
 /** The path from the user's root to `id`, root first. */
@@ -26,6 +27,8 @@ export function ScopeBar({ withUnit = true }: { withUnit?: boolean }) {
   const app = useAppState();
   const s = useIndicesState();
   useEffect(() => void s.loadCampaigns(), []);
+  // The campaign and the unit shown are in the address, so the page can be shared as it is.
+  useEffect(() => s.syncUrl(), [s.campaignId.value, s.unitId.value, app.path.value]);
   const units = app.unitsById.value;
   const current = s.currentUnitId.value;
   const crumbs = trail(units, current, app.me.value?.unit.id);
@@ -84,8 +87,25 @@ export function ScopeBar({ withUnit = true }: { withUnit?: boolean }) {
           {s.error.value}
         </p>
       )}
+      {s.campaigns.value === null && !s.error.value && (
+        <Loading what={t('các đợt khảo sát', 'the campaigns')} />
+      )}
       {s.campaigns.value?.length === 0 && (
-        <p>{t('Chưa có đợt khảo sát nào.', 'No survey campaign yet.')}</p>
+        <Empty>
+          <p>
+            {t('Chưa có đợt khảo sát nào — ', 'No survey campaign yet — ')}
+            <a
+              href="/app/campaigns"
+              onClick={(e) => {
+                e.preventDefault();
+                app.navigate('/app/campaigns');
+              }}
+            >
+              {t('tạo đợt mới', 'create one')}
+            </a>
+            .
+          </p>
+        </Empty>
       )}
     </div>
   );

@@ -1,26 +1,19 @@
-import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { defaultCampaign } from '../../../server/domain/campaign-choice.js';
 import { api, call } from '../api.js';
 import type { CampaignSummaryDto, Me } from '../dto.js';
-
-/** The pages that show the chosen campaign and unit (/app is the overview): their address carries the choice. */
-const INDICES_PAGES = /^\/app(\/(overview|questions|trend|suggestions|quality)\b|\/?$)/;
-
-const fromUrl = (name: string) => new URLSearchParams(location.search).get(name);
 
 /**
  * What the indices pages share: the campaign chosen and the unit drilled into. Part of the app
  * state (createAppState makes it, once), so every page shows the same selection.
  */
-export function createIndicesState(app: {
-  me: ReadonlySignal<Me | null | undefined>;
-  path: ReadonlySignal<string>;
-}) {
+export function createIndicesState(app: { me: ReadonlySignal<Me | null | undefined> }) {
   const campaigns = signal<CampaignSummaryDto[] | null>(null);
+  const fromUrl = () => new URLSearchParams(location.search);
   /** A link such as /app/overview?campaignId=…&unitId=… opens on that campaign and unit. */
-  const campaignId = signal<string | null>(fromUrl('campaignId'));
+  const campaignId = signal<string | null>(fromUrl().get('campaignId'));
   /** null: the user's own unit. */
-  const unitId = signal<string | null>(fromUrl('unitId'));
+  const unitId = signal<string | null>(fromUrl().get('unitId'));
   const error = signal<string | null>(null);
 
   const campaign = computed(() => campaigns.value?.find((c) => c.id === campaignId.value) ?? null);
@@ -31,11 +24,43 @@ export function createIndicesState(app: {
     try {
       const list = await call(api.api.indices.campaigns.$get());
       campaigns.value = list;
+      // A campaign named by the URL that the user cannot see (or that is gone) is not kept.
+      if (campaignId.value && !list.some((c) => c.id === campaignId.value)) campaignId.value = null;
       // Not archived, with responses, open or closed last (server/domain/campaign-choice.ts).
       campaignId.value ??= defaultCampaign(list)?.id ?? null;
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
     }
+  }
+
+  // Back and Forward return to the unit (and campaign) the address names.
+  addEventListener('popstate', () => {
+    const q = fromUrl();
+    unitId.value = q.get('unitId');
+    if (q.get('campaignId')) campaignId.value = q.get('campaignId');
+  });
+
+  /**
+   * Writes the selection into the address, so a drilled-down page can be shared: a new unit is
+   * a new history entry (Back goes up again), a campaign chosen replaces the current one.
+   */
+  let synced: { path: string; unitId: string | null } | null = null;
+  function syncUrl(): void {
+    const q = fromUrl();
+    const drilled =
+      synced !== null && synced.path === location.pathname && synced.unitId !== unitId.value;
+    synced = { path: location.pathname, unitId: unitId.value };
+    for (const [k, v] of [
+      ['campaignId', campaignId.value],
+      ['unitId', unitId.value],
+    ] as const)
+      if (v) q.set(k, v);
+      else q.delete(k);
+    const search = q.toString() ? `?${q.toString()}` : '';
+    if (search === location.search) return;
+    const url = `${location.pathname}${search}${location.hash}`;
+    if (drilled) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
   }
 
   /** The current selection as a request's query, plus extra parameters (empty ones left out). */
@@ -48,29 +73,6 @@ export function createIndicesState(app: {
     for (const [k, v] of Object.entries(extra ?? {})) if (v !== undefined && v !== '') q[k] = v;
     return q as { campaignId: string; unitId?: string } & Partial<E>;
   }
-
-  // The choice in the address (replaced, not pushed: Back leaves the page, not the choice), so a
-  // reload or a shared link shows the same campaign and unit.
-  effect(() => {
-    if (!INDICES_PAGES.test(app.path.value)) return;
-    const q = new URLSearchParams(location.search);
-    const set = (k: string, v: string | null) => (v ? q.set(k, v) : q.delete(k));
-    set('campaignId', campaignId.value);
-    set('unitId', unitId.value);
-    const search = q.toString() ? `?${q}` : '';
-    if (search !== location.search) history.replaceState(null, '', location.pathname + search);
-  });
-  // Before the app's own popstate listener moves `path` (capture runs first at the window),
-  // so the effect above writes the address's choice back, not the one being left.
-  addEventListener(
-    'popstate',
-    () => {
-      if (!INDICES_PAGES.test(location.pathname)) return;
-      campaignId.value = fromUrl('campaignId') ?? campaignId.value;
-      unitId.value = fromUrl('unitId');
-    },
-    { capture: true },
-  );
 
   /** The campaigns the selector lists: not archived, plus the chosen one if it is. */
   const selectable = computed(() =>
@@ -87,6 +89,7 @@ export function createIndicesState(app: {
     error,
     loadCampaigns,
     query,
+    syncUrl,
   };
 }
 

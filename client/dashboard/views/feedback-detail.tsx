@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { Loading } from '../status.js';
 import { useEffect } from 'preact/hooks';
 import { api, call, type Req } from '../api.js';
 import type { FeedbackDetailDto as TFeedbackDetail, PublicUnitDto } from '../dto.js';
@@ -148,7 +149,12 @@ export function FeedbackDetail({ id }: { id: string }) {
         {error.value}
       </p>
     );
-  if (!f) return <p>{t('Đang tải…', 'Loading…')}</p>;
+  if (!f)
+    return (
+      <section aria-busy="true">
+        <Loading />
+      </section>
+    );
   return (
     <section>
       <p>

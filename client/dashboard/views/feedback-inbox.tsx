@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { Empty, Loading } from '../status.js';
 import { useEffect } from 'preact/hooks';
 import { api, call, type Req } from '../api.js';
 import type { FeedbackListDto } from '../dto.js';
@@ -38,6 +39,7 @@ export function FeedbackInbox() {
   const offset = useSignal(0);
   const data = useSignal<FeedbackListDto | null>(null);
   const error = useSignal<string | null>(null);
+  const loading = useSignal(false);
 
   useEffect(() => {
     const query: FeedbackListQuery = {
@@ -49,9 +51,11 @@ export function FeedbackInbox() {
       overdue: overdue.value ? 'true' : undefined,
       dueSoon: dueSoon.value ? 'true' : undefined,
     };
+    loading.value = true;
     call(api.api.feedback.$get({ query }))
       .then((d) => ((data.value = d), (error.value = null)))
-      .catch((e: unknown) => (error.value = e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => (error.value = e instanceof Error ? e.message : String(e)))
+      .finally(() => (loading.value = false));
   }, [unitId.value, status.value, kind.value, overdue.value, dueSoon.value, offset.value]);
 
   const reset = (fn: () => void) => {
@@ -60,7 +64,7 @@ export function FeedbackInbox() {
   };
   const d = data.value;
   return (
-    <section>
+    <section aria-busy={loading.value}>
       <h1>{t('Phản ánh, kiến nghị', 'Feedback and complaints')}</h1>
       <div class="scope-bar" role="search">
         <label>
@@ -128,7 +132,18 @@ export function FeedbackInbox() {
           {error.value}
         </p>
       )}
-      {d && (
+      {loading.value && !d && <Loading what={t('phản ánh', 'the feedback')} />}
+      {d && d.total === 0 && (
+        <Empty>
+          <p>
+            {t(
+              'Không có phản ánh nào khớp bộ lọc — bỏ bớt điều kiện lọc, hoặc chọn đơn vị cấp trên để xem cả các đơn vị trực thuộc.',
+              'No item matches these filters — remove a filter, or choose a unit higher up to see the units below it too.',
+            )}
+          </p>
+        </Empty>
+      )}
+      {d && d.total > 0 && (
         <>
           <p class="muted">{t(`${d.total} mục`, `${d.total} items`)}</p>
           <ScrollRegion label={t('Danh sách phản ánh', 'Feedback list')}>

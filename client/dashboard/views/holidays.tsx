@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { Loading } from '../status.js';
 import { api, call } from '../api.js';
 import { t } from '../i18n.js';
 import { ScrollRegion } from '../scroll-region.js';
@@ -108,8 +109,9 @@ export function HolidaysView() {
   }
 
   return (
-    <section>
+    <section aria-busy={data.loading}>
       <h1>{t('Lịch ngày nghỉ và ngày làm việc bù', 'Days off and working days')}</h1>
+      {data.loading && !cal && <Loading what={t('lịch', 'the calendar')} />}
       <p class="muted">
         {t(
           'Hạn xử lý phản ánh tính theo ngày làm việc: không kể thứ Bảy, Chủ nhật và các ngày nghỉ dưới đây, nhưng có kể các ngày thứ Bảy, Chủ nhật làm việc bù. Hạn kết thúc lúc 24 giờ của ngày cuối cùng.',

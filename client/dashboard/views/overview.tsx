@@ -1,7 +1,11 @@
 import { useMemo } from 'preact/hooks';
-import { Chart } from '../chart.js';
+import { Chart, type BarMarks } from '../chart.js';
 import { lang, t } from '../i18n.js';
-import { bounds, count, pct, score, tx, withBounds } from '../indices/format.js';
+import type { TooltipItem } from 'chart.js';
+import { bounds, count, pct, range, score, tx, withBounds, wrapLabel } from '../indices/format.js';
+import { useScopeText } from '../indices/caption.js';
+import { Loading } from '../status.js';
+import { VALUE_ROOM } from '../chart-marks.js';
 import { LiveCounter } from '../indices/live.js';
 import { RankingTable } from '../indices/ranking.js';
 import { ScopeBar } from '../indices/scope-bar.js';
@@ -69,26 +73,55 @@ function Headline({ d }: { d: IndicesDto }) {
 
 function FactorChart({ d }: { d: IndicesDto }) {
   const l = lang.value;
+  const scope = useScopeText();
   const data = useMemo(
     () => ({
-      labels: d.factors.map((f) => tx(f.title)),
+      labels: d.factors.map((f) => wrapLabel(tx(f.title), 22)),
       datasets: [
         {
           label: t('Chỉ số (%)', 'Index (%)'),
           data: d.factors.map((f) => f.index ?? 0),
-          backgroundColor: '#0b5cad',
+          backgroundColor: '#6fa8dc',
         },
       ],
+    }),
+    [d, l],
+  );
+  const marks = useMemo(
+    (): BarMarks => ({
+      values: d.factors.map((f) => (f.index == null ? null : pct(f.index))),
+      intervals: d.factors.map((f) => (f.low == null || f.high == null ? null : [f.low, f.high])),
+      target:
+        d.target == null
+          ? null
+          : { value: d.target, label: `${t('Chỉ tiêu', 'Target')} ${pct(d.target)}` },
     }),
     [d, l],
   );
   const options = useMemo(
     () => ({
       indexAxis: 'y' as const,
-      scales: { x: { min: 0, max: 100 } },
-      plugins: { legend: { display: false } },
+      layout: { padding: { top: 18, right: VALUE_ROOM } },
+      scales: { x: { min: 0, max: 100, ticks: { callback: (v: number | string) => `${v}%` } } },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            title: (items: TooltipItem<'bar' | 'line'>[]) =>
+              tx(d.factors[items[0]?.dataIndex ?? 0]?.title),
+            label: (c: TooltipItem<'bar' | 'line'>) => {
+              const f = d.factors[c.dataIndex];
+              return f ? withBounds(f.index, f.low, f.high) : '';
+            },
+          },
+        },
+      },
     }),
-    [],
+    [d, l],
+  );
+  const caption = t(
+    `Chỉ số hài lòng theo yếu tố (thanh: chỉ số; vạch đen: khoảng tin cậy 95%; đường đỏ đứt: chỉ tiêu) — ${scope}.`,
+    `Satisfaction index by factor (bar: index; black line: 95% interval; dashed red line: target) — ${scope}.`,
   );
   return (
     <section>
@@ -97,23 +130,31 @@ function FactorChart({ d }: { d: IndicesDto }) {
         type="bar"
         data={data}
         options={options}
+        marks={marks}
+        height={60 + 44 * d.factors.length}
+        caption={caption}
         label={t('Biểu đồ chỉ số theo yếu tố', 'Chart of the index by factor')}
-      />
-      <TableView
-        caption={t('Chỉ số theo yếu tố', 'Index by factor')}
-        head={[
-          t('Yếu tố', 'Factor'),
-          t('Chỉ số (khoảng tin cậy 95%)', 'Index (95% interval)'),
-          t('Điểm TB', 'Mean'),
-          t('Trọng số', 'Weight'),
-        ]}
-        rows={d.factors.map((f) => [
-          tx(f.title),
-          withBounds(f.index, f.low, f.high),
-          score(f.mean),
-          f.weight,
-        ])}
-      />
+      >
+        <TableView
+          caption={caption}
+          head={[
+            t('Yếu tố', 'Factor'),
+            t('Chỉ số', 'Index'),
+            t('Khoảng tin cậy 95%', '95% interval'),
+            t('Chỉ tiêu', 'Target'),
+            t('Điểm TB', 'Mean'),
+            t('Trọng số', 'Weight'),
+          ]}
+          rows={d.factors.map((f) => [
+            tx(f.title),
+            pct(f.index),
+            range(f.low, f.high),
+            pct(d.target),
+            score(f.mean),
+            f.weight,
+          ])}
+        />
+      </Chart>
     </section>
   );
 }
@@ -122,9 +163,10 @@ export function OverviewView() {
   const res = useIndices();
   const d = res.data;
   return (
-    <section>
+    <section aria-busy={res.loading}>
       <h1>{t('Tổng quan chỉ số hài lòng', 'Satisfaction overview')}</h1>
       <ScopeBar />
+      {res.loading && !d && <Loading what={t('chỉ số', 'the indices')} />}
       {res.error && (
         <p class="error" role="alert">
           {res.error}

@@ -1,4 +1,5 @@
 import { formatVnTimeDate } from '../../../server/domain/vn-time.js';
+import { Loading } from '../status.js';
 import { t } from '../i18n.js';
 import { ScrollRegion } from '../scroll-region.js';
 import { count, pct } from '../indices/format.js';
@@ -33,7 +34,7 @@ export function QualityView() {
   const d = res.data;
   const patterns = new Map<string, number>();
   return (
-    <section>
+    <section aria-busy={res.loading}>
       <h1>{t('Chất lượng dữ liệu', 'Data quality')}</h1>
       <ScopeBar />
       <p class="muted">
@@ -42,6 +43,7 @@ export function QualityView() {
           'Signals for staff to review; every response still counts in the indices.',
         )}
       </p>
+      {res.loading && !d && <Loading what={t('chỉ số chất lượng', 'the quality signals')} />}
       {res.error && (
         <p class="error" role="alert">
           {res.error}

@@ -3,7 +3,9 @@ import type { TooltipItem } from 'chart.js';
 import type { IndicesDto } from '../dto.js';
 import { Chart } from '../chart.js';
 import { lang, t } from '../i18n.js';
-import { count, score, tx, withBounds } from '../indices/format.js';
+import { count, pct, range, score, tx, wrapLabel } from '../indices/format.js';
+import { useScopeText } from '../indices/caption.js';
+import { Loading } from '../status.js';
 import { ScopeBar } from '../indices/scope-bar.js';
 import { TableView } from '../indices/table-view.js';
 import { useIndices } from './overview.js';
@@ -34,7 +36,8 @@ function divergingData(questions: Q[]) {
     stack: 'likert',
   });
   return {
-    labels: questions.map((q) => q.id),
+    // The question's own words (wrapped, cut after two lines), never its code (`tc1`).
+    labels: questions.map((q) => wrapLabel(tx(q.text), 24)),
     datasets: [
       ds(LEVEL('3'), '3', -1, true),
       ds(LEVEL('2'), '2', -1),
@@ -52,6 +55,7 @@ export function QuestionsView() {
   const res = useIndices();
   const d = res.data;
   const l = lang.value;
+  const scope = useScopeText();
   const data = useMemo(() => divergingData(d?.questions ?? []), [d, l]);
   const options = useMemo(
     () => ({
@@ -63,6 +67,9 @@ export function QuestionsView() {
       plugins: {
         tooltip: {
           callbacks: {
+            // The whole question, in lines that fit a phone's screen.
+            title: (items: TooltipItem<'bar' | 'line'>[]) =>
+              wrapLabel(tx(d?.questions[items[0]?.dataIndex ?? 0]?.text), 40, 6),
             label: (c: TooltipItem<'bar' | 'line'>) =>
               `${c.dataset.label}: ${abs(c.parsed.x ?? 0)}`,
           },
@@ -71,12 +78,17 @@ export function QuestionsView() {
         legend: { labels: { filter: (item: { text: string }) => !item.text.endsWith(' ') } },
       },
     }),
-    [],
+    [d, l],
+  );
+  const caption = t(
+    `Tỷ lệ câu trả lời từng mức (1–5) theo câu hỏi: không hài lòng bên trái, hài lòng bên phải — ${scope}.`,
+    `Share of each answer (1–5) by question: dissatisfied to the left, satisfied to the right — ${scope}.`,
   );
   return (
-    <section>
+    <section aria-busy={res.loading}>
       <h1>{t('Phân bố câu trả lời theo câu hỏi', 'Answers by question')}</h1>
       <ScopeBar />
+      {res.loading && !d && <Loading what={t('câu trả lời', 'the answers')} />}
       {res.error && (
         <p class="error" role="alert">
           {res.error}
@@ -98,40 +110,37 @@ export function QuestionsView() {
             type="bar"
             data={data}
             options={options}
-            height={80 + 36 * d.questions.length}
+            height={90 + 44 * d.questions.length}
+            caption={caption}
             label={t(
               'Biểu đồ phân bố mức độ hài lòng theo câu hỏi',
               'Chart of the 1–5 answers by question',
             )}
-          />
-          <TableView
-            caption={t('Phân bố câu trả lời', 'Answer distribution')}
-            head={[
-              t('Câu hỏi', 'Question'),
-              '1',
-              '2',
-              '3',
-              '4',
-              '5',
-              t('Không ý kiến', 'N/A'),
-              t('Chỉ số (khoảng tin cậy 95%)', 'Index (95% interval)'),
-              t('Điểm TB', 'Mean'),
-            ]}
-            rows={d.questions.map((q) => [
-              `${q.id}. ${tx(q.text)}`,
-              ...(['1', '2', '3', '4', '5'] as const).map((v) => count(q.distribution[v])),
-              count(q.na),
-              withBounds(q.index, q.low, q.high),
-              score(q.mean),
-            ])}
-          />
-          <ol class="question-list">
-            {d.questions.map((q) => (
-              <li key={q.id}>
-                <strong>{q.id}</strong> {tx(q.text)} — {withBounds(q.index, q.low, q.high)}
-              </li>
-            ))}
-          </ol>
+          >
+            <TableView
+              caption={caption}
+              head={[
+                t('Câu hỏi', 'Question'),
+                '1',
+                '2',
+                '3',
+                '4',
+                '5',
+                t('Không ý kiến', 'N/A'),
+                t('Chỉ số', 'Index'),
+                t('Khoảng tin cậy 95%', '95% interval'),
+                t('Điểm TB', 'Mean'),
+              ]}
+              rows={d.questions.map((q) => [
+                tx(q.text),
+                ...(['1', '2', '3', '4', '5'] as const).map((v) => count(q.distribution[v])),
+                count(q.na),
+                pct(q.index),
+                range(q.low, q.high),
+                score(q.mean),
+              ])}
+            />
+          </Chart>
           {d.choices.map((c) => (
             <section key={c.id}>
               <h2>{tx(c.text)}</h2>

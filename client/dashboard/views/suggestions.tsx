@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { Empty, Loading } from '../status.js';
 import { t } from '../i18n.js';
 import { count, dateOnly } from '../indices/format.js';
 import { ScopeBar } from '../indices/scope-bar.js';
@@ -25,7 +26,7 @@ export function SuggestionsView() {
   ]);
   const d = res.data;
   return (
-    <section>
+    <section aria-busy={res.loading}>
       <h1>{t('Góp ý của người trả lời', 'Open suggestions')}</h1>
       <ScopeBar />
       <form
@@ -47,6 +48,7 @@ export function SuggestionsView() {
         </label>
         <button type="submit">{t('Tìm', 'Search')}</button>
       </form>
+      {res.loading && !d && <Loading what={t('góp ý', 'the suggestions')} />}
       {res.error && (
         <p class="error" role="alert">
           {res.error}
@@ -63,6 +65,21 @@ export function SuggestionsView() {
       {d && !d.suppressed && (
         <>
           <p aria-live="polite">{t(`${count(d.total)} góp ý`, `${count(d.total)} suggestions`)}</p>
+          {d.total === 0 && (
+            <Empty>
+              <p>
+                {q.value
+                  ? t(
+                      'Không có góp ý nào khớp — thử từ khác hoặc xoá ô tìm.',
+                      'No suggestion matches — try another word or clear the search.',
+                    )
+                  : t(
+                      'Chưa có góp ý nào trong đợt này — góp ý hiện ra khi người trả lời viết vào câu hỏi mở.',
+                      'No suggestion in this campaign yet — they appear when respondents write in an open question.',
+                    )}
+              </p>
+            </Empty>
+          )}
           <ul class="suggestions">
             {d.items.map((i, n) => (
               <li key={`${offset.value}-${n}`}>

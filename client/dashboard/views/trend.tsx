@@ -3,7 +3,8 @@ import { Chart } from '../chart.js';
 import { lang, t } from '../i18n.js';
 import { count, dateOnly, withBounds } from '../indices/format.js';
 import { ScopeBar } from '../indices/scope-bar.js';
-import { useIndicesState } from '../state.js';
+import { useAppState, useIndicesState } from '../state.js';
+import { Loading } from '../status.js';
 import { TableView } from '../indices/table-view.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { api } from '../api.js';
@@ -45,10 +46,21 @@ export function TrendView() {
     return { labels: points.map((p) => p.name), datasets };
   }, [d, l]);
   const options = useMemo(() => ({ scales: { y: { min: 0, max: 100 } } }), []);
+  const app = useAppState();
+  const unitName = app.unitsById.value.get(s.currentUnitId.value ?? '')?.name ?? '';
+  const pts = d?.points ?? [];
+  const period = pts.length
+    ? `${dateOnly(pts[0]!.opensAt)} – ${dateOnly(pts[pts.length - 1]!.closesAt)}`
+    : '';
+  const caption = t(
+    `Chỉ số hài lòng qua các đợt dùng cùng bộ câu hỏi${d?.target != null ? ', đường đỏ đứt là chỉ tiêu' : ''} — ${unitName}, ${period}.`,
+    `Satisfaction index across the campaigns of the same questionnaire${d?.target != null ? ', the dashed red line is the target' : ''} — ${unitName}, ${period}.`,
+  );
   return (
-    <section>
+    <section aria-busy={res.loading}>
       <h1>{t('Diễn biến qua các đợt', 'Trend across campaigns')}</h1>
       <ScopeBar />
+      {res.loading && !d && <Loading what={t('diễn biến', 'the trend')} />}
       {res.error && (
         <p class="error" role="alert">
           {res.error}
@@ -61,26 +73,28 @@ export function TrendView() {
             data={data}
             options={options}
             label={t('Biểu đồ chỉ số qua các đợt', 'Chart of the index across campaigns')}
-          />
-          <TableView
-            caption={t('Chỉ số qua các đợt', 'Index across campaigns')}
-            head={[
-              t('Đợt', 'Campaign'),
-              t('Kết thúc', 'Closes'),
-              t('Số phiếu', 'Responses'),
-              t('Chỉ số (khoảng tin cậy 95%)', 'Index (95% interval)'),
-            ]}
-            rows={d.points.map((p) => [
-              p.name,
-              dateOnly(p.closesAt),
-              count(p.responses),
-              p.suppression === 'complement'
-                ? t('ẩn kèm nhóm nhỏ', 'hidden with a small group')
-                : p.suppressed
-                  ? t('dưới 5 phiếu', 'under 5')
-                  : withBounds(p.index, p.low, p.high),
-            ])}
-          />
+            caption={caption}
+          >
+            <TableView
+              caption={caption}
+              head={[
+                t('Đợt', 'Campaign'),
+                t('Kết thúc', 'Closes'),
+                t('Số phiếu', 'Responses'),
+                t('Chỉ số (khoảng tin cậy 95%)', 'Index (95% interval)'),
+              ]}
+              rows={d.points.map((p) => [
+                p.name,
+                dateOnly(p.closesAt),
+                count(p.responses),
+                p.suppression === 'complement'
+                  ? t('ẩn kèm nhóm nhỏ', 'hidden with a small group')
+                  : p.suppressed
+                    ? t('dưới 5 phiếu', 'under 5')
+                    : withBounds(p.index, p.low, p.high),
+              ])}
+            />
+          </Chart>
         </>
       )}
     </section>
