@@ -248,7 +248,7 @@ export function FeedbackDetail({ id }: { id: string }) {
           {f.timeline.map((e) => (
             <tr key={e.id}>
               <td>{dateTime(e.at)}</td>
-              <td>{statusLabel(e.to)}</td>
+              <td>{e.kind === 'status' ? statusLabel(e.to) : t('Giao việc', 'Assigned')}</td>
               <td>{e.actor ?? t('Người dân', 'Citizen')}</td>
               <td>{e.note ?? ''}</td>
             </tr>
