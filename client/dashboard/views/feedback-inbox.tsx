@@ -8,6 +8,7 @@ import { ScrollRegion } from '../scroll-region.js';
 import { useAppState } from '../state.js';
 import { DeadlineFlags } from './deadline-flags.js';
 import { FeedbackDetail } from './feedback-detail.js';
+import { ReplyTemplates } from './reply-templates.js';
 import { day, KIND_LABELS, kindLabel, STATUS_LABELS, statusLabel } from './feedback-labels.js';
 
 const PAGE = 50;
@@ -21,6 +22,7 @@ type Late = NonNullable<FeedbackListQuery['late']>;
 /** /app/feedback is the inbox; /app/feedback/:id the detail of one item. */
 export function FeedbackPage() {
   const { path } = useAppState();
+  if (path.value === '/app/feedback/templates') return <ReplyTemplates />;
   const id = /^\/app\/feedback\/([^/]+)/.exec(path.value)?.[1];
   return id ? <FeedbackDetail id={decodeURIComponent(id)} /> : <FeedbackInbox />;
 }
@@ -82,6 +84,14 @@ export function FeedbackInbox() {
   return (
     <section>
       <h1>{t('Phản ánh, kiến nghị', 'Feedback and complaints')}</h1>
+      <p>
+        <a
+          href="/app/feedback/templates"
+          onClick={(e) => (e.preventDefault(), navigate('/app/feedback/templates'))}
+        >
+          {t('Mẫu trả lời', 'Reply templates')}
+        </a>
+      </p>
       <form
         class="inline-form inbox-search"
         role="search"
