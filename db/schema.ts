@@ -286,6 +286,10 @@ export interface Database {
   score_rollups: ScoreRollupTable;
   outbox: OutboxTable;
   audit_events: AuditEventTable;
+  feedback_search: FeedbackSearchTable;
+  feedback_assignees: FeedbackAssigneeTable;
+  feedback_assignments: FeedbackAssignmentTable;
+  reply_templates: ReplyTemplateTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -386,3 +390,37 @@ export interface OutboxTable {
 }
 export type OutboxRow = Selectable<OutboxTable>;
 export type NewOutboxRow = Insertable<OutboxTable>;
+
+/** Each item's tracking code, title and content folded for search (server/domain/text.ts). */
+export interface FeedbackSearchTable {
+  feedback_id: string;
+  folded: string;
+}
+
+/** Who handles an item now: one row per assigned item, none when nobody does. */
+export interface FeedbackAssigneeTable {
+  feedback_id: string;
+  user_id: string;
+  assigned_at: string;
+}
+
+/** Every assignment (and unassignment: `assignee_user_id` null), for the staff timeline. */
+export interface FeedbackAssignmentTable {
+  id: string;
+  feedback_id: string;
+  assignee_user_id: string | null;
+  actor_user_id: string;
+  at: string;
+}
+
+/** A unit's answer template; usable for items of the unit and of every unit below it. */
+export interface ReplyTemplateTable {
+  id: string;
+  unit_id: string;
+  title: string;
+  body: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export type ReplyTemplate = Selectable<ReplyTemplateTable>;

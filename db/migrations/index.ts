@@ -14,6 +14,7 @@ import * as outbox from './2026-11-29T1700-outbox.js';
 import * as surveyLibrary from './2026-11-29T1700-survey-library.js';
 import * as campaignArchive from './2026-11-29T1800-campaign-archive.js';
 import * as accountsAudit from './2026-11-29T1800-accounts-audit.js';
+import * as staffInbox from './2026-11-29T1800-staff-inbox.js';
 
 /** Every migration, by its frozen dated name. Add new ones at the end; never edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1700-survey-library': surveyLibrary,
   '2026-11-29T1800-campaign-archive': campaignArchive,
   '2026-11-29T1800-accounts-audit': accountsAudit,
+  '2026-11-29T1800-staff-inbox': staffInbox,
 };

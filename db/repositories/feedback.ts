@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../index.js';
 import { eraseOutboxFor, eraseOutboxOfErasedContacts } from './outbox.js';
+import type { TLateStage } from '../../server/domain/inbox.js';
 import type {
   Feedback,
   FeedbackContact,
@@ -180,6 +181,28 @@ export interface FeedbackFilter {
    * `dueAt` as their deadline, as the next sweep will store them (server/feedback/waits.ts).
    */
   returned?: readonly { id: string; dueAt: string }[];
+  /** Already folded (server/domain/text.ts): matched inside the item's folded code, title and content. */
+  search?: string;
+  /** Overdue items whose late stage is this one: acceptance, resolution or publication. */
+  lateStage?: LateStage;
+  /** Items assigned to this user; null for items nobody is assigned. */
+  assignee?: string | null;
+}
+
+export type LateStage = TLateStage;
+
+/** SQL for the stage whose deadline runs now (the stage an overdue item is late in). */
+const stageSql = sql<LateStage | null>`(case feedback.status
+  when 'received' then 'acceptance'
+  when 'accepted' then 'resolution'
+  when 'in_progress' then 'resolution'
+  when 'waiting_citizen' then 'resolution'
+  when 'answered' then 'publication'
+  else null end)`;
+
+/** `%needle%` for LIKE, with the needle's own wildcards taken literally. */
+function containsPattern(needle: string): string {
+  return `%${needle.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
 /** The current stage's deadline, with the deadline an ended wait returns with. */
@@ -213,19 +236,48 @@ function filtered(db: Db, f: FeedbackFilter) {
     )
     .$if(f.dueSoon === true, (q) =>
       q.where(sql<SqlBool>`${due} >= ${f.lateCutoff} and ${due} <= ${f.soonCutoff}`),
-    );
+    )
+    .$if(!!f.lateStage, (q) =>
+      q.where(sql<SqlBool>`${due} < ${f.lateCutoff} and ${stageSql} = ${f.lateStage!}`),
+    )
+    .$if(!!f.search, (q) =>
+      q.where(
+        sql<SqlBool>`exists (select 1 from feedback_search s where s.feedback_id = feedback.id
+          and s.folded like ${containsPattern(f.search!)} escape '\\')`,
+      ),
+    )
+    .leftJoin('feedback_assignees as fa', 'fa.feedback_id', 'feedback.id')
+    .leftJoin('users as assignee', 'assignee.id', 'fa.user_id')
+    .$if(f.assignee === null, (q) => q.where('fa.user_id', 'is', null))
+    .$if(typeof f.assignee === 'string', (q) => q.where('fa.user_id', '=', f.assignee!));
 }
 
-export type FeedbackListRow = Feedback & { unit_name: string };
+/** An item with its unit's name and, in the inbox, who handles it. */
+export type FeedbackListRow = Feedback & {
+  unit_name: string;
+  assignee_id?: string | null;
+  assignee_name?: string | null;
+};
+
+/** Inbox order: `deadline` = the current stage's deadline, nearest first, items without one last. */
+export type InboxSort = 'deadline' | 'received';
 
 export async function listFeedback(
   db: Db,
   f: FeedbackFilter,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; sort?: InboxSort },
 ): Promise<{ rows: FeedbackListRow[]; total: number }> {
+  const due = stageDueOf(f.returned);
   const rows = await filtered(db, f)
     .selectAll('feedback')
-    .select('units.name as unit_name')
+    .select([
+      'units.name as unit_name',
+      'fa.user_id as assignee_id',
+      'assignee.name as assignee_name',
+    ])
+    .$if(page.sort === 'deadline', (q) =>
+      q.orderBy(sql`(case when ${due} is null then 1 else 0 end)`).orderBy(due),
+    )
     .orderBy('feedback.received_at', 'desc')
     .orderBy('feedback.id')
     .limit(page.limit)

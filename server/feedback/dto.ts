@@ -1,5 +1,7 @@
 import type { Feedback, FeedbackKind, FeedbackStatus } from '../../db/schema.js';
 import type { EventWithActor, FeedbackListRow } from '../../db/repositories/feedback.js';
+import type { AssignmentEventRow } from '../../db/repositories/feedback-inbox.js';
+import type { TLateStage } from '../domain/inbox.js';
 import { isLate } from '../deadlines.js';
 import { MOVES } from './state-machine.js';
 import { WAIT_EXPIRED_NOTE } from './waits.js';
@@ -31,6 +33,24 @@ export interface DeadlineFlags {
   stageDueAt: string | null;
   overdue: boolean;
   dueSoon: boolean;
+  /** Which deadline an overdue item missed; null when it is not overdue. */
+  lateStage: TLateStage | null;
+}
+
+/** The stage whose deadline `stageDueAt` is (same cases as the SQL in the repository). */
+export function stageOf(status: FeedbackStatus): TLateStage | null {
+  switch (status) {
+    case 'received':
+      return 'acceptance';
+    case 'accepted':
+    case 'in_progress':
+    case 'waiting_citizen':
+      return 'resolution';
+    case 'answered':
+      return 'publication';
+    default:
+      return null;
+  }
 }
 
 /**
@@ -40,7 +60,12 @@ export interface DeadlineFlags {
 export function deadlineFlags(f: Feedback, now: string, soonCutoff: string): DeadlineFlags {
   const due = stageDueAt(f);
   const overdue = !!due && isLate(now, due);
-  return { stageDueAt: due, overdue, dueSoon: !!due && !overdue && due <= soonCutoff };
+  return {
+    stageDueAt: due,
+    overdue,
+    dueSoon: !!due && !overdue && due <= soonCutoff,
+    lateStage: overdue ? stageOf(f.status) : null,
+  };
 }
 
 export interface TFeedbackListItem extends DeadlineFlags {
@@ -57,6 +82,8 @@ export interface TFeedbackListItem extends DeadlineFlags {
   dueAt: string;
   publishDueAt: string | null;
   answeredAt: string | null;
+  /** The staff member handling the item, if one was assigned. */
+  assignee: { id: string; name: string } | null;
 }
 
 export function listItemDto(
@@ -78,6 +105,7 @@ export function listItemDto(
     dueAt: r.due_at,
     publishDueAt: r.publish_due_at,
     answeredAt: r.answered_at,
+    assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
     ...deadlineFlags(r, now, soonCutoff),
   };
 }
@@ -106,27 +134,61 @@ export interface TFeedbackDetail extends TFeedbackListItem {
     retainUntil: string;
   } | null;
   contactErasedAt: string | null;
-  timeline: {
-    id: string;
-    from: FeedbackStatus | null;
-    to: FeedbackStatus;
-    at: string;
-    note: string | null;
-    actor: string | null;
-  }[];
+  /** Every event, oldest first: status changes and assignments (`kind` says which). */
+  timeline: TTimelineEntry[];
   /** Moves this user may make now (empty for read-only roles and final statuses). */
   allowedMoves: FeedbackStatus[];
 }
 
-export function timelineDto(events: EventWithActor[]): TFeedbackDetail['timeline'] {
-  return events.map((e) => ({
-    id: e.id,
-    from: e.from_status,
-    to: e.to_status,
-    at: e.at,
-    note: e.note,
-    actor: e.actor_name,
-  }));
+/**
+ * One entry of the staff timeline. `status`: a move (or a note on the item, from = to);
+ * `assigned`: the item given to `assignee` (null: taken from whoever had it). A reader that meets
+ * a kind it does not know shows its time, actor and note.
+ */
+export type TTimelineEntry =
+  | {
+      kind: 'status';
+      id: string;
+      from: FeedbackStatus | null;
+      to: FeedbackStatus;
+      at: string;
+      note: string | null;
+      actor: string | null;
+    }
+  | {
+      kind: 'assigned';
+      id: string;
+      at: string;
+      note: null;
+      actor: string | null;
+      assignee: string | null;
+    };
+
+export function timelineDto(
+  events: EventWithActor[],
+  assignments: AssignmentEventRow[] = [],
+): TTimelineEntry[] {
+  const entries: TTimelineEntry[] = [
+    ...events.map((e) => ({
+      kind: 'status' as const,
+      id: e.id,
+      from: e.from_status,
+      to: e.to_status,
+      at: e.at,
+      note: e.note,
+      actor: e.actor_name,
+    })),
+    ...assignments.map((a) => ({
+      kind: 'assigned' as const,
+      id: a.id,
+      at: a.at,
+      note: null,
+      actor: a.actor_name,
+      assignee: a.assignee_user_id ? (a.assignee_name ?? '') : null,
+    })),
+  ];
+  // Ids of both kinds begin with their time, so equal times keep the order they were written in.
+  return entries.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : 1));
 }
 
 export function linked(f: Feedback | undefined): TLinkedItem | null {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZFeedbackKind, ZFeedbackStatus } from '../domain/feedback.js';
+import { LATE_STAGES } from '../domain/inbox.js';
 import { CATEGORY_IDS } from './categories.js';
 
 /** Shared request schemas (zod only, so the client may import them too). */
@@ -73,10 +74,39 @@ export const ZFeedbackQuery = z.object({
   kind: ZFeedbackKind.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   dueSoon: z.enum(['true', 'false']).optional(),
+  /** Tracking code, title or content; case and Vietnamese diacritics are ignored. */
+  q: optionalText(200),
+  /** `deadline`: the current stage's deadline, nearest first (the default); `received`: newest first. */
+  sort: z.enum(['deadline', 'received']).default('deadline'),
+  /** Only items late in this stage. */
+  late: z.enum(LATE_STAGES).optional(),
+  /** `me`, `none` (nobody assigned) or a staff account's id. */
+  assignee: z.string().trim().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type TFeedbackQuery = z.infer<typeof ZFeedbackQuery>;
+
+/** POST /api/feedback/:id/assign: a staff account of the item's unit (or above), or null to unassign. */
+export const ZAssign = z.object({ userId: z.union([z.string().trim().min(1).max(100), z.null()]) });
+export type TAssign = z.infer<typeof ZAssign>;
+
+export const ZTemplateInput = z.object({
+  unitId: z.string().trim().min(1).max(100),
+  title: z.string().trim().min(1).max(120),
+  body: z.string().trim().min(1).max(10000),
+});
+export type TTemplateInput = z.infer<typeof ZTemplateInput>;
+
+export const ZTemplatePatch = z
+  .object({
+    title: z.string().trim().min(1).max(120).optional(),
+    body: z.string().trim().min(1).max(10000).optional(),
+  })
+  .refine((v) => v.title !== undefined || v.body !== undefined, 'title or body');
+export type TTemplatePatch = z.infer<typeof ZTemplatePatch>;
+
+export const ZTemplateQuery = z.object({ unitId: z.string().trim().min(1).max(100).optional() });
 
 export const ZRating = z.object({
   overall: z.union([z.number().int().min(1).max(5), z.null()]),

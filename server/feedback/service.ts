@@ -8,14 +8,21 @@ import {
   insertEvent,
   insertFeedbackIfNew,
 } from '../../db/repositories/feedback.js';
+import { putSearchText } from '../../db/repositories/feedback-inbox.js';
 import { holidaySet } from '../../db/repositories/holidays.js';
 import { getUnit } from '../../db/repositories/units.js';
 import { enqueueNotices } from '../notifications/enqueue.js';
 import type { Feedback, FeedbackKind } from '../../db/schema.js';
 import { addWorkingDays, type CalendarLike } from '../deadlines.js';
+import { foldText } from '../domain/text.js';
 import { conflict, invalid } from '../errors.js';
 import { LIMITS } from './limits.js';
 import { hasContact, type TContact, type TFeedbackFiling } from './schemas.js';
+
+/** What the staff search matches: the tracking code, title and content, folded. */
+export function searchTextOf(f: Pick<Feedback, 'tracking_code' | 'title' | 'content'>): string {
+  return foldText(`${f.tracking_code}\n${f.title}\n${f.content}`);
+}
 
 /** How long contact details are kept after filing; said on the form, enforced on start. */
 export const CONTACT_RETENTION_MONTHS = 24;
@@ -109,6 +116,7 @@ export async function insertReceived(
       if (row.client_id && (await getFeedbackByClientId(db, row.client_id))) return undefined;
       continue; // tracking code taken: draw another
     }
+    await putSearchText(db, row.id, searchTextOf(row));
     if (contact) await insertContact(db, { feedback_id: row.id, ...contact, erased_at: null });
     await insertEvent(db, {
       id: eventId(row.received_at),

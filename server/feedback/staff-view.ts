@@ -5,10 +5,12 @@ import {
   listEvents,
   listFeedback,
 } from '../../db/repositories/feedback.js';
+import { getAssignee, listAssignments } from '../../db/repositories/feedback-inbox.js';
 import { holidaySet } from '../../db/repositories/holidays.js';
 import { getUnit, isInSubtree } from '../../db/repositories/units.js';
 import type { Feedback, Unit } from '../../db/schema.js';
 import { addWorkingDays, lateCutoff } from '../deadlines.js';
+import { foldText } from '../domain/text.js';
 import { asReturned, waitReturns } from './waits.js';
 import {
   linked,
@@ -31,11 +33,24 @@ async function cutoffs(db: Db, now: Date) {
   };
 }
 
+/** `assignee=me|none|<id>` as the repository's filter: a user id, null for nobody, or any. */
+function assigneeFilter(assignee: string | undefined, meId: string): string | null | undefined {
+  if (assignee === 'me') return meId;
+  if (assignee === 'none') return null;
+  return assignee;
+}
+
+/**
+ * The inbox of `scope`'s subtree for the user `meId`: filtered (status, kind, deadlines, the stage
+ * an item is late in, assignee, a search folded like the stored text) and sorted by the current
+ * stage's deadline (nearest first) or by receipt (newest first).
+ */
 export async function inbox(
   db: Db,
   now: Date,
   scope: Unit,
   q: TFeedbackQuery,
+  meId: string,
 ): Promise<{ items: TFeedbackListItem[]; total: number }> {
   // A wait past its end is shown back with staff, as the next sweep will store it (a read never
   // writes): filtered, flagged and listed as in_progress with the days waited given back.
@@ -52,8 +67,11 @@ export async function inbox(
       lateCutoff: c.lateCutoff,
       soonCutoff: c.soonCutoff,
       returned: [...returns.values()].map((r) => ({ id: r.item.id, dueAt: r.set.due_at })),
+      search: q.q ? foldText(q.q) : undefined,
+      lateStage: q.late,
+      assignee: assigneeFilter(q.assignee, meId),
     },
-    { limit: q.limit, offset: q.offset },
+    { limit: q.limit, offset: q.offset, sort: q.sort },
   );
   return {
     items: rows.map((r) => listItemDto(asReturned(r, returns), c.now, c.soonCutoff)),
@@ -74,9 +92,19 @@ export async function staffDetail(
   const c = await cutoffs(db, now);
   const unit = await getUnit(db, item.unit_id);
   const contact = await getContact(db, item.id);
+  const assignee = await getAssignee(db, item.id);
   const link = async (id: string | null) => (id ? linked(await getFeedback(db, id)) : null);
   return {
-    ...listItemDto({ ...item, unit_name: unit?.name ?? '' }, c.now, c.soonCutoff),
+    ...listItemDto(
+      {
+        ...item,
+        unit_name: unit?.name ?? '',
+        assignee_id: assignee?.user_id ?? null,
+        assignee_name: assignee?.name ?? null,
+      },
+      c.now,
+      c.soonCutoff,
+    ),
     content: item.content,
     answer: item.answer,
     acceptedAt: item.accepted_at,
@@ -96,11 +124,14 @@ export async function staffDetail(
           }
         : null,
     contactErasedAt: contact?.erased_at ?? null,
-    timeline: timelineDto([
-      ...(await listEvents(db, item.id)),
-      // The return the sweep will write, dated when the wait ended.
-      ...(returned ? [{ ...returned.event, actor_name: null }] : []),
-    ]),
+    timeline: timelineDto(
+      [
+        ...(await listEvents(db, item.id)),
+        // The return the sweep will write, dated when the wait ended.
+        ...(returned ? [{ ...returned.event, actor_name: null }] : []),
+      ],
+      await listAssignments(db, item.id),
+    ),
     allowedMoves: movesFor(item.status, canWrite),
   };
 }

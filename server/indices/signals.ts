@@ -2,6 +2,7 @@ import { pooledResponseTotals } from '../../db/repositories/indices.js';
 import { listTextAnswers, repeatedSubmissions } from '../../db/repositories/indices-signals.js';
 import type { Unit } from '../../db/schema.js';
 import { isCampaignOpen } from '../campaign-state.js';
+import { foldText } from '../domain/text.js';
 import { MIN_RESPONSES } from './engine.js';
 import { detectBursts, fastShare, type Burst, type BurstRules } from './quality.js';
 import type { LoadedCampaign } from './service.js';
@@ -9,15 +10,6 @@ import { campaignSuppression } from './withheld.js';
 import type { CountReader } from '../services.js';
 
 /** Everything beside the indices: open suggestions, quality flags, the live counter. */
-
-/**
- * Folds case and Vietnamese diacritics ("Giáo viên" → "giao vien"), so a search typed without
- * accents, as many parents and staff type on phones, still finds the answer. Done in JS because
- * SQLite's lower() folds ASCII only.
- */
-export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/đ/g, 'd');
-}
 
 export interface SuggestionsDto {
   total: number;

@@ -12,6 +12,7 @@ export const MARK = {
   contact: 'Người Ngoài Phạm Vi',
   campaign: 'NGOAIPHAMVI đợt khảo sát',
   suggestion: 'NGOAIPHAMVI góp ý riêng',
+  template: 'NGOAIPHAMVI mẫu trả lời',
 };
 
 export interface Foreign {
@@ -23,6 +24,8 @@ export interface Foreign {
   trackingCode: string;
   /** The SMS to the item's contact, as if it had failed for good (staff list it, may send it again). */
   outboxId: string;
+  /** A reply template of the foreign unit. */
+  templateId: string;
 }
 
 /** A campaign with one response and a feedback item with contact details, at `unitId`. */
@@ -91,7 +94,21 @@ export async function foreignData(t: TestApp, unitId: string, parent: string): P
     .where('feedback_id', '=', fb.id)
     .returning('id')
     .executeTakeFirstOrThrow();
+  const templateId = `tpl-${unitId}`;
+  await t.handle.db
+    .insertInto('reply_templates')
+    .values({
+      id: templateId,
+      unit_id: unitId,
+      title: MARK.template,
+      body: MARK.template,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
   return {
+    templateId,
     outboxId: sms.id,
     unitId,
     unitName: unit.name,
@@ -139,7 +156,19 @@ export async function foreignState(t: TestApp, f: Foreign) {
     .select(['attempts', 'next_attempt_at'])
     .where('feedback_id', '=', f.feedbackId)
     .execute();
+  const templates = await db
+    .selectFrom('reply_templates')
+    .select(['id', 'title', 'body'])
+    .where('unit_id', '=', f.unitId)
+    .execute();
+  const assignments = await db
+    .selectFrom('feedback_assignments')
+    .select('id')
+    .where('feedback_id', '=', f.feedbackId)
+    .execute();
   return {
+    templates,
+    assignments: assignments.length,
     outbox,
     status: fb.status,
     contacts: contacts.length,

@@ -31,6 +31,7 @@ function fillPath(path: string, f: Foreign): string {
   return path
     .replace(/:unitId\b/, f.unitId)
     .replace(/:trackingCode\b/, f.trackingCode)
+    .replace(/^\/api\/feedback\/templates\/:id/, `/api/feedback/templates/${f.templateId}`)
     .replace(/^\/api\/campaigns\/:id/, `/api/campaigns/${f.campaignId}`)
     .replace(/^\/api\/feedback\/:id/, `/api/feedback/${f.feedbackId}`)
     .replace(/^\/api\/notifications\/:id/, `/api/notifications/${f.outboxId}`)
@@ -67,6 +68,10 @@ const WRITE_BODIES: Record<string, (f: Foreign, now: number) => unknown> = {
     value: 10,
   }),
   'POST /api/feedback/:id/transitions': () => ({ to: 'accepted' }),
+  'POST /api/feedback/:id/assign': () => ({ userId: null }),
+  'POST /api/feedback/templates': (f) => ({ unitId: f.unitId, title: 'Lấn sân', body: 'x' }),
+  'PATCH /api/feedback/templates/:id': () => ({ title: 'Sửa mẫu ngoài phạm vi' }),
+  'DELETE /api/feedback/templates/:id': () => undefined,
   'DELETE /api/feedback/by-code/:trackingCode/personal-data': () => undefined,
   'POST /api/notifications/:id/retry': () => ({}),
   // The foreign unit's own questionnaire: read, overwritten, archived, deleted, imported over.

@@ -5,7 +5,10 @@ import { api, call, type Req } from '../api.js';
 import type { FeedbackDetailDto as TFeedbackDetail, PublicUnitDto } from '../dto.js';
 import { t } from '../i18n.js';
 import { useAppState } from '../state.js';
-import { DeadlineFlags } from './feedback-inbox.js';
+import { DeadlineFlags } from './deadline-flags.js';
+import { AssignBox } from './feedback-assign.js';
+import { FeedbackTimeline } from './feedback-timeline.js';
+import { TemplatePicker } from './template-picker.js';
 import { categoryLabel, dateTime, day, kindLabel, statusLabel } from './feedback-labels.js';
 
 type Transition = Req<(typeof api.api.feedback)[':id']['transitions']['$post']>['json'];
@@ -69,6 +72,7 @@ function MoveForm({
   return (
     <form onSubmit={submit} class="card">
       <h3>{t(...VERB[to])}</h3>
+      {to === 'answered' && <TemplatePicker item={item} onPick={(x) => (answer.value = x)} />}
       {to === 'answered' && (
         <label>
           {t('Nội dung trả lời (sẽ được công khai)', 'Answer (will be published)')}
@@ -189,6 +193,7 @@ export function FeedbackDetail({ id }: { id: string }) {
             )}
           </p>
         </div>
+        <AssignBox item={f} onDone={(d) => (item.value = d)} />
         <div class="card">
           <h2 style="font-size:1rem;margin:0">{t('Liên hệ người gửi', 'Contact')}</h2>
           {f.contact ? (
@@ -241,26 +246,7 @@ export function FeedbackDetail({ id }: { id: string }) {
         </>
       )}
       <h2>{t('Quá trình xử lý', 'Timeline')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th>{t('Thời điểm', 'Time')}</th>
-            <th>{t('Trạng thái', 'Status')}</th>
-            <th>{t('Người thực hiện', 'By')}</th>
-            <th>{t('Ghi chú', 'Note')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {f.timeline.map((e) => (
-            <tr key={e.id}>
-              <td>{dateTime(e.at)}</td>
-              <td>{statusLabel(e.to)}</td>
-              <td>{e.actor ?? t('Người dân', 'Citizen')}</td>
-              <td>{e.note ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FeedbackTimeline entries={f.timeline} />
       {f.allowedMoves.length > 0 && (
         <>
           <h2>{t('Thao tác', 'Actions')}</h2>

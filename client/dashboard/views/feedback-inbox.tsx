@@ -1,12 +1,15 @@
 import { useSignal } from '@preact/signals';
 import { Empty, Loading } from '../status.js';
 import { useEffect } from 'preact/hooks';
+import { LATE_LABELS, LATE_STAGES } from '../../../server/domain/inbox.js';
 import { api, call, type Req } from '../api.js';
 import type { FeedbackListDto } from '../dto.js';
-import { t } from '../i18n.js';
+import { lang, t } from '../i18n.js';
 import { ScrollRegion } from '../scroll-region.js';
 import { useAppState } from '../state.js';
+import { DeadlineFlags } from './deadline-flags.js';
 import { FeedbackDetail } from './feedback-detail.js';
+import { ReplyTemplates } from './reply-templates.js';
 import { day, KIND_LABELS, kindLabel, STATUS_LABELS, statusLabel } from './feedback-labels.js';
 
 const PAGE = 50;
@@ -14,20 +17,19 @@ const PAGE = 50;
 type FeedbackListQuery = Req<typeof api.api.feedback.$get>['query'];
 type FeedbackStatus = NonNullable<FeedbackListQuery['status']>;
 type FeedbackKind = NonNullable<FeedbackListQuery['kind']>;
-type TFeedbackListItem = FeedbackListDto['items'][number];
+type Sort = NonNullable<FeedbackListQuery['sort']>;
+type Late = NonNullable<FeedbackListQuery['late']>;
 
 /** /app/feedback is the inbox; /app/feedback/:id the detail of one item. */
 export function FeedbackPage() {
   const { path } = useAppState();
+  if (path.value === '/app/feedback/templates') return <ReplyTemplates />;
   const id = /^\/app\/feedback\/([^/]+)/.exec(path.value)?.[1];
   return id ? <FeedbackDetail id={decodeURIComponent(id)} /> : <FeedbackInbox />;
 }
 
-export function DeadlineFlags({ item }: { item: Pick<TFeedbackListItem, 'overdue' | 'dueSoon'> }) {
-  if (item.overdue) return <strong class="warn">{t('Quá hạn', 'Overdue')}</strong>;
-  if (item.dueSoon) return <strong style="color:#8a5a00">{t('Sắp đến hạn', 'Due soon')}</strong>;
-  return null;
-}
+/** Filters start open where there is room for them, folded on a phone. */
+const wide = () => typeof matchMedia === 'undefined' || !matchMedia('(max-width: 40rem)').matches;
 
 export function FeedbackInbox() {
   const { units, me, navigate } = useAppState();
@@ -36,6 +38,11 @@ export function FeedbackInbox() {
   const kind = useSignal<FeedbackKind | ''>('');
   const overdue = useSignal(false);
   const dueSoon = useSignal(false);
+  const q = useSignal('');
+  const typed = useSignal('');
+  const sort = useSignal<Sort>('deadline');
+  const late = useSignal<Late | ''>('');
+  const assignee = useSignal<'' | 'me' | 'none'>('');
   const offset = useSignal(0);
   const data = useSignal<FeedbackListDto | null>(null);
   const error = useSignal<string | null>(null);
@@ -50,13 +57,28 @@ export function FeedbackInbox() {
       kind: kind.value || undefined,
       overdue: overdue.value ? 'true' : undefined,
       dueSoon: dueSoon.value ? 'true' : undefined,
+      q: q.value || undefined,
+      sort: sort.value,
+      late: late.value || undefined,
+      assignee: assignee.value || undefined,
     };
     loading.value = true;
     call(api.api.feedback.$get({ query }))
       .then((d) => ((data.value = d), (error.value = null)))
       .catch((e: unknown) => (error.value = e instanceof Error ? e.message : String(e)))
       .finally(() => (loading.value = false));
-  }, [unitId.value, status.value, kind.value, overdue.value, dueSoon.value, offset.value]);
+  }, [
+    unitId.value,
+    status.value,
+    kind.value,
+    overdue.value,
+    dueSoon.value,
+    q.value,
+    sort.value,
+    late.value,
+    assignee.value,
+    offset.value,
+  ]);
 
   const reset = (fn: () => void) => {
     fn();
@@ -66,67 +88,135 @@ export function FeedbackInbox() {
   return (
     <section aria-busy={loading.value}>
       <h1>{t('Phản ánh, kiến nghị', 'Feedback and complaints')}</h1>
-      <div class="scope-bar" role="search">
+      <p>
+        <a
+          href="/app/feedback/templates"
+          onClick={(e) => (e.preventDefault(), navigate('/app/feedback/templates'))}
+        >
+          {t('Mẫu trả lời', 'Reply templates')}
+        </a>
+      </p>
+      <form
+        class="inline-form inbox-search"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          reset(() => (q.value = typed.value.trim()));
+        }}
+      >
         <label>
-          {t('Đơn vị', 'Unit')}
-          <select
-            value={unitId.value}
-            onChange={(e) => reset(() => (unitId.value = e.currentTarget.value))}
-          >
-            {units.value.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('Trạng thái', 'Status')}
-          <select
-            value={status.value}
-            onChange={(e) => reset(() => (status.value = e.currentTarget.value as FeedbackStatus))}
-          >
-            <option value="">{t('Tất cả', 'All')}</option>
-            {(Object.keys(STATUS_LABELS) as FeedbackStatus[]).map((s) => (
-              <option key={s} value={s}>
-                {statusLabel(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('Loại', 'Kind')}
-          <select
-            value={kind.value}
-            onChange={(e) => reset(() => (kind.value = e.currentTarget.value as FeedbackKind))}
-          >
-            <option value="">{t('Tất cả', 'All')}</option>
-            {(Object.keys(KIND_LABELS) as FeedbackKind[]).map((k) => (
-              <option key={k} value={k}>
-                {kindLabel(k)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
+          {t('Tìm theo mã, tiêu đề, nội dung', 'Search code, title, content')}
           <input
-            type="checkbox"
-            style="width:auto;min-height:auto"
-            checked={overdue.value}
-            onChange={(e) => reset(() => (overdue.value = e.currentTarget.checked))}
-          />{' '}
-          {t('Quá hạn', 'Overdue')}
+            type="search"
+            value={typed.value}
+            onInput={(e) => (typed.value = e.currentTarget.value)}
+          />
         </label>
-        <label>
-          <input
-            type="checkbox"
-            style="width:auto;min-height:auto"
-            checked={dueSoon.value}
-            onChange={(e) => reset(() => (dueSoon.value = e.currentTarget.checked))}
-          />{' '}
-          {t('Đến hạn trong 2 ngày làm việc', 'Due within 2 working days')}
-        </label>
-      </div>
+        <button type="submit">{t('Tìm', 'Search')}</button>
+      </form>
+      <details class="filters" open={wide()}>
+        <summary>{t('Bộ lọc và sắp xếp', 'Filters and order')}</summary>
+        <div class="scope-bar">
+          <label>
+            {t('Sắp xếp', 'Order')}
+            <select
+              value={sort.value}
+              onChange={(e) => reset(() => (sort.value = e.currentTarget.value as Sort))}
+            >
+              <option value="deadline">{t('Hạn gần nhất trước', 'Nearest deadline first')}</option>
+              <option value="received">{t('Mới nhận trước', 'Newest first')}</option>
+            </select>
+          </label>
+          <label>
+            {t('Người xử lý', 'Assignee')}
+            <select
+              value={assignee.value}
+              onChange={(e) =>
+                reset(() => (assignee.value = e.currentTarget.value as '' | 'me' | 'none'))
+              }
+            >
+              <option value="">{t('Tất cả', 'Everyone')}</option>
+              <option value="me">{t('Của tôi', 'Mine')}</option>
+              <option value="none">{t('Chưa giao', 'Unassigned')}</option>
+            </select>
+          </label>
+          <label>
+            {t('Trễ hạn', 'Late')}
+            <select
+              value={late.value}
+              onChange={(e) => reset(() => (late.value = e.currentTarget.value as Late | ''))}
+            >
+              <option value="">{t('Không lọc', 'Any')}</option>
+              {LATE_STAGES.map((s) => (
+                <option key={s} value={s}>
+                  {LATE_LABELS[s][lang.value]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('Đơn vị', 'Unit')}
+            <select
+              value={unitId.value}
+              onChange={(e) => reset(() => (unitId.value = e.currentTarget.value))}
+            >
+              {units.value.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('Trạng thái', 'Status')}
+            <select
+              value={status.value}
+              onChange={(e) =>
+                reset(() => (status.value = e.currentTarget.value as FeedbackStatus))
+              }
+            >
+              <option value="">{t('Tất cả', 'All')}</option>
+              {(Object.keys(STATUS_LABELS) as FeedbackStatus[]).map((s) => (
+                <option key={s} value={s}>
+                  {statusLabel(s)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('Loại', 'Kind')}
+            <select
+              value={kind.value}
+              onChange={(e) => reset(() => (kind.value = e.currentTarget.value as FeedbackKind))}
+            >
+              <option value="">{t('Tất cả', 'All')}</option>
+              {(Object.keys(KIND_LABELS) as FeedbackKind[]).map((k) => (
+                <option key={k} value={k}>
+                  {kindLabel(k)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              style="width:auto;min-height:auto"
+              checked={overdue.value}
+              onChange={(e) => reset(() => (overdue.value = e.currentTarget.checked))}
+            />{' '}
+            {t('Quá hạn', 'Overdue')}
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              style="width:auto;min-height:auto"
+              checked={dueSoon.value}
+              onChange={(e) => reset(() => (dueSoon.value = e.currentTarget.checked))}
+            />{' '}
+            {t('Đến hạn trong 2 ngày làm việc', 'Due within 2 working days')}
+          </label>
+        </div>
+      </details>
       {error.value && (
         <p class="error" role="alert">
           {error.value}
@@ -145,7 +235,11 @@ export function FeedbackInbox() {
       )}
       {d && d.total > 0 && (
         <>
-          <p class="muted">{t(`${d.total} mục`, `${d.total} items`)}</p>
+          <p class="muted" aria-live="polite">
+            {q.value
+              ? t(`${d.total} mục khớp “${q.value}”`, `${d.total} items match “${q.value}”`)
+              : t(`${d.total} mục`, `${d.total} items`)}
+          </p>
           <ScrollRegion label={t('Danh sách phản ánh', 'Feedback list')}>
             <table class="inbox">
               <thead>
@@ -154,6 +248,7 @@ export function FeedbackInbox() {
                   <th>{t('Tiêu đề', 'Title')}</th>
                   <th>{t('Đơn vị', 'Unit')}</th>
                   <th>{t('Trạng thái', 'Status')}</th>
+                  <th>{t('Người xử lý', 'Assignee')}</th>
                   <th>{t('Nhận', 'Received')}</th>
                   <th>{t('Hạn giai đoạn', 'Stage due')}</th>
                   <th>{t('Hạn giải quyết', 'Due')}</th>
@@ -182,6 +277,9 @@ export function FeedbackInbox() {
                     </td>
                     <td class="unit">{i.unitName}</td>
                     <td class="status">{statusLabel(i.status)}</td>
+                    <td class="assignee" data-label={t('Người xử lý', 'Assignee')}>
+                      {i.assignee?.name ?? t('Chưa giao', 'Unassigned')}
+                    </td>
                     <td class="date" data-label={t('Nhận', 'Received')}>
                       {day(i.receivedAt)}
                     </td>
