@@ -11,6 +11,7 @@ import * as calendar from './2026-11-29T1400-calendar.js';
 import * as knownSignIns from './2026-11-29T1400-known-sign-ins.js';
 import * as samplingStatistics from './2026-11-29T1400-sampling-statistics.js';
 import * as outbox from './2026-11-29T1700-outbox.js';
+import * as citizenReplies from './2026-11-29T1800-citizen-replies.js';
 
 /** Every migration, by its frozen dated name. Add new ones at the end; never edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1400-known-sign-ins': knownSignIns,
   '2026-11-29T1400-sampling-statistics': samplingStatistics,
   '2026-11-29T1700-outbox': outbox,
+  '2026-11-29T1800-citizen-replies': citizenReplies,
 };

@@ -58,6 +58,27 @@ export async function updateFeedbackIfStatus(
   return Number(r.numUpdatedRows) > 0;
 }
 
+export async function setReplyKeyHash(db: Db, id: string, hash: string): Promise<void> {
+  await db.updateTable('feedback').set({ reply_key_hash: hash }).where('id', '=', id).execute();
+}
+
+/** The appeals filed against an item (its reconsiderations). */
+export async function appealsOf(db: Db, id: string): Promise<Feedback[]> {
+  return db.selectFrom('feedback').selectAll().where('appeal_of', '=', id).execute();
+}
+
+/** The id of the citizen's latest entry in an item's timeline (the reply just written). */
+export async function lastCitizenEventId(db: Db, feedbackId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('feedback_events')
+    .select('id')
+    .where('feedback_id', '=', feedbackId)
+    .where('by_citizen', '=', 1)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.id;
+}
+
 let eventSeq = 0;
 
 /**
@@ -79,6 +100,8 @@ export async function insertEvent(
     actor_user_id: string | null;
     at: string;
     note: string | null;
+    /** 1 for the citizen's own entry (a reply). */
+    by_citizen?: number;
   },
 ): Promise<void> {
   await db.insertInto('feedback_events').values(e).execute();
@@ -92,6 +115,8 @@ export interface EventWithActor {
   note: string | null;
   actor_user_id: string | null;
   actor_name: string | null;
+  /** 1 for the citizen's own entry (a reply); absent on an entry not stored yet. */
+  by_citizen?: number;
 }
 
 export async function listEvents(db: Db, feedbackId: string): Promise<EventWithActor[]> {
@@ -106,6 +131,7 @@ export async function listEvents(db: Db, feedbackId: string): Promise<EventWithA
       'e.note',
       'e.actor_user_id',
       'u.name as actor_name',
+      'e.by_citizen',
     ])
     .where('e.feedback_id', '=', feedbackId)
     .orderBy('e.at')
