@@ -1,10 +1,29 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, invalid } from '../errors.js';
 import { fieldErrors, nulPaths } from '../validate.js';
 
 /** Where the citizen's contact sits in a flat multipart form (the contract's names). */
 const CONTACT_FIELDS = ['name', 'phone', 'email'] as const;
+
+/** A form's `photos` field as a validator may hold it: a file, a string, or a list of both. */
+export const ZFormPhotos = z
+  .union([z.instanceof(File), z.string(), z.array(z.union([z.instanceof(File), z.string()]))])
+  .optional();
+
+/** The bytes of the files in a form's `photos` field; a file input left empty sends no photo. */
+export async function formPhotos(raw: z.infer<typeof ZFormPhotos>): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for (const v of raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]) {
+    if (typeof v === 'string') {
+      if (v === '') continue;
+      throw invalid([{ path: 'photos', message: 'photos must be files' }]);
+    }
+    if (v.size === 0 && !v.name) continue;
+    out.push(new Uint8Array(await v.arrayBuffer()));
+  }
+  return out;
+}
 
 function isMultipart(c: Context): boolean {
   return /^multipart\/form-data/i.test(c.req.header('content-type') ?? '');
@@ -24,16 +43,7 @@ async function fromMultipart(c: Context): Promise<{ body: unknown; photos: Uint8
   for (const [name, raw] of Object.entries(form)) {
     const values = Array.isArray(raw) ? raw : [raw];
     if (name === 'photos') {
-      for (const v of values) {
-        if (typeof v === 'string') {
-          if (v === '') continue;
-          throw invalid([{ path: 'photos', message: 'photos must be files' }]);
-        }
-        const file = v as File;
-        // A file input left empty still sends a part: no name, no bytes.
-        if (file.size === 0 && !file.name) continue;
-        photos.push(new Uint8Array(await file.arrayBuffer()));
-      }
+      photos.push(...(await formPhotos(values as (File | string)[])));
       continue;
     }
     const value = values[values.length - 1];
