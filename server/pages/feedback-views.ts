@@ -138,7 +138,7 @@ export function filedPage(code: string, dueAt: string, extra: ReturnType<typeof 
 <p class="code" id="tracking-code">${code}</p>
 <p>Hạn trả lời: <strong>${vnDay(dueAt)}</strong> (tính theo ngày làm việc).</p>
 ${extra}
-<p><a href="/feedback/status/${code}">Trang trạng thái công khai</a></p>`,
+<p><a href="/feedback/status/${code}">Xem trạng thái công khai</a></p>`,
   );
 }
 
