@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../index.js';
+import { deletePhotos } from './feedback-photos.js';
 import { eraseOutboxFor, eraseOutboxOfErasedContacts } from './outbox.js';
 import type {
   Feedback,
@@ -301,6 +302,17 @@ export async function transferChain(db: Db, start: Feedback): Promise<Feedback[]
 
 /** Contact details past their retention date are erased (run on start). */
 export async function eraseExpiredContacts(db: Db, now: string): Promise<number> {
+  // The photos the same person sent go with their contact.
+  const expired = await db
+    .selectFrom('feedback_contacts')
+    .select('feedback_id')
+    .where('retain_until', '<', now)
+    .where('erased_at', 'is', null)
+    .execute();
+  await deletePhotos(
+    db,
+    expired.map((e) => e.feedback_id),
+  );
   const r = await db
     .updateTable('feedback_contacts')
     .set({ name: null, phone: null, email: null, erased_at: now })
