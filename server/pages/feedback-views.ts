@@ -192,7 +192,8 @@ ${s.transferredTo ? html`<p>Phản ánh đã được chuyển đến ${s.transf
   <a href="/feedback/status/${s.transferredTo.trackingCode}">${s.transferredTo.trackingCode}</a>.</p>` : ''}
 ${s.duplicateOf ? html`<p>Nội dung này trùng với một phản ánh khác đã được tiếp nhận, nên được giải quyết cùng phản ánh đó.</p>
   ${s.duplicateOf.answer ? html`<section class="answer"><h2>Trả lời</h2><p>${s.duplicateOf.answer}</p></section>` : ''}` : ''}
-${s.answer ? html`<section class="answer"><h2>Trả lời</h2><p>${s.answer}</p></section>` : ''}
+${s.answer ? html`<section class="answer"><h2>Trả lời</h2><p>${s.answer}</p>
+${s.photos?.length ? html`<ul class="photos">${s.photos.map((p, i) => html`<li><img src="/api/public/feedback/${s.trackingCode}/photos/${p.id}" alt="Ảnh kèm câu trả lời ${i + 1}" width="${p.width}" height="${p.height}" loading="lazy"></li>`)}</ul>` : ''}</section>` : ''}
 ${extra}
 <h2>Quá trình xử lý</h2>
 <ol class="timeline">

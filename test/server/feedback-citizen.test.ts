@@ -177,10 +177,13 @@ describe('photos', () => {
     expect((await t.req(`/api/feedback/${row.id}/photos`, { cookie: other })).status).toBe(200);
     await driveTo(t, cookie, row.id, 'answered');
     expect((await t.req(pubUrl)).status).toBe(404);
+    const statusPage = async () => (await t.req(`/feedback/status/${trackingCode}`)).text();
+    expect(await statusPage()).not.toContain(photo!.id);
     expect((await move(t, cookie, row.id, { to: 'published', publishPhotos: true })).status).toBe(
       200,
     );
     expect((await t.req(pubUrl)).status).toBe(200);
+    expect(await statusPage()).toContain(pubUrl); // shown with the published answer
   });
 });
 
