@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { getFeedback } from '../../db/repositories/feedback.js';
 import { listPhotos } from '../../db/repositories/feedback-photos.js';
@@ -11,9 +11,16 @@ import { validate } from '../validate.js';
 const ZId = z.object({ id: z.string().trim().min(1).max(100) });
 const ZPhotoParam = ZId.extend({ photoId: z.string().trim().min(1).max(100) });
 
+/**
+ * Mounted on /api/feedback beside the inbox's sub-app, whose guard has already looked the session
+ * up for these paths: check it only if that did not happen, so a request looks it up once.
+ */
+const staffOnce: MiddlewareHandler<AppEnv> = (c, next) =>
+  c.get('staff') ? next() : requireStaff(c, next);
+
 /** The citizen's photos of one item, for staff whose subtree holds it (else 404). */
 const feedbackPhotos = new Hono<AppEnv>()
-  .use(requireStaff)
+  .use(staffOnce)
   .get('/:id/photos', validate('param', ZId), async (c) => {
     const { db } = c.var.deps;
     const item = await getFeedback(db, c.req.valid('param').id);

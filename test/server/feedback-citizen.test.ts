@@ -169,6 +169,8 @@ describe('photos', () => {
     const own = await t.req(`${pubUrl}?key=${replyKey}`);
     expect(own.status).toBe(200);
     expect(own.headers.get('content-type')).toBe('image/png');
+    const staffUrl = `/api/feedback/${row.id}/photos/${photo!.id}`;
+    expect((await t.req(staffUrl)).status).toBe(401); // no session, no photo
     const cookie = await t.login('dongthai@demo.vn');
     expect((await t.req(`/api/feedback/${row.id}/photos/${photo!.id}`, { cookie })).status).toBe(
       200,
