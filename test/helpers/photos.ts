@@ -48,7 +48,8 @@ export function postForm(
 ): Promise<Response> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const f of files) form.append('photos', new Blob([new Uint8Array(f.bytes)], { type: f.type }), f.name);
+  for (const f of files)
+    form.append('photos', new Blob([new Uint8Array(f.bytes)], { type: f.type }), f.name);
   return Promise.resolve(
     t.app.request(`${ORIGIN}${path}`, { method: 'POST', headers: { origin: ORIGIN }, body: form }),
   );
