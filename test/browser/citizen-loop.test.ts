@@ -46,6 +46,34 @@ async function newPage(browser: Browser, size: (typeof SIZES)[number]) {
 describe.skipIf(!chromiumPath)('the citizen’s loop in Chromium', () => {
   const live = useLive();
 
+  test('with JavaScript, an anonymous complaint is stopped before it leaves and can go as feedback', async () => {
+    const page = await newPage(live.browser, SIZES[0]!);
+    await page.goto(`${live.server.url}/feedback`);
+    await page.getByLabel('Đơn vị nhận phản ánh').selectOption('HN-TAYHO-THCS-DONGTHAI');
+    await page.getByLabel('Khiếu nại').check();
+    await page.getByLabel('Lĩnh vực').selectOption('thu_phi');
+    await page.getByLabel('Tiêu đề').fill('Khoản thu chưa đúng quy định');
+    await page.getByLabel('Nội dung').fill('Nhà trường thu thêm khoản chưa được họp phụ huynh.');
+    await page.evaluate(() => ((window as unknown as { same: boolean }).same = true));
+    await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+    await page
+      .locator('#identity-check')
+      .getByText(/Khiếu nại, tố cáo cần họ tên/)
+      .waitFor();
+    // Said on this page, before anything was sent (no new page loaded).
+    expect(await page.evaluate(() => (window as unknown as { same?: boolean }).same)).toBe(true);
+    await checkPage(page, 360);
+    await page.getByRole('button', { name: 'Gửi dưới dạng phản ánh (ẩn danh)' }).click();
+    const code = (await page.locator('#tracking-code').textContent())!.trim();
+    const row = await live.server.handle.db
+      .selectFrom('feedback')
+      .select('kind')
+      .where('tracking_code', '=', code)
+      .executeTakeFirstOrThrow();
+    expect(row.kind).toBe('feedback');
+    await page.context().close();
+  });
+
   for (const size of SIZES) {
     test(`${size.name}: file with a photo, reply with a second through the link, read the answer, appeal`, async () => {
       const base = live.server.url;
