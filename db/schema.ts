@@ -204,6 +204,27 @@ export interface FeedbackTable {
    * for information came after its own limit). Optional on insert: a new item is not waiting.
    */
   clock_paused_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** SHA-256 (hex) of the citizen's reply key; the key itself is shown once and never stored. */
+  reply_key_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The answered item this one asks to reconsider (an appeal). */
+  appeal_of: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A photo a citizen sent (re-encoded, metadata stripped), kept with the case until erasure. */
+export interface FeedbackPhotoTable {
+  id: string;
+  feedback_id: string;
+  /** The citizen's reply it came with; null for a photo sent at filing. */
+  event_id: string | null;
+  format: 'jpeg' | 'png' | 'webp';
+  bytes: number;
+  width: number;
+  height: number;
+  /** The re-encoded image, base64. */
+  data: string;
+  /** 1 once staff attached it to the published answer. */
+  public: Generated<number>;
+  created_at: string;
 }
 
 /** Personal data, kept apart from the case so that erasure keeps the case and its statistics. */
@@ -226,6 +247,8 @@ export interface FeedbackEventTable {
   actor_user_id: string | null;
   at: string;
   note: string | null;
+  /** 1 for the citizen's own entry (a reply): its note is theirs, shown to staff and to them only. */
+  by_citizen: Generated<number>;
 }
 
 export interface HolidayTable {
@@ -290,6 +313,7 @@ export interface Database {
   feedback_assignees: FeedbackAssigneeTable;
   feedback_assignments: FeedbackAssignmentTable;
   reply_templates: ReplyTemplateTable;
+  feedback_photos: FeedbackPhotoTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -313,6 +337,8 @@ export type NewFeedback = Insertable<FeedbackTable>;
 export type FeedbackUpdate = Updateable<FeedbackTable>;
 export type FeedbackEvent = Selectable<FeedbackEventTable>;
 export type FeedbackContact = Selectable<FeedbackContactTable>;
+export type FeedbackPhoto = Selectable<FeedbackPhotoTable>;
+export type NewFeedbackPhoto = Insertable<FeedbackPhotoTable>;
 
 /** The citizen's rating of a published answer (one per item): feeds the 766-style measure. */
 export interface FeedbackRatingTable {

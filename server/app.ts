@@ -13,6 +13,7 @@ import { jsonDepthLimit } from './middleware/json-depth.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
 import { createServices, type Services } from './services.js';
+import { PHOTO_BODY_LIMIT_BYTES } from './feedback/photos.js';
 import { createNotifier } from './notifications/notifier.js';
 import notifications from './routes/notifications.js';
 import feedbackPages from './pages/feedback.js';
@@ -21,6 +22,7 @@ import respondent from './pages/respondent.js';
 import audit from './routes/audit.js';
 import auth from './routes/auth.js';
 import feedback from './routes/feedback.js';
+import feedbackPhotos from './routes/feedback-photos.js';
 import holidays from './routes/holidays.js';
 import calendar from './routes/calendar.js';
 import campaigns from './routes/campaigns.js';
@@ -34,6 +36,30 @@ import units from './routes/units.js';
 import users from './routes/users.js';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
+
+/** The routes a citizen sends photos to (JSON API and no-JS pages). */
+function takesPhotos(path: string): boolean {
+  return (
+    /^\/(api\/public\/)?feedback\/?$/.test(path) ||
+    /\/feedback\/(status\/)?[^/]+\/repl(y|ies)$/.test(path)
+  );
+}
+
+/** The citizen's writes that prove the reply key (reply, appeal, erasure), API and pages. */
+function carriesReplyKey(path: string): boolean {
+  return /\/feedback\/(status\/)?[^/]+\/(repl(y|ies)|appeal|erasure)$/.test(path);
+}
+
+function limitBodies(maxSize: number) {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new AppError(413, 'payload_too_large', MESSAGES.payload_too_large, {
+        maxBytes: maxSize,
+      });
+    },
+  });
+}
 
 /**
  * Builds the whole application from its dependencies (database, clock, configuration). The
@@ -81,15 +107,13 @@ export function createApp(
     }),
   );
   app.use(csrfGuard());
-  app.use(
-    bodyLimit({
-      maxSize: BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new AppError(413, 'payload_too_large', MESSAGES.payload_too_large, {
-          maxBytes: BODY_LIMIT_BYTES,
-        });
-      },
-    }),
+  // Photos come only on the citizen's filing and reply routes: only those may carry 3 × 5 MB.
+  const smallBodies = limitBodies(BODY_LIMIT_BYTES);
+  const photoBodies = limitBodies(PHOTO_BODY_LIMIT_BYTES);
+  app.use((c, next) =>
+    c.req.method === 'POST' && takesPhotos(c.req.path)
+      ? photoBodies(c, next)
+      : smallBodies(c, next),
   );
   app.use(jsonDepthLimit);
   app.use('/api/public/*', rateLimit(deps.config.rateLimit));
@@ -99,7 +123,11 @@ export function createApp(
   app.use('/feedback', feedbackFormLimit);
   app.use('/feedback/*', feedbackFormLimit);
   // Tracking-code look-ups, page and API: one window, so a script cannot walk the codes.
-  const lookupLimit = rateLimit(deps.config.lookupRateLimit, { reads: true });
+  // A write that carries a reply key counts too: a wrong key is a guess like a wrong code.
+  const lookupLimit = rateLimit(deps.config.lookupRateLimit, {
+    reads: true,
+    alsoCount: (path, method) => method === 'POST' && carriesReplyKey(path),
+  });
   app.use('/api/public/feedback/*', lookupLimit);
   app.use('/feedback/lookup', lookupLimit);
   app.use('/feedback/status/*', lookupLimit);
@@ -138,6 +166,7 @@ export function createApp(
     .route('/api/reports', reports)
     .route('/api/public', publicFeedback)
     .route('/api/feedback', feedback)
+    .route('/api/feedback', feedbackPhotos)
     .route('/api/holidays', holidays)
     .route('/api/calendar', calendar)
     .route('/', feedbackPages)

@@ -20,6 +20,18 @@ export async function insertRatingOnce(db: Db, r: FeedbackRating): Promise<boole
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/**
+ * An appeal counts the item as "complained again" (Decision 766): on its rating when the citizen
+ * rated it, or on a rating row of its own (no score) when they did not.
+ */
+export async function markComplainedAgain(db: Db, feedbackId: string, at: string): Promise<void> {
+  await db
+    .insertInto('feedback_ratings')
+    .values({ feedback_id: feedbackId, overall: null, complained_again: 1, rated_at: at })
+    .onConflict((oc) => oc.column('feedback_id').doUpdateSet({ complained_again: 1 }))
+    .execute();
+}
+
 export interface ItemRating {
   /** Rated 1 or 2 ("not satisfied"); 3 is neutral, null is no opinion. */
   notSatisfied: boolean;

@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../index.js';
+import { deletePhotos } from './feedback-photos.js';
 import { eraseOutboxFor, eraseOutboxOfErasedContacts } from './outbox.js';
 import type { TLateStage } from '../../server/domain/inbox.js';
 import type {
@@ -59,6 +60,27 @@ export async function updateFeedbackIfStatus(
   return Number(r.numUpdatedRows) > 0;
 }
 
+export async function setReplyKeyHash(db: Db, id: string, hash: string): Promise<void> {
+  await db.updateTable('feedback').set({ reply_key_hash: hash }).where('id', '=', id).execute();
+}
+
+/** The appeals filed against an item (its reconsiderations). */
+export async function appealsOf(db: Db, id: string): Promise<Feedback[]> {
+  return db.selectFrom('feedback').selectAll().where('appeal_of', '=', id).execute();
+}
+
+/** The id of the citizen's latest entry in an item's timeline (the reply just written). */
+export async function lastCitizenEventId(db: Db, feedbackId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('feedback_events')
+    .select('id')
+    .where('feedback_id', '=', feedbackId)
+    .where('by_citizen', '=', 1)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.id;
+}
+
 let eventSeq = 0;
 
 /**
@@ -80,6 +102,8 @@ export async function insertEvent(
     actor_user_id: string | null;
     at: string;
     note: string | null;
+    /** 1 for the citizen's own entry (a reply). */
+    by_citizen?: number;
   },
 ): Promise<void> {
   await db.insertInto('feedback_events').values(e).execute();
@@ -93,6 +117,8 @@ export interface EventWithActor {
   note: string | null;
   actor_user_id: string | null;
   actor_name: string | null;
+  /** 1 for the citizen's own entry (a reply); absent on an entry not stored yet. */
+  by_citizen?: number;
 }
 
 export async function listEvents(db: Db, feedbackId: string): Promise<EventWithActor[]> {
@@ -107,6 +133,7 @@ export async function listEvents(db: Db, feedbackId: string): Promise<EventWithA
       'e.note',
       'e.actor_user_id',
       'u.name as actor_name',
+      'e.by_citizen',
     ])
     .where('e.feedback_id', '=', feedbackId)
     .orderBy('e.at')
@@ -327,6 +354,17 @@ export async function transferChain(db: Db, start: Feedback): Promise<Feedback[]
 
 /** Contact details past their retention date are erased (run on start). */
 export async function eraseExpiredContacts(db: Db, now: string): Promise<number> {
+  // The photos the same person sent go with their contact.
+  const expired = await db
+    .selectFrom('feedback_contacts')
+    .select('feedback_id')
+    .where('retain_until', '<', now)
+    .where('erased_at', 'is', null)
+    .execute();
+  await deletePhotos(
+    db,
+    expired.map((e) => e.feedback_id),
+  );
   const r = await db
     .updateTable('feedback_contacts')
     .set({ name: null, phone: null, email: null, erased_at: now })

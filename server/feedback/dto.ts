@@ -218,6 +218,8 @@ export interface TPublicFeedback {
   /** A duplicate: the original's published answer, never its tracking code (another citizen's). */
   duplicateOf?: { answer?: string };
   rated: boolean;
+  /** Photos staff attached to the published answer (none before publication). */
+  photos?: { id: string; width: number; height: number }[];
 }
 
 const PUBLIC_NOTE_STATUSES: FeedbackStatus[] = ['rejected', 'waiting_citizen'];

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/index.js';
 import { eraseContacts, getContact, transferChain } from '../../db/repositories/feedback.js';
+import { deletePhotos } from '../../db/repositories/feedback-photos.js';
 import { getUnit } from '../../db/repositories/units.js';
 import type { Feedback } from '../../db/schema.js';
 
@@ -60,11 +61,10 @@ export async function erasePersonalData(
   inScope: (f: Feedback) => Promise<boolean>,
 ) {
   const chain = await transferChain(db, item);
-  const erased = await eraseContacts(
-    db,
-    chain.map((f) => f.id),
-    now.toISOString(),
-  );
+  const ids = chain.map((f) => f.id);
+  const erased = await eraseContacts(db, ids, now.toISOString());
+  // The citizen's photos are theirs too (a face, a house, a child): they go with the contact.
+  const photosErased = await deletePhotos(db, ids);
   const visible: Feedback[] = [];
   const elsewhere = new Map<string, number>();
   for (const f of chain) {
@@ -77,6 +77,7 @@ export async function erasePersonalData(
   return {
     trackingCode: item.tracking_code,
     erased,
+    photosErased,
     trackingCodes: visible.map((f) => f.tracking_code),
     /** Transferred copies outside the caller's subtree, erased too: the unit that held each. */
     erasedElsewhere: [...elsewhere].map(([unitName, items]) => ({ unitName, items })),

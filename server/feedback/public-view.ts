@@ -5,6 +5,7 @@ import {
   listEvents,
   listPublished,
 } from '../../db/repositories/feedback.js';
+import { listPhotos } from '../../db/repositories/feedback-photos.js';
 import { getRating, insertRatingOnce } from '../../db/repositories/feedback-ratings.js';
 import { getUnit } from '../../db/repositories/units.js';
 import type { Feedback } from '../../db/schema.js';
@@ -56,6 +57,11 @@ export async function publicStatus(db: Db, stored: Feedback, now: Date): Promise
   };
   // The answer is public only once published; until then it may still change.
   if (item.status === 'published' && item.answer) out.answer = item.answer;
+  if (item.status === 'published') {
+    const shown = (await listPhotos(db, item.id)).filter((p) => Number(p.public) === 1);
+    if (shown.length)
+      out.photos = shown.map((p) => ({ id: p.id, width: p.width, height: p.height }));
+  }
   if (item.transferred_to) {
     const next = await getFeedback(db, item.transferred_to);
     const nextUnit = next && (await getUnit(db, next.unit_id));

@@ -35,6 +35,17 @@ export function hasContact(c: TContact | undefined): c is TContact {
   return !!c && !!(c.name || c.phone || c.email);
 }
 
+/**
+ * A complaint (Luật Khiếu nại 2011, art. 8) or a denunciation (Luật Tố cáo 2018, art. 23) names
+ * its sender: here a name and a way to reach them (phone or e-mail). Without one, the citizen
+ * can file the same text as feedback (phản ánh).
+ */
+export function hasIdentity(c: TContact | undefined): boolean {
+  return !!c?.name && !!(c.phone || c.email);
+}
+export const IDENTITY_NEEDED =
+  'Khiếu nại, tố cáo phải ghi họ tên và số điện thoại hoặc thư điện tử của người gửi (contact.name và contact.phone hoặc contact.email). Nếu không muốn để lại thông tin, hãy gửi dưới dạng phản ánh (kind: "feedback"). / A complaint or denunciation needs contact.name and a phone or e-mail; otherwise file it as feedback.';
+
 export const ZFeedbackFiling = z
   .object({
     unitId: z.string().trim().min(1).max(100),
@@ -55,6 +66,9 @@ export const ZFeedbackFiling = z
         message: 'contact details need consent: true',
       });
     }
+    if (v.kind !== 'feedback' && !hasIdentity(v.contact)) {
+      ctx.addIssue({ code: 'custom', path: ['contact'], message: IDENTITY_NEEDED });
+    }
   });
 export type TFeedbackFiling = z.infer<typeof ZFeedbackFiling>;
 
@@ -65,6 +79,8 @@ export const ZTransition = z.object({
   targetUnitId: z.string().trim().min(1).max(100).optional(),
   /** The original item (id or tracking code) when rejecting a duplicate. */
   duplicateOf: z.string().trim().min(1).max(100).optional(),
+  /** On the move to `published`: show the citizen's photos with the published answer. */
+  publishPhotos: z.boolean().optional(),
 });
 export type TTransition = z.infer<typeof ZTransition>;
 
@@ -119,3 +135,27 @@ export const ZTrackingCode = z
   .trim()
   .toUpperCase()
   .regex(/^PA-[0-9A-Z]{8}$/, 'tracking code like PA-XXXXXXXX');
+
+/**
+ * A reply key as handed out is base64url, 27 characters (160 bits). Any other text is accepted
+ * here and simply does not match: a wrong key is a 404 whatever it looks like.
+ */
+export const ZReplyKey = z.string().trim().min(1).max(200);
+
+export const ZReply = z.object({
+  replyKey: ZReplyKey,
+  content: z.string().trim().min(1).max(5000),
+});
+export type TReply = z.infer<typeof ZReply>;
+
+export const ZAppeal = z.object({
+  replyKey: ZReplyKey,
+  reason: z.string().trim().min(10).max(5000),
+});
+export type TAppeal = z.infer<typeof ZAppeal>;
+
+export const ZErasure = z.object({
+  replyKey: ZReplyKey,
+  /** The citizen confirmed: erasure cannot be undone. */
+  confirm: z.literal(true),
+});

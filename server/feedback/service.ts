@@ -7,6 +7,7 @@ import {
   eventId,
   insertEvent,
   insertFeedbackIfNew,
+  setReplyKeyHash,
 } from '../../db/repositories/feedback.js';
 import { putSearchText } from '../../db/repositories/feedback-inbox.js';
 import { holidaySet } from '../../db/repositories/holidays.js';
@@ -16,7 +17,10 @@ import type { Feedback, FeedbackKind } from '../../db/schema.js';
 import { addWorkingDays, type CalendarLike } from '../deadlines.js';
 import { foldText } from '../domain/text.js';
 import { conflict, invalid } from '../errors.js';
+import { insertPhotos } from '../../db/repositories/feedback-photos.js';
 import { LIMITS } from './limits.js';
+import { photoRows, type CleanPhoto } from './photos.js';
+import { newReplyKey } from './reply-key.js';
 import { hasContact, type TContact, type TFeedbackFiling } from './schemas.js';
 
 /** What the staff search matches: the tracking code, title and content, folded. */
@@ -61,6 +65,8 @@ export function newItemRow(
     content: string;
     clientId?: string | null;
     transferredFrom?: string | null;
+    replyKeyHash?: string | null;
+    appealOf?: string | null;
   },
   now: Date,
   holidays: CalendarLike,
@@ -91,6 +97,8 @@ export function newItemRow(
     client_id: input.clientId ?? null,
     updated_at: at,
     clock_paused_at: null,
+    reply_key_hash: input.replyKeyHash ?? null,
+    appeal_of: input.appealOf ?? null,
   };
 }
 
@@ -173,32 +181,49 @@ export async function fileFeedback(
   db: Db,
   now: Date,
   input: TFeedbackFiling,
-): Promise<{ item: Feedback; created: boolean }> {
+  photos: CleanPhoto[] = [],
+): Promise<{ item: Feedback; created: boolean; replyKey: string }> {
   if (input.clientId) {
     const existing = await getFeedbackByClientId(db, input.clientId);
-    if (existing) return sameFilingOr409(existing, input);
+    if (existing) return withFreshKey(db, sameFilingOr409(existing, input));
   }
   const unit = await getUnit(db, input.unitId);
   if (!unit) throw invalid([{ path: 'unitId', message: 'unknown unit' }]);
   const holidays = await holidaySet(db);
+  const key = newReplyKey();
   const item = await db.transaction().execute(async (trx) => {
     const created = await insertReceived(
       trx,
-      () => newItemRow({ ...input, clientId: input.clientId }, now, holidays),
+      () =>
+        newItemRow({ ...input, clientId: input.clientId, replyKeyHash: key.hash }, now, holidays),
       contactRow(input.contact, now),
       {
         actor: null,
         note: null,
       },
     );
-    if (created) await enqueueNotices(trx, now, created); // the receipt, in the same transaction
+    if (created) {
+      await insertPhotos(trx, photoRows(photos, created.id, null, created.received_at));
+      await enqueueNotices(trx, now, created); // the receipt, in the same transaction
+    }
     return created;
   });
-  if (item) return { item, created: true };
+  if (item) return { item, created: true, replyKey: key.key };
   // Lost the race to a concurrent retry with the same clientId: answer with that one.
   const existing = await getFeedbackByClientId(db, input.clientId!);
   if (!existing) throw new Error('client id conflict without a row');
-  return sameFilingOr409(existing, input);
+  return withFreshKey(db, sameFilingOr409(existing, input));
+}
+
+/**
+ * A retry of a filing (same clientId, same text) whose first answer was lost: only the key's hash
+ * is stored, so the retry gets a new key and the first one stops working. Only the sender knows
+ * the clientId, so this hands the case to no one else.
+ */
+async function withFreshKey(db: Db, r: { item: Feedback; created: false }) {
+  const key = newReplyKey();
+  await setReplyKeyHash(db, r.item.id, key.hash);
+  return { ...r, replyKey: key.key };
 }
 
 /** The contact of an item, copied to the item a transfer opens (the new unit now handles it). */

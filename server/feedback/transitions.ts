@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/service.js';
 import { addWorkingDays, type CalendarLike } from '../deadlines.js';
 import { conflict, invalid } from '../errors.js';
 import { enqueueNotices } from '../notifications/enqueue.js';
+import { publishPhotos } from '../../db/repositories/feedback-photos.js';
 import { LIMITS } from './limits.js';
 import { copyContact, insertReceived, newItemRow } from './service.js';
 import { canMove, MOVES, STATUS_LABELS } from './state-machine.js';
@@ -32,7 +33,8 @@ async function unitInTree(db: Db, unitId: string, rootPath: string): Promise<Uni
 interface Ctx {
   db: Db;
   now: Date;
-  actor: User;
+  /** Null for the citizen (a reply that ends a wait). */
+  actor: User | null;
   item: Feedback;
   unit: Unit;
   holidays: CalendarLike;
@@ -69,6 +71,7 @@ async function fieldsFor(ctx: Ctx, t: TTransition): Promise<Changes> {
         publish_due_at: addWorkingDays(now, LIMITS[item.kind].publish, ctx.holidays),
       };
     case 'published':
+      if (t.publishPhotos) await publishPhotos(ctx.db, item.id);
       return { published_at: at, closed_at: at };
     case 'transferred':
       return { closed_at: at, transferred_to: (await openTransfer(ctx, t)).id };
@@ -82,6 +85,7 @@ async function findOriginal(ctx: Ctx, ref: string): Promise<Feedback> {
   const original =
     (await getFeedback(ctx.db, ref)) ?? (await getFeedbackByCode(ctx.db, ref.toUpperCase()));
   const bad = (message: string) => invalid([{ path: 'duplicateOf', message }]);
+  if (!ctx.actor) throw bad('unknown item');
   if (!original || !(await isInSubtree(ctx.db, ctx.actor.unit_id, original.unit_id)))
     throw bad('unknown item');
   if (original.id === ctx.item.id) throw bad('an item cannot duplicate itself');
@@ -112,7 +116,10 @@ async function openTransfer(ctx: Ctx, t: TTransition): Promise<Feedback> {
         holidays,
       ),
     await copyContact(ctx.db, item.id),
-    { actor: ctx.actor.id, note: `Chuyển từ ${ctx.unit.name}${t.note ? `: ${t.note}` : ''}` },
+    {
+      actor: ctx.actor?.id ?? null,
+      note: `Chuyển từ ${ctx.unit.name}${t.note ? `: ${t.note}` : ''}`,
+    },
   );
   if (!created) throw new Error('transfer could not open the new item');
   return created;
@@ -181,8 +188,9 @@ async function recordMove(ctx: Ctx, t: TTransition, at: string): Promise<void> {
     ...entry,
     from_status: item.status,
     to_status: t.to,
-    actor_user_id: actor.id,
+    actor_user_id: actor?.id ?? null,
     note: t.note ?? null,
+    by_citizen: actor ? 0 : 1,
   });
   const flag = t.to === 'waiting_citizen' ? lateRequestNote(item, at, ctx.holidays) : null;
   if (flag) {
@@ -204,7 +212,7 @@ async function recordMove(ctx: Ctx, t: TTransition, at: string): Promise<void> {
 export async function transitionIn(
   trx: Db,
   now: Date,
-  actor: User,
+  actor: User | null,
   id: string,
   t: TTransition,
   opts: { notify?: boolean } = {},

@@ -16,12 +16,18 @@ export { clientAddress };
  */
 export function rateLimit(
   perMinute: number,
-  opts: { reads?: boolean; now?: () => number } = {},
+  opts: {
+    reads?: boolean;
+    now?: () => number;
+    /** A request counted whatever its method (a write that proves a secret: the reply key). */
+    alsoCount?: (path: string, method: string) => boolean;
+  } = {},
 ): MiddlewareHandler<AppEnv> {
   const windows = new Map<string, { start: number; count: number }>();
   return async (c, next) => {
     const read = c.req.method === 'GET' || c.req.method === 'HEAD';
-    if (perMinute > 0 && read === !!opts.reads) {
+    const counted = read === !!opts.reads || !!opts.alsoCount?.(c.req.path, c.req.method);
+    if (perMinute > 0 && counted) {
       const t = opts.now ? opts.now() : c.var.deps.clock().getTime();
       const key = clientAddress(c);
       let w = windows.get(key);

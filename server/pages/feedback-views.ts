@@ -6,6 +6,7 @@ import type { TDisclosure } from '../feedback/public-view.js';
 import { CONTACT_RETENTION_MONTHS } from '../feedback/service.js';
 import { STATUS_LABELS } from '../feedback/state-machine.js';
 import { formatVnDate as vnDay, formatVnTimeDate as vnDateTime } from '../domain/vn-time.js';
+import { MAX_PHOTOS } from '../feedback/photos.js';
 import { html, page } from '../html/layout.js';
 
 const STYLES = ['/assets/base.css', '/assets/feedback.css'];
@@ -30,6 +31,13 @@ export function unitGroups(units: Unit[]): { label: string; units: Unit[] }[] {
     groups.set(branch, g);
   }
   return [...groups.values()];
+}
+
+/** What the pages say about photos, wherever a citizen may attach them. */
+export function photoInput(id: string) {
+  return html`<label for="${id}">Ảnh (không bắt buộc)</label>
+<input id="${id}" name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple aria-describedby="${id}-hint">
+<p class="muted" id="${id}-hint">Tối đa ${MAX_PHOTOS} ảnh JPEG, PNG hoặc WebP, mỗi ảnh không quá 5 MB. Vị trí chụp và thông tin máy ảnh trong ảnh được xoá trước khi lưu. Ảnh chỉ cán bộ của đơn vị xem được, trừ khi đơn vị đính kèm vào câu trả lời công khai.</p>`;
 }
 
 export interface FormValues {
@@ -57,7 +65,7 @@ export function formPage(units: Unit[], v: FormValues, errors: Record<string, st
     'Gửi phản ánh, kiến nghị',
     html`<h1>Gửi phản ánh, kiến nghị</h1>
 ${Object.keys(errors).length ? html`<p class="error" role="alert">Vui lòng sửa các ô được đánh dấu bên dưới.</p>` : ''}
-<form method="post" action="/feedback" novalidate>
+<form method="post" action="/feedback" enctype="multipart/form-data" novalidate>
   <input type="hidden" name="clientId" value="${v.clientId}">
   <label for="unitId">Đơn vị nhận phản ánh</label>
   <select id="unitId" name="unitId" required aria-describedby="${described('unitId')}" data-filterable>
@@ -76,6 +84,7 @@ ${Object.keys(errors).length ? html`<p class="error" role="alert">Vui lòng sử
       ${KIND_LABELS[k].vi} <span class="muted">(trả lời trong ${LIMITS[k].resolve} ngày làm việc)</span></label>`,
     )}
   </fieldset>
+  <p class="notice" id="identity-notice">Khiếu nại và tố cáo phải ghi họ tên và số điện thoại hoặc thư điện tử của người gửi (Luật Khiếu nại 2011, Luật Tố cáo 2018); tố cáo nặc danh không được giải quyết như tố cáo. Nếu muốn gửi ẩn danh, hãy chọn “${KIND_LABELS.feedback.vi}”.</p>
   ${err('kind')}
   <label for="category">Lĩnh vực</label>
   <select id="category" name="category" required aria-describedby="${described('category')}">
@@ -105,7 +114,11 @@ ${Object.keys(errors).length ? html`<p class="error" role="alert">Vui lòng sử
     <label class="choice"><input type="checkbox" name="consent" value="on" ${v.consent ? 'checked' : ''} aria-describedby="contact-notice">
     Tôi đồng ý để đơn vị lưu và sử dụng thông tin liên hệ như trên.</label>
     ${err('consent')}
+    ${errors.contact ? html`<div class="error" id="contact-err" role="alert"><p>${errors.contact}</p>
+    <p><button type="submit" name="as_feedback" value="1">Gửi dưới dạng phản ánh (ẩn danh)</button></p></div>` : ''}
   </fieldset>
+  ${photoInput('photos')}
+  ${err('photos')}
   <div class="hp" aria-hidden="true">
     <label for="website">Để trống ô này</label>
     <input id="website" name="website" tabindex="-1" autocomplete="off">
@@ -117,14 +130,15 @@ ${Object.keys(errors).length ? html`<p class="error" role="alert">Vui lòng sử
   );
 }
 
-export function filedPage(code: string, dueAt: string) {
+export function filedPage(code: string, dueAt: string, extra: ReturnType<typeof html> | '' = '') {
   return shell(
     'Đã nhận phản ánh',
     html`<h1>Đã nhận phản ánh của bạn</h1>
 <p>Mã tra cứu của bạn (hãy ghi lại):</p>
 <p class="code" id="tracking-code">${code}</p>
 <p>Hạn trả lời: <strong>${vnDay(dueAt)}</strong> (tính theo ngày làm việc).</p>
-<p><a class="button" href="/feedback/status/${code}">Xem trạng thái</a></p>`,
+${extra}
+<p><a href="/feedback/status/${code}">Xem trạng thái công khai</a></p>`,
   );
 }
 
@@ -161,7 +175,7 @@ function ratingForm(code: string) {
 </form>`;
 }
 
-export function statusPage(s: TPublicFeedback, notice?: string) {
+export function statusPage(s: TPublicFeedback, notice?: string, extra: ReturnType<typeof html> | '' = '') {
   return shell(
     `Phản ánh ${s.trackingCode}`,
     html`<h1>Phản ánh <span class="code">${s.trackingCode}</span></h1>
@@ -178,7 +192,9 @@ ${s.transferredTo ? html`<p>Phản ánh đã được chuyển đến ${s.transf
   <a href="/feedback/status/${s.transferredTo.trackingCode}">${s.transferredTo.trackingCode}</a>.</p>` : ''}
 ${s.duplicateOf ? html`<p>Nội dung này trùng với một phản ánh khác đã được tiếp nhận, nên được giải quyết cùng phản ánh đó.</p>
   ${s.duplicateOf.answer ? html`<section class="answer"><h2>Trả lời</h2><p>${s.duplicateOf.answer}</p></section>` : ''}` : ''}
-${s.answer ? html`<section class="answer"><h2>Trả lời</h2><p>${s.answer}</p></section>` : ''}
+${s.answer ? html`<section class="answer"><h2>Trả lời</h2><p>${s.answer}</p>
+${s.photos?.length ? html`<ul class="photos">${s.photos.map((p, i) => html`<li><img src="/api/public/feedback/${s.trackingCode}/photos/${p.id}" alt="Ảnh kèm câu trả lời ${i + 1}" width="${p.width}" height="${p.height}" loading="lazy"></li>`)}</ul>` : ''}</section>` : ''}
+${extra}
 <h2>Quá trình xử lý</h2>
 <ol class="timeline">
   ${s.timeline.map((e) => html`<li><time datetime="${e.at}">${vnDateTime(e.at)}</time> — ${STATUS_LABELS[e.status].vi}${e.message ? html`<br><span class="muted">${e.message}</span>` : ''}</li>`)}

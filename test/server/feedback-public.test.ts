@@ -18,7 +18,13 @@ describe('POST /api/public/feedback', () => {
 
   test('a complaint gets the longer limit, and New Year’s Day does not count', async () => {
     const t = await createTestApp();
-    const res = await t.req('/api/public/feedback', { body: filing({ kind: 'complaint' }) });
+    const res = await t.req('/api/public/feedback', {
+      body: filing({
+        kind: 'complaint',
+        contact: { name: 'Nguyễn Văn An', phone: '0912345678' },
+        consent: true,
+      }),
+    });
     // 30 working days from Tue 24/11/2026, skipping 1/1/2027 → Tue 5/1/2027.
     expect(((await res.json()) as { dueAt: string }).dueAt).toBe('2027-01-05T16:59:59.000Z');
   });

@@ -100,7 +100,11 @@ describe('deadline flags in the inbox', () => {
   test('filters by status and kind', async () => {
     const t = await createTestApp();
     const cookie = await t.login('tayho@demo.vn');
-    const complaint = await fileOne(t, { kind: 'complaint' });
+    const complaint = await fileOne(t, {
+      kind: 'complaint',
+      contact: { name: 'Nguyễn Văn An', phone: '0912345678' },
+      consent: true,
+    });
     const plain = await fileOne(t);
     await driveTo(t, cookie, plain.id, 'accepted');
     expect((await list(t, cookie, '?kind=complaint')).items.map((i) => i.id)).toEqual([
