@@ -7,6 +7,7 @@ import { t } from '../i18n.js';
 import { useAppState } from '../state.js';
 import { DeadlineFlags } from './deadline-flags.js';
 import { AssignBox } from './feedback-assign.js';
+import { FeedbackPhotos } from './feedback-photos.js';
 import { FeedbackTimeline } from './feedback-timeline.js';
 import { TemplatePicker } from './template-picker.js';
 import { categoryLabel, dateTime, day, kindLabel, statusLabel } from './feedback-labels.js';
@@ -239,6 +240,7 @@ export function FeedbackDetail({ id }: { id: string }) {
       )}
       <h2>{t('Nội dung', 'Content')}</h2>
       <p style="white-space:pre-wrap">{f.content}</p>
+      <FeedbackPhotos id={f.id} />
       {f.answer && (
         <>
           <h2>{t('Trả lời', 'Answer')}</h2>
