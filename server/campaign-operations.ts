@@ -13,7 +13,9 @@ import { listLatestSurveyRows } from '../db/repositories/surveys.js';
 import { getUnit } from '../db/repositories/units.js';
 import type { Campaign, Unit } from '../db/schema.js';
 import { newCode, newId } from '../db/ids.js';
+import { recordAudit } from './audit/service.js';
 import { campaignState } from './campaign-state.js';
+import { formatVnDateTime } from './domain/vn-time.js';
 import { campaignInScope } from './campaigns.js';
 import { AppError, conflict, forbidden, type Msg } from './errors.js';
 import type { LinkCache } from './responses.js';
@@ -105,41 +107,85 @@ function checkWindow(campaign: Campaign, patch: TPatchCampaign, now: Date): void
   }
 }
 
+/** A change to a campaign and its audit entry, in one transaction (server/audit). */
+async function audited(
+  deps: OperationDeps,
+  by: string | null,
+  campaign: Campaign,
+  entry: { action: string; summary: string; detail?: Record<string, unknown> },
+  write: (trx: Db) => Promise<void>,
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    await write(trx);
+    await recordAudit(trx, {
+      at: deps.clock(),
+      userId: by,
+      kind: 'campaign',
+      objectId: campaign.id,
+      unitId: campaign.owner_unit_id,
+      ...entry,
+    });
+  });
+}
+
 /** PATCH /api/campaigns/:id: a new name, opening time (before it opens) or closing time. */
 export async function patchCampaign(
   deps: OperationDeps,
   root: Unit,
   id: string,
   patch: TPatchCampaign,
+  by: string | null = null,
 ): Promise<Campaign> {
   const campaign = await ownedCampaign(deps.db, root, id);
   checkWindow(campaign, patch, deps.clock());
-  await updateCampaignFields(deps.db, id, {
-    name: patch.name,
-    opens_at: patch.opensAt,
-    closes_at: patch.closesAt,
-  });
-  // audit: campaign changed (name / opensAt / closesAt, before → after), by the signed-in user
+  const window = `${formatVnDateTime(patch.opensAt ?? campaign.opens_at)} – ${formatVnDateTime(patch.closesAt ?? campaign.closes_at)}`;
+  const summary = `Sửa đợt khảo sát "${patch.name ?? campaign.name}" (${window})`;
+  const before = { name: campaign.name, opensAt: campaign.opens_at, closesAt: campaign.closes_at };
+  await audited(
+    deps,
+    by,
+    campaign,
+    { action: 'update', summary, detail: { before, patch } },
+    (trx) =>
+      updateCampaignFields(trx, id, {
+        name: patch.name,
+        opens_at: patch.opensAt,
+        closes_at: patch.closesAt,
+      }),
+  );
   deps.links.clear(); // the public form reads the new window at once
   return (await getCampaign(deps.db, id))!;
 }
 
 /** POST /api/campaigns/:id/close: closed from now on. */
-export async function closeCampaign(deps: OperationDeps, root: Unit, id: string) {
+export async function closeCampaign(
+  deps: OperationDeps,
+  root: Unit,
+  id: string,
+  by: string | null = null,
+) {
   const campaign = await ownedCampaign(deps.db, root, id);
   const now = deps.clock();
   const state = campaignState(campaign, now);
   if (state === 'closed') throw conflict(M.alreadyClosed);
   if (state === 'not_yet_open') throw conflict(M.notYetOpen);
-  await updateCampaignFields(deps.db, id, { closes_at: now.toISOString() });
-  // audit: campaign closed early (closesAt before → now), by the signed-in user
+  const summary = `Đóng sớm đợt khảo sát "${campaign.name}" lúc ${formatVnDateTime(now)}`;
+  const detail = { closesAtBefore: campaign.closes_at };
+  await audited(deps, by, campaign, { action: 'close', summary, detail }, (trx) =>
+    updateCampaignFields(trx, id, { closes_at: now.toISOString() }),
+  );
   deps.links.clear();
   return (await getCampaign(deps.db, id))!;
 }
 
 /** DELETE /api/campaigns/:id: only a campaign without any response. */
-export async function deleteCampaign(deps: OperationDeps, root: Unit, id: string): Promise<void> {
-  await ownedCampaign(deps.db, root, id);
+export async function deleteCampaign(
+  deps: OperationDeps,
+  root: Unit,
+  id: string,
+  by: string | null = null,
+): Promise<void> {
+  const campaign = await ownedCampaign(deps.db, root, id);
   await deps.db.transaction().execute(async (trx) => {
     if (await campaignHasResponses(trx, id)) {
       throw conflict({
@@ -148,8 +194,16 @@ export async function deleteCampaign(deps: OperationDeps, root: Unit, id: string
       });
     }
     await deleteCampaignRows(trx, id);
+    await recordAudit(trx, {
+      at: deps.clock(),
+      userId: by,
+      action: 'delete',
+      kind: 'campaign',
+      objectId: campaign.id,
+      unitId: campaign.owner_unit_id,
+      summary: `Xoá đợt khảo sát "${campaign.name}" (chưa có phiếu trả lời)`,
+    });
   });
-  // audit: campaign deleted (its name and window), by the signed-in user
   deps.links.clear();
 }
 
@@ -159,13 +213,20 @@ export async function archiveCampaign(
   root: Unit,
   id: string,
   archived: boolean,
+  by: string | null = null,
 ): Promise<Campaign> {
   const campaign = await ownedCampaign(deps.db, root, id);
   const now = deps.clock();
   if (archived && campaignState(campaign, now) === 'open') throw conflict(M.archiveOpen);
   if (archived !== (campaign.archived_at !== null)) {
-    await setCampaignArchived(deps.db, id, archived ? now.toISOString() : null);
-    // audit: campaign archived / brought back from the archive, by the signed-in user
+    const summary = `${archived ? 'Lưu trữ' : 'Đưa ra khỏi lưu trữ'} đợt khảo sát "${campaign.name}"`;
+    await audited(
+      deps,
+      by,
+      campaign,
+      { action: archived ? 'archive' : 'unarchive', summary },
+      (trx) => setCampaignArchived(trx, id, archived ? now.toISOString() : null),
+    );
   }
   return (await getCampaign(deps.db, id))!;
 }
@@ -205,7 +266,16 @@ export async function duplicateCampaign(
   await deps.db.transaction().execute(async (trx) => {
     await insertCampaign(trx, campaign, units);
     await copyCampaignEligible(trx, source.id, campaign.id);
+    await recordAudit(trx, {
+      at: now,
+      userId: staff.userId,
+      action: 'duplicate',
+      kind: 'campaign',
+      objectId: campaign.id,
+      unitId: campaign.owner_unit_id,
+      summary: `Tạo đợt khảo sát "${campaign.name}" từ đợt "${source.name}"`,
+      detail: { sourceId: source.id },
+    });
   });
-  // audit: campaign created as a copy of `source.id`, by the signed-in user
   return { campaign, units };
 }

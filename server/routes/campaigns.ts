@@ -101,27 +101,50 @@ const campaigns = new Hono<AppEnv>()
     async (c) => {
       const { deps, staff } = c.var;
       const id = c.req.valid('param').id;
-      const campaign = await patchCampaign(deps, staff.root, id, c.req.valid('json'));
+      const campaign = await patchCampaign(
+        deps,
+        staff.root,
+        id,
+        c.req.valid('json'),
+        staff.user.id,
+      );
       return c.json(campaignDto(campaign, deps.clock()));
     },
   )
   .post('/:id/close', requireRole('manager'), validate('param', ZId), async (c) => {
     const { deps, staff } = c.var;
-    const campaign = await closeCampaign(deps, staff.root, c.req.valid('param').id);
+    const campaign = await closeCampaign(deps, staff.root, c.req.valid('param').id, staff.user.id);
     return c.json(campaignDto(campaign, deps.clock()));
   })
   .delete('/:id', requireRole('manager'), validate('param', ZId), async (c) => {
-    await deleteCampaign(c.var.deps, c.var.staff.root, c.req.valid('param').id);
+    await deleteCampaign(
+      c.var.deps,
+      c.var.staff.root,
+      c.req.valid('param').id,
+      c.var.staff.user.id,
+    );
     return c.body(null, 204);
   })
   .post('/:id/archive', requireRole('manager'), validate('param', ZId), async (c) => {
     const { deps, staff } = c.var;
-    const campaign = await archiveCampaign(deps, staff.root, c.req.valid('param').id, true);
+    const campaign = await archiveCampaign(
+      deps,
+      staff.root,
+      c.req.valid('param').id,
+      true,
+      staff.user.id,
+    );
     return c.json(campaignDto(campaign, deps.clock()));
   })
   .post('/:id/unarchive', requireRole('manager'), validate('param', ZId), async (c) => {
     const { deps, staff } = c.var;
-    const campaign = await archiveCampaign(deps, staff.root, c.req.valid('param').id, false);
+    const campaign = await archiveCampaign(
+      deps,
+      staff.root,
+      c.req.valid('param').id,
+      false,
+      staff.user.id,
+    );
     return c.json(campaignDto(campaign, deps.clock()));
   })
   .post(

@@ -126,6 +126,34 @@ describe('the audit trail records each change staff make, with names, in Vietnam
   });
 });
 
+describe('campaign operations go to the audit trail', () => {
+  test('edit, close early, archive and delete are recorded with the campaign name', async () => {
+    const t = await createTestApp();
+    const day = (n: number) => new Date(t.clock().getTime() + n * 86_400_000).toISOString();
+    const c = await createCampaign(t, { closesAt: day(10) });
+    const go = (path: string, init: { method: string; body?: unknown }) =>
+      t.req(`/api/campaigns/${c.id}${path}`, { cookie: c.cookie, ...init });
+    expect((await go('', { method: 'PATCH', body: { name: 'Khảo sát học kỳ I' } })).status).toBe(
+      200,
+    );
+    expect((await go('/close', { method: 'POST' })).status).toBe(200);
+    expect((await go('/archive', { method: 'POST' })).status).toBe(200);
+    expect((await go('/unarchive', { method: 'POST' })).status).toBe(200);
+    expect((await go('', { method: 'DELETE' })).status).toBe(204);
+    const items = (await trail(t, await t.login('admin@demo.vn'), 'kind=campaign')).filter(
+      (i) => i.action !== 'create',
+    );
+    expect(items.map((i) => i.action).sort()).toEqual(
+      ['archive', 'close', 'delete', 'unarchive', 'update'].sort(),
+    );
+    for (const i of items) {
+      expect(i.userName).toBeTruthy();
+      expect(i.summary).toMatch(/Khảo sát học kỳ I/);
+      expect(i.summary).not.toMatch(/\d{4}-\d\d-\d\dT/);
+    }
+  });
+});
+
 describe('a change that fails leaves no audit row', () => {
   test('refused account changes, moves, calendar edits and settings write nothing', async () => {
     const t = await createTestApp();
