@@ -233,17 +233,18 @@ describe.skipIf(!chromiumPath)(
       const answers: Record<string, unknown> = {};
       for (const q of form.survey.sections.flatMap((s) => s.questions)) {
         if (q.type === 'likert5') answers[q.id] = 5;
+        if (q.type === 'number') answers[q.id] = 4;
         for (const r of q.rows ?? []) answers[r.id] = 5;
       }
       for (let i = 0; i < 3; i++) {
         const res = await liveApi(server.url, `/api/public/forms/${code}/responses`, {
           body: { clientId: crypto.randomUUID(), answers },
         });
-        expect(res.status).toBe(201);
+        expect({ status: res.status, body: await res.json() }).toMatchObject({ status: 201 });
       }
 
       await page.getByRole('link', { name: 'Tổng quan', exact: true }).click();
-      const scope = page.getByLabel('Đợt khảo sát', { exact: true });
+      const scope = page.locator('.scope-bar select').first();
       await scope.locator('option', { hasText: CAMPAIGN }).waitFor({ state: 'attached' });
       await scope.selectOption({
         label: (await scope.locator('option', { hasText: CAMPAIGN }).textContent())!,
