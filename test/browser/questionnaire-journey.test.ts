@@ -249,8 +249,13 @@ describe.skipIf(!chromiumPath)(
       await scope.selectOption({
         label: (await scope.locator('option', { hasText: CAMPAIGN }).textContent())!,
       });
-      const factorRow = page.getByRole('row', { name: new RegExp(FACTOR) });
-      await factorRow.waitFor({ state: 'attached' });
+      // The innermost section holding the heading: the factor chart and its table.
+      const byFactor = page
+        .locator('section', { has: page.getByRole('heading', { name: 'Chỉ số theo yếu tố' }) })
+        .last();
+      await byFactor.getByText('Xem dạng bảng').click();
+      const factorRow = byFactor.getByRole('row', { name: new RegExp(FACTOR) });
+      await factorRow.waitFor();
       // Two parents said 4 and three said 5 to both statements: everyone satisfied.
       expect(await factorRow.textContent()).toContain('100');
       await page.getByRole('link', { name: 'Câu hỏi', exact: true }).click();
