@@ -263,7 +263,7 @@ describe.skipIf(!chromiumPath)(
 
       // 7. A wording edited and saved: version 2 in the list of versions, the campaign still on 1.
       await page.getByRole('link', { name: 'Bảng hỏi', exact: true }).click();
-      await page.getByRole('link', { name: TITLE }).click();
+      await page.getByRole('link', { name: TITLE, exact: true }).click();
       await page.getByRole('heading', { name: /Phiên bản 1$/ }).waitFor();
       await (await questionField(page, OLD_WORDING)).fill(NEW_WORDING);
       await page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
