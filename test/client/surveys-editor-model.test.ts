@@ -67,5 +67,9 @@ describe('the questionnaire editor model', () => {
       'Đổi thứ tự câu hỏi',
     ]);
     expect(describeChanges(a, a)).toEqual([]);
+    // A setting is named, and its coded values said, as the editor says them.
+    expect(describeChanges(a, { ...a, level: 'THPT' })).toEqual([
+      'Đổi cấp học: Trung học cơ sở → Trung học phổ thông',
+    ]);
   });
 });

@@ -67,6 +67,7 @@ describe('POST /api/surveys', () => {
     d.factors.push({ id: 'thua', title: { vi: 'Nhóm thừa' } });
     const res = await post(t, await t.login('tayho@demo.vn'), d);
     expect(res.status).toBe(400);
+    // The schema itself now refuses it (surveys/schema.ts), at the factor's id.
     expect((await json(res)).error.details).toEqual([
       {
         path: 'factors.2.id',

@@ -19,8 +19,11 @@ export function createIndicesState(app: { me: ReadonlySignal<Me | null | undefin
   const campaign = computed(() => campaigns.value?.find((c) => c.id === campaignId.value) ?? null);
   const currentUnitId = computed(() => unitId.value ?? app.me.value?.unit.id ?? null);
 
+  /**
+   * Fetched again each time an indices page opens (the list shown meanwhile is the last one), so
+   * a campaign created since, in this tab, is there to pick; the chosen campaign stays chosen.
+   */
   async function loadCampaigns(): Promise<void> {
-    if (campaigns.value) return;
     try {
       const list = await call(api.api.indices.campaigns.$get());
       campaigns.value = list;

@@ -18,6 +18,24 @@ function canon(v: unknown): unknown {
 const same = (a: unknown, b: unknown) =>
   JSON.stringify(canon(a) ?? null) === JSON.stringify(canon(b) ?? null);
 const q = (s: string) => `“${s}”`;
+/** The settings and their coded values as the editor names them, never their codes. */
+const SETTING: Record<'kind' | 'level' | 'convention' | 'target', [string, string]> = {
+  kind: ['loại phiếu', 'Kind'],
+  level: ['cấp học', 'School level'],
+  convention: ['cách tính chỉ số', 'Index convention'],
+  target: ['chỉ tiêu hài lòng (%)', 'Satisfaction target (%)'],
+};
+const VALUE: Record<string, [string, string]> = {
+  education: ['Giáo dục', 'Education'],
+  sipas: ['SIPAS', 'SIPAS'],
+  pakn: ['Phản ánh, kiến nghị', 'Feedback handling'],
+  MN: ['Mầm non', 'Pre-school'],
+  TH: ['Tiểu học', 'Primary'],
+  THCS: ['Trung học cơ sở', 'Lower secondary'],
+  THPT: ['Trung học phổ thông', 'Upper secondary'],
+  share_satisfied: ['Tỷ lệ hài lòng', 'Share satisfied'],
+  mean_score: ['Điểm trung bình', 'Mean score'],
+};
 
 function questions(d: Obj) {
   const out = new Map<string, { q: Obj; section: string; at: number }>();
@@ -43,13 +61,12 @@ export function describeChanges(a: Obj, b: Obj): string[] {
     );
   if (!same(a.description, b.description)) out.push(t('Sửa mô tả bảng hỏi', 'Description edited'));
   for (const k of ['kind', 'level', 'convention', 'target'] as const)
-    if (!same(a[k], b[k]))
-      out.push(
-        t(
-          `Đổi thiết lập ${k}: ${String(a[k] ?? '—')} → ${String(b[k] ?? '—')}`,
-          `${k}: ${String(a[k] ?? '—')} → ${String(b[k] ?? '—')}`,
-        ),
-      );
+    if (!same(a[k], b[k])) {
+      const [vi, en] = SETTING[k];
+      const v = (x: unknown) =>
+        x === undefined || x === '' ? '—' : t(...(VALUE[String(x)] ?? [String(x), String(x)]));
+      out.push(t(`Đổi ${vi}: ${v(a[k])} → ${v(b[k])}`, `${en}: ${v(a[k])} → ${v(b[k])}`));
+    }
   const fa = new Map(arr(a.factors).map((f) => [String(f.id), f]));
   const fb = new Map(arr(b.factors).map((f) => [String(f.id), f]));
   for (const [id, f] of fb)

@@ -22,29 +22,61 @@ interface Issue {
   maximum?: number | bigint;
 }
 
-const hasVietnamese = (s: string) => /[àáảãạăâđèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ]/i.test(s);
+/** A schema message "Vietnamese / English" as its two halves (a one-language message twice). */
+function halves(m: string): [string, string] {
+  const at = m.indexOf(' / ');
+  return at < 0 ? [m, m] : [m.slice(0, at), m.slice(at + 3)];
+}
 
-/** The schema's English messages (and zod's), said in the dashboard's language. */
+/**
+ * The schema's messages (Vietnamese / English, surveys/schema.ts) said as the editor says them:
+ * in the dashboard's language, in the editor's words (a "nhóm tiêu chí", never "likert5"), as a
+ * sentence. A message the editor has no words of its own for is shown in the chosen half.
+ */
 function message(i: Issue): string {
-  const m = i.message;
-  if (hasVietnamese(m)) return m;
-  const quoted = /"([^"]*)"/.exec(m)?.[1] ?? '';
+  const [vi, en] = halves(i.message);
+  const quoted = /"([^"]*)"/.exec(en)?.[1] ?? '';
   const n = Number(i.minimum ?? i.maximum ?? 0);
-  if (/repeated/.test(m)) return t(`Mã "${quoted}" bị trùng.`, `The id "${quoted}" is repeated.`);
-  if (/must name its factor/.test(m))
-    return t('Câu hỏi mức độ hài lòng phải thuộc một nhóm tiêu chí.', m);
-  if (/unknown factor/.test(m))
+  if (/repeated/.test(en)) return t(`Mã "${quoted}" bị trùng.`, `The id "${quoted}" is repeated.`);
+  if (/must name its factor/.test(en))
+    return t(
+      'Câu hỏi mức độ hài lòng phải thuộc một nhóm tiêu chí.',
+      'A satisfaction question must name its factor.',
+    );
+  if (/unknown factor/.test(en))
     return t(`Không có nhóm tiêu chí "${quoted}".`, `There is no factor "${quoted}".`);
-  if (/count towards a factor/.test(m))
-    return t('Chỉ câu hỏi mức độ hài lòng mới thuộc nhóm tiêu chí.', m);
-  if (/needs options/.test(m)) return t('Câu hỏi này cần các lựa chọn.', m);
-  if (/has no options/.test(m)) return t('Loại câu hỏi này không có lựa chọn.', m);
-  if (/showIf/.test(m))
+  if (/names the factor on each row/.test(en))
+    return t(
+      'Bảng mức độ hài lòng chọn nhóm tiêu chí ở từng dòng.',
+      'A satisfaction grid names the factor on each row.',
+    );
+  if (/count towards a factor/.test(en))
+    return t(
+      'Chỉ câu hỏi mức độ hài lòng mới thuộc nhóm tiêu chí.',
+      'Only satisfaction questions count towards a factor.',
+    );
+  if (/grid needs at least/.test(en))
+    return t(
+      'Bảng mức độ hài lòng cần ít nhất 2 dòng.',
+      'A satisfaction grid needs at least 2 rows.',
+    );
+  if (/left without questions/.test(en))
+    return t(
+      'Nhóm tiêu chí này chưa có câu hỏi mức độ hài lòng nào: thêm câu hỏi hoặc xoá nhóm.',
+      'This factor has no satisfaction question: add one or remove the factor.',
+    );
+  if (/max is below min/.test(en))
+    return t('Số lớn nhất nhỏ hơn số nhỏ nhất.', 'The maximum is below the minimum.');
+  if (/needs options/.test(en))
+    return t('Câu hỏi này cần các lựa chọn.', 'This question needs options.');
+  if (/has no options/.test(en))
+    return t('Loại câu hỏi này không có lựa chọn.', 'This type of question has no options.');
+  if (/showIf/.test(en))
     return t(
       'Điều kiện hiển thị phải dựa vào một câu hỏi đứng trước.',
       'Pick an earlier question.',
     );
-  if (i.code === 'invalid_format' || /ids are/.test(m))
+  if (i.code === 'invalid_format' || /ids are/.test(en))
     return t(
       'Mã chỉ gồm chữ thường không dấu, chữ số, "-" và "_", bắt đầu bằng chữ hoặc số.',
       'Ids are lower-case letters, digits, "-" and "_".',
@@ -59,13 +91,15 @@ function message(i: Issue): string {
   if (i.code === 'too_big' && i.origin === 'array')
     return t(`Tối đa ${n} mục.`, `At most ${n} items.`);
   if (i.code === 'too_big') return t(`Không được lớn hơn ${n}.`, `Must be at most ${n}.`);
-  if (i.code === 'invalid_type' && /undefined/.test(m)) return t('Chưa điền.', 'Required.');
-  if (i.code === 'invalid_type' && /number/.test(m))
-    return t('Phải là một số.', 'Must be a number.');
-  if (i.code === 'invalid_type' && /int/.test(m))
+  if (i.code === 'invalid_type' && /required|undefined/.test(en))
+    return t('Chưa điền.', 'Required.');
+  if (i.code === 'invalid_type' && /whole number|int/.test(en))
     return t('Phải là số nguyên.', 'Must be a whole number.');
+  if (i.code === 'invalid_type' && /number/.test(en))
+    return t('Phải là một số.', 'Must be a number.');
   if (i.code === 'invalid_value')
     return t('Giá trị không được chấp nhận.', 'Not an accepted value.');
+  if (i.code === 'custom') return t(vi, en);
   return t('Giá trị không hợp lệ.', 'This value is not valid.');
 }
 
@@ -82,7 +116,7 @@ export function check(e: EDef): { errors: FieldError[]; definition: Record<strin
       message: message(i),
       empty:
         (i.code === 'too_small' && i.origin === 'string') ||
-        (i.code === 'invalid_type' && /undefined/.test(i.message)),
+        (i.code === 'invalid_type' && /required|undefined/.test(halves(i.message)[1])),
     };
   });
   return { errors, definition };

@@ -65,15 +65,16 @@ function Diff({ d }: { d: SurveyDetail }) {
     e.preventDefault();
     note.value = '';
     result.value = null;
+    // Said from the two definitions, so each change names its question by its text (the diff
+    // route's sentences name items by their ids, which a person does not read).
+    const [a, b] = await Promise.all([definitionAt(d, from.value), definitionAt(d, to.value)]);
+    if (a && b) return void (result.value = describeChanges(a, b));
     const lines = await serverDiff(d.id, from.value, to.value);
     if (lines) return void (result.value = lines);
-    const [a, b] = await Promise.all([definitionAt(d, from.value), definitionAt(d, to.value)]);
-    if (!a || !b)
-      return void (note.value = t(
-        'Máy chủ chưa cho xem nội dung các phiên bản cũ, nên chưa so sánh được.',
-        'The server does not offer older versions yet, so they cannot be compared.',
-      ));
-    result.value = describeChanges(a, b);
+    note.value = t(
+      'Máy chủ chưa cho xem nội dung các phiên bản cũ, nên chưa so sánh được.',
+      'The server does not offer older versions yet, so they cannot be compared.',
+    );
   }
   const pick = (label: string, id: string, s: typeof from) => (
     <div class="field">
