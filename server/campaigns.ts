@@ -33,10 +33,14 @@ export const ZCreateCampaign = z
     access: ZCampaignAccess,
   })
   .strict()
-  .refine((v) => v.closesAt > v.opensAt, { path: ['closesAt'], message: 'must be after opensAt' })
+  // Messages a person reads on the dashboard: Vietnamese (issue 17).
+  .refine((v) => v.closesAt > v.opensAt, {
+    path: ['closesAt'],
+    message: 'Thời điểm đóng phải sau thời điểm mở.',
+  })
   .refine((v) => new Set(v.unitIds).size === v.unitIds.length, {
     path: ['unitIds'],
-    message: 'lists a unit twice',
+    message: 'Một trường được chọn hai lần.',
   });
 export type TCreateCampaign = z.infer<typeof ZCreateCampaign>;
 
@@ -77,7 +81,7 @@ export async function createCampaign(
     throw invalid([
       {
         path: input.surveyVersion ? 'surveyVersion' : 'surveyId',
-        message: 'no such questionnaire',
+        message: 'Không có phiếu khảo sát này.',
       },
     ]);
   }

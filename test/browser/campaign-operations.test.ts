@@ -159,7 +159,7 @@ describe.skipIf(!chromiumPath)('the campaign page in Chromium', () => {
       const row = page.locator('tbody tr', { hasText: 'Trường THCS Đông Thái' });
       const counts = async () =>
         (await row.locator('td.num').allTextContents()).map((s) => s.trim());
-      await expect.poll(counts).toEqual(['0', '5', '0', '5']);
+      await expect.poll(counts, { timeout: 10_000 }).toEqual(['0', '5', '0', '5']);
       const { tokens } = (await (
         await liveApi(live.server.url, `/api/campaigns/${id}/tokens?unitId=${DONGTHAI}`, {
           cookie,
@@ -167,7 +167,7 @@ describe.skipIf(!chromiumPath)('the campaign page in Chromium', () => {
       ).json()) as { tokens: { code: string }[] };
       await respond(live.server.url, tokens[0]!.code);
       await page.reload();
-      await expect.poll(counts).toEqual(['1', '5', '1', '4']);
+      await expect.poll(counts, { timeout: 10_000 }).toEqual(['1', '5', '1', '4']);
       expect(await seriousViolations(page)).toEqual([]);
       await page.context().close();
     },

@@ -34,7 +34,7 @@ function TokenButton({
   const error = useSignal<string | null>(null);
   const tooMany = count.value > MAX_TOKENS_PER_REQUEST;
   return (
-    <span class="campaign-access">
+    <span class="token-make">
       <label class="sr-only" for={`n-${unitId}`}>
         {t(`Số mã cần tạo cho ${name}`, `How many codes for ${name}`)}
       </label>
@@ -44,7 +44,6 @@ function TokenButton({
         min={1}
         max={MAX_TOKENS_PER_REQUEST}
         value={count.value}
-        style="width:6rem"
         aria-invalid={tooMany}
         aria-describedby={`n-${unitId}-err`}
         onInput={(e) => {

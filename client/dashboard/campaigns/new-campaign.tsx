@@ -56,9 +56,10 @@ export function NewCampaign() {
         err instanceof ApiError && Array.isArray(err.details)
           ? (err.details as { path: string; message: string }[])
           : [];
+      // The server's reasons, never its field names (closesAt) or codes.
       error.value = [
         err instanceof Error ? err.message : String(err),
-        ...details.map((d) => `${d.path}: ${d.message}`),
+        ...details.map((d) => d.message),
       ].join(' ');
     } finally {
       busy.value = false;
