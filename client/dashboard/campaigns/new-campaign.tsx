@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { campaignDto } from '../../../server/campaigns.js';
 import type { TSurveyDefinition } from '../../../surveys/schema.js';
+import { fromVnInput, toVnInput } from '../../../server/vn-time.js';
 import { api, ApiError } from '../api.js';
 import { t } from '../i18n.js';
 import { useFetch } from '../indices/use-fetch.js';
@@ -8,11 +9,8 @@ import { useAppState } from '../state.js';
 
 type CampaignDto = ReturnType<typeof campaignDto>;
 
-/** 'YYYY-MM-DDTHH:mm' in the browser's zone, as <input type="datetime-local"> wants it. */
-function localInput(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
+/** The window is typed in Vietnam's time, whatever the browser's zone (the campaign's schools are there). */
+const localInput = (d: Date): string => toVnInput(d);
 
 /** Create a campaign: questionnaire, name, window, access, and the schools of the user's subtree. */
 export function NewCampaign() {
@@ -52,8 +50,8 @@ export function NewCampaign() {
         body: {
           surveyId: surveyId.value || surveys.data?.[0]?.id,
           name: name.value,
-          opensAt: new Date(opensAt.value).toISOString(),
-          closesAt: new Date(closesAt.value).toISOString(),
+          opensAt: fromVnInput(opensAt.value),
+          closesAt: fromVnInput(closesAt.value),
           unitIds: [...chosen.value],
           access: access.value,
         },
