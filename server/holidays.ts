@@ -14,15 +14,12 @@ import { formatVnDate } from './domain/vn-time.js';
 import { recordAudit, type AuditInput } from './audit/service.js';
 import { invalid } from './errors.js';
 import { recomputeDeadlines } from './feedback/recompute.js';
+import { addCalendarDays } from './vn-time.js';
 
 function range(from: string, to: string, name: string, estimated = false): HolidayRow[] {
   const out: HolidayRow[] = [];
-  for (
-    let t = Date.parse(`${from}T00:00:00Z`);
-    t <= Date.parse(`${to}T00:00:00Z`);
-    t += 86_400_000
-  ) {
-    out.push({ date: new Date(t).toISOString().slice(0, 10), name, estimated });
+  for (let date = from; date <= to; date = addCalendarDays(date, 1)) {
+    out.push({ date, name, estimated });
   }
   return out;
 }

@@ -42,6 +42,16 @@ export function addCalendarDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00.000Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** 'YYYY-MM-DDThh:mm' on a clock in Vietnam, as an `<input type="datetime-local">` holds it. */
+export function toVnInput(at: Date | string): string {
+  return wallClock(at).slice(0, 16);
+}
+
+/** The instant a 'YYYY-MM-DDThh:mm' typed as Vietnamese time stands for, as an ISO UTC string. */
+export function fromVnInput(value: string): string {
+  return new Date(Date.parse(`${value.slice(0, 16)}:00.000Z`) - OFFSET_MS).toISOString();
+}
+
 /** 'dd/mm/yyyy', as dates are written in Vietnam: '03/02/2026'. */
 export function formatVnDate(at: Date | string): string {
   const [y, m, d] = vnDate(at).split('-');

@@ -12,7 +12,9 @@ import {
   formatVnDateShort,
   formatVnDateTime,
   formatVnTimeDate,
+  fromVnInput,
   startOfVnDay,
+  toVnInput,
   vnDate,
 } from '../../server/domain/vn-time.js';
 
@@ -28,6 +30,11 @@ describe('an instant at 23:30 UTC is read on the next Vietnamese day', () => {
     expect(formatVnDateShort(NEW_YEAR_MORNING)).toBe('1/1/2027');
     expect(formatVnDateTime(NEW_YEAR_MORNING)).toBe('01/01/2027 06:30');
     expect(formatVnTimeDate(NEW_YEAR_MORNING.toISOString())).toBe('06:30 01/01/2027');
+  });
+
+  test('a campaign window typed in the dashboard is Vietnamese time, whatever the browser zone', () => {
+    expect(toVnInput(NEW_YEAR_MORNING)).toBe('2027-01-01T06:30');
+    expect(fromVnInput('2027-01-01T06:30')).toBe(NEW_YEAR_MORNING.toISOString());
   });
 
   test('a bare calendar date reads as that same day', () => {
