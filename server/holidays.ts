@@ -14,7 +14,7 @@ import { formatVnDate } from './domain/vn-time.js';
 import { recordAudit, type AuditInput } from './audit/service.js';
 import { invalid } from './errors.js';
 import { recomputeDeadlines } from './feedback/recompute.js';
-import { addCalendarDays } from './vn-time.js';
+import { addCalendarDays } from './domain/vn-time.js';
 
 function range(from: string, to: string, name: string, estimated = false): HolidayRow[] {
   const out: HolidayRow[] = [];
