@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { isLate } from '../../server/deadlines.js';
 import { describe, expect, test } from 'vitest';
 import type { FeedbackStatus } from '../../db/schema.js';
 import {
@@ -74,7 +75,7 @@ describe('feedback target formulas', () => {
           if (
             ['received', 'accepted', 'in_progress'].includes(f.status) &&
             f.answered_at === null &&
-            f.due_at < now
+            isLate(now, f.due_at) // the 24:00 rule: late once the due date's day is over
           ) {
             expect(failing.has(f.id)).toBe(true);
           }
