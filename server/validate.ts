@@ -2,7 +2,7 @@ import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import type { z } from 'zod';
 import { invalid } from './errors.js';
-import { issueVi, type IssueLike } from './validation-messages.js';
+import { issueVi, ownMessage, type IssueLike } from './validation-messages.js';
 
 export interface FieldError {
   path: string;
@@ -18,7 +18,7 @@ export function fieldErrors(error: {
   return error.issues.map((i) => ({
     path: i.path.map(String).join('.'),
     message: issueVi(i),
-    messageEn: i.message,
+    messageEn: ownMessage(i.message)?.en ?? i.message,
   }));
 }
 

@@ -98,9 +98,21 @@ export function knownVi(en: string): string | undefined {
   return undefined;
 }
 
-/** Vietnamese for a zod issue: the server's own message translated, else one by the issue's kind. */
+const VI_LETTERS = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
+
+/**
+ * A message the schema or a service already wrote in Vietnamese ("vi / en", or Vietnamese alone,
+ * as the questionnaire schema and the answer checks do): its Vietnamese and English halves.
+ */
+export function ownMessage(m: string): { vi: string; en?: string } | undefined {
+  if (!VI_LETTERS.test(m)) return undefined;
+  const i = m.indexOf(' / ');
+  return i > 0 ? { vi: m.slice(0, i), en: m.slice(i + 3) } : { vi: m };
+}
+
+/** Vietnamese for a zod issue: its own Vietnamese, a known English one translated, else by kind. */
 export function issueVi(i: IssueLike): string {
-  return knownVi(i.message) ?? fromCode(i);
+  return ownMessage(i.message)?.vi ?? knownVi(i.message) ?? fromCode(i);
 }
 
 /** `details[]` entries Vietnamese first: `{path, message: vi, messageEn}`; others unchanged. */
@@ -110,6 +122,8 @@ export function viDetails(details: unknown): unknown {
     if (!d || typeof d !== 'object') return d;
     const e = d as { message?: unknown; messageEn?: unknown };
     if (typeof e.message !== 'string' || typeof e.messageEn === 'string') return d;
+    const own = ownMessage(e.message);
+    if (own) return { ...e, message: own.vi, messageEn: own.en ?? own.vi };
     return { ...e, message: knownVi(e.message) ?? 'Giá trị không hợp lệ.', messageEn: e.message };
   });
 }

@@ -40,8 +40,13 @@ async function storedAnswers(t: TestApp, campaignId: string) {
 /** The bad fields of a refused submission, path → message. */
 async function refused(res: Response): Promise<Record<string, string>> {
   expect(res.status).toBe(400);
-  const body = (await res.json()) as { error: { details: { path: string; message: string }[] } };
-  return Object.fromEntries(body.error.details.map((d) => [d.path, d.message]));
+  const body = (await res.json()) as {
+    error: { details: { path: string; message: string; messageEn?: string }[] };
+  };
+  // Vietnamese in `message`, its English in `messageEn`: read together as the schema wrote them.
+  const both = (d: { message: string; messageEn?: string }) =>
+    d.messageEn && d.messageEn !== d.message ? `${d.message} / ${d.messageEn}` : d.message;
+  return Object.fromEntries(body.error.details.map((d) => [d.path, both(d)]));
 }
 
 describe('GET /api/public/forms/:code with the newer question types', () => {

@@ -71,7 +71,8 @@ describe('POST /api/surveys', () => {
     expect((await json(res)).error.details).toEqual([
       {
         path: 'factors.2.id',
-        message: 'Yếu tố "thua" không còn câu hỏi nào / a factor left without questions: "thua"',
+        message: 'Yếu tố "thua" không còn câu hỏi nào',
+        messageEn: 'a factor left without questions: "thua"',
       },
     ]);
   });

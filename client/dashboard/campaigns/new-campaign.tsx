@@ -77,7 +77,7 @@ export function NewCampaign() {
       >
         {(surveys.data ?? []).map((s) => (
           <option key={s.id} value={s.id}>
-            {t(s.title.vi, s.title.en ?? s.title.vi)} (v{s.version})
+            {t(s.title.vi, s.title.en ?? s.title.vi)} ({t('phiên bản', 'version')} {s.version})
           </option>
         ))}
       </select>

@@ -13,6 +13,13 @@ function CampaignList() {
     () => api.api.campaigns.$get({ query: archived.value ? { archived: 'only' } : {} }),
     [archived.value],
   );
+  const surveys = useFetch(() => api.api.surveys.$get({ query: {} }), []);
+  /** The questionnaire as people know it: its title and the version the campaign keeps. */
+  const surveyName = (id: string, version: number) => {
+    const s = surveys.data?.find((x) => x.id === id);
+    const title = s ? t(s.title.vi, s.title.en ?? s.title.vi) : t('Bảng hỏi', 'Questionnaire');
+    return `${title} (${t('phiên bản', 'version')} ${version})`;
+  };
   const go = (to: string) => (e: Event) => {
     e.preventDefault();
     navigate(to);
@@ -59,9 +66,7 @@ function CampaignList() {
                   {c.name}
                 </a>
               </td>
-              <td>
-                {c.surveyId} v{c.surveyVersion}
-              </td>
+              <td>{surveyName(c.surveyId, c.surveyVersion)}</td>
               <td>
                 {when(c.opensAt, true)} – {when(c.closesAt, true)}
               </td>
