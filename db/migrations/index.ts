@@ -32,8 +32,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1400-sampling-statistics': samplingStatistics,
   '2026-11-29T1700-outbox': outbox,
   '2026-11-29T1700-survey-library': surveyLibrary,
-  '2026-11-29T1800-campaign-archive': campaignArchive,
   '2026-11-29T1800-accounts-audit': accountsAudit,
-  '2026-11-29T1800-staff-inbox': staffInbox,
+  '2026-11-29T1800-campaign-archive': campaignArchive,
   '2026-11-29T1800-citizen-replies': citizenReplies,
+  '2026-11-29T1800-staff-inbox': staffInbox,
 };
