@@ -2,7 +2,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { chromiumPath, phonePage, screenshot, signIn, useLive } from '../helpers/browser.js';
+import {
+  chromiumPath,
+  phonePage,
+  screenshot,
+  signIn,
+  useLive,
+  openPage,
+} from '../helpers/browser.js';
 
 /** The serious and critical axe violations of the page as it stands. */
 async function violations(page: Page): Promise<string[]> {
@@ -36,7 +43,7 @@ describe.skipIf(!chromiumPath)('the accounts page', () => {
     const page = await desk.newPage();
     page.setDefaultTimeout(10_000);
     await signIn(page, live.server.url, 'admin@demo.vn');
-    await page.getByRole('link', { name: 'Tài khoản', exact: true }).click();
+    await openPage(page, 'Tài khoản');
     await page.getByRole('cell', { name: 'tayho@demo.vn' }).waitFor();
     const password = await createAccount(
       page,
@@ -63,7 +70,7 @@ describe.skipIf(!chromiumPath)('the accounts page', () => {
     await own.getByRole('button', { name: 'Đăng nhập' }).click();
     await own.getByText('Bạn đang dùng mật khẩu tạm').waitFor();
     // Another page of the menu still shows the same form.
-    await own.getByRole('link', { name: 'Phản ánh', exact: true }).click();
+    await openPage(own, 'Phản ánh');
     await own.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
     expect(await violations(own)).toEqual([]);
     await own.getByLabel('Mật khẩu hiện tại').fill(password);
@@ -84,7 +91,7 @@ describe.skipIf(!chromiumPath)('the accounts page', () => {
     expect(stored.must_change_password).toBe(0);
 
     // The audit trail names who did it, in Vietnam time, never an ISO timestamp.
-    await page.getByRole('link', { name: 'Nhật ký', exact: true }).click();
+    await openPage(page, 'Nhật ký');
     const entry = page.getByRole('row').filter({ hasText: 'Tạo tài khoản Phạm Minh Châu' });
     await entry.waitFor();
     expect(await entry.textContent()).toMatch(/\d\d\/\d\d\/\d{4} \d\d:\d\d/);
@@ -97,7 +104,7 @@ describe.skipIf(!chromiumPath)('the accounts page', () => {
   test('on a 360 px phone the accounts are cards, and disabling one asks first', async () => {
     const page = await phonePage(live.browser);
     await signIn(page, live.server.url, 'admin@demo.vn');
-    await page.getByRole('link', { name: 'Tài khoản', exact: true }).click();
+    await openPage(page, 'Tài khoản');
     const card = page.getByRole('row').filter({ hasText: 'dongthai@demo.vn' });
     await card.waitFor();
     expect(await pageWidth(page)).toBeLessThanOrEqual(360);

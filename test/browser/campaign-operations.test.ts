@@ -31,7 +31,7 @@ const WIDTHS = [
 /** Signed in as the Tây Hồ manager, on one campaign's page. */
 async function openCampaign(page: Page, base: string, id: string) {
   await signIn(page, base, 'tayho@demo.vn');
-  await page.getByRole('link', { name: 'Đợt khảo sát', exact: true }).waitFor();
+  await page.locator('header.topbar').waitFor();
   await page.goto(`${base}/app/campaigns/${id}`);
 }
 

@@ -2,7 +2,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { chromiumPath, phonePage, screenshot, signIn, useLive } from '../helpers/browser.js';
+import {
+  chromiumPath,
+  phonePage,
+  screenshot,
+  signIn,
+  useLive,
+  openPage,
+} from '../helpers/browser.js';
 import { liveApi } from '../helpers/live.js';
 
 /** The serious and critical axe violations, by rule. */
@@ -34,7 +41,7 @@ async function prepare(base: string): Promise<string> {
 
 /** Searches the inbox for words typed without diacritics and opens the one item found. */
 async function findAndOpen(page: Page, trackingCode: string) {
-  await page.getByRole('link', { name: 'Phản ánh', exact: true }).click();
+  await openPage(page, 'Phản ánh');
   await page.getByLabel('Tìm theo mã, tiêu đề, nội dung').fill('giao vien chu nhiem lop 8b');
   await page.getByRole('button', { name: 'Tìm', exact: true }).click();
   await page.getByText('1 mục khớp').waitFor();
@@ -53,7 +60,7 @@ describe.skipIf(!chromiumPath)('the staff inbox in Chromium', () => {
     page.setDefaultTimeout(10_000);
     await signIn(page, base, 'dongthai@demo.vn');
     // The school writes its reply template first.
-    await page.getByRole('link', { name: 'Phản ánh', exact: true }).click();
+    await openPage(page, 'Phản ánh');
     await page.getByRole('link', { name: 'Mẫu trả lời' }).click();
     await page.getByLabel('Tên mẫu').fill('Đã xác minh khoản thu');
     await page
@@ -110,7 +117,7 @@ describe.skipIf(!chromiumPath)('the staff inbox in Chromium', () => {
     const base = live.server.url;
     const page = await phonePage(live.browser);
     await signIn(page, base, 'tayho@demo.vn');
-    await page.getByRole('link', { name: 'Phản ánh', exact: true }).click();
+    await openPage(page, 'Phản ánh');
     await page.locator('table.inbox tbody tr').first().waitFor();
     const filters = page.locator('details.filters');
     expect(await filters.getAttribute('open')).toBeNull(); // folded on a phone

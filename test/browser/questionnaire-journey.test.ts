@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { chromiumPath, phonePage, signIn, useLive } from '../helpers/browser.js';
+import { chromiumPath, phonePage, signIn, useLive, openPage } from '../helpers/browser.js';
 import { liveApi } from '../helpers/live.js';
 
 /**
@@ -100,7 +100,7 @@ describe.skipIf(!chromiumPath)(
       await signIn(page, server.url, 'admin@demo.vn');
 
       // 1. Bảng hỏi → copy of the THPT form, renamed.
-      await page.getByRole('link', { name: 'Bảng hỏi', exact: true }).click();
+      await openPage(page, 'Bảng hỏi');
       const thpt = page.getByRole('row').filter({ has: page.locator('a[href$="?from=edu-thpt"]') });
       await thpt.getByRole('link', { name: /^Sao chép/ }).click();
       const title = page.getByLabel('Tên bảng hỏi (tiếng Việt)');
@@ -171,7 +171,7 @@ describe.skipIf(!chromiumPath)(
         'Đã lưu: phiên bản 1.',
       );
 
-      await page.getByRole('link', { name: 'Đợt khảo sát', exact: true }).click();
+      await openPage(page, 'Đợt khảo sát');
       await page.getByRole('link', { name: 'Tạo đợt khảo sát' }).click();
       const pick = page.getByLabel('Phiếu khảo sát');
       await pick.locator('option', { hasText: TITLE }).waitFor({ state: 'attached' });
@@ -243,7 +243,7 @@ describe.skipIf(!chromiumPath)(
         expect({ status: res.status, body: await res.json() }).toMatchObject({ status: 201 });
       }
 
-      await page.getByRole('link', { name: 'Tổng quan', exact: true }).click();
+      await openPage(page, 'Tổng quan');
       const scope = page.locator('.scope-bar select').first();
       await scope.locator('option', { hasText: CAMPAIGN }).waitFor({ state: 'attached' });
       await scope.selectOption({
@@ -258,11 +258,11 @@ describe.skipIf(!chromiumPath)(
       await factorRow.waitFor();
       // Two parents said 4 and three said 5 to both statements: everyone satisfied.
       expect(await factorRow.textContent()).toContain('100');
-      await page.getByRole('link', { name: 'Câu hỏi', exact: true }).click();
+      await openPage(page, 'Câu hỏi');
       for (const text of ROWS) await page.locator('.question-list li', { hasText: text }).waitFor();
 
       // 7. A wording edited and saved: version 2 in the list of versions, the campaign still on 1.
-      await page.getByRole('link', { name: 'Bảng hỏi', exact: true }).click();
+      await openPage(page, 'Bảng hỏi');
       await page.getByRole('link', { name: TITLE, exact: true }).click();
       await page.getByRole('heading', { name: /Phiên bản 1$/ }).waitFor();
       await (await questionField(page, OLD_WORDING)).fill(NEW_WORDING);

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { chromiumPath, signIn, useLive } from '../helpers/browser.js';
+import { chromiumPath, signIn, useLive, openPage } from '../helpers/browser.js';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page })
@@ -27,7 +27,7 @@ async function picture(page: Page, name: string): Promise<void> {
 
 /** Opens a copy of the THCS parents' questionnaire in the editor. */
 async function copyThcs(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Bảng hỏi', exact: true }).click();
+  await openPage(page, 'Bảng hỏi');
   const row = page.getByRole('row').filter({ has: page.locator('a[href$="?from=edu-thcs"]') });
   await row.getByRole('link', { name: /^Sao chép/ }).click();
   await page.getByLabel('Tên bảng hỏi (tiếng Việt)').waitFor();
