@@ -1,3 +1,5 @@
+import { getFeedback } from '../../db/repositories/feedback.js';
+import { listPhotos } from '../../db/repositories/feedback-photos.js';
 import type { Db } from '../../db/index.js';
 import { getPhoto } from '../../db/repositories/feedback-photos.js';
 import type { Feedback, FeedbackPhoto } from '../../db/schema.js';
@@ -29,4 +31,14 @@ export function photoResponse(photo: FeedbackPhoto): Response {
       'content-disposition': 'inline',
     },
   });
+}
+
+/** A feedback item by id, whatever its unit (the staff photo routes check the scope next). */
+export function feedbackItem(db: Db, id: string) {
+  return getFeedback(db, id);
+}
+
+/** The photos stored with an item (filing and replies), for the staff photo routes. */
+export function itemPhotos(db: Db, feedbackId: string) {
+  return listPhotos(db, feedbackId);
 }

@@ -1,10 +1,8 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { getFeedback } from '../../db/repositories/feedback.js';
-import { listPhotos } from '../../db/repositories/feedback-photos.js';
 import type { AppEnv } from '../context.js';
 import { notFound } from '../errors.js';
-import { photoResponse, visiblePhoto } from '../feedback/photo-access.js';
+import { feedbackItem, itemPhotos, photoResponse, visiblePhoto } from '../feedback/photo-access.js';
 import { requireStaff, scopedUnit } from '../middleware/auth.js';
 import { validate } from '../validate.js';
 
@@ -23,10 +21,10 @@ const feedbackPhotos = new Hono<AppEnv>()
   .use(staffOnce)
   .get('/:id/photos', validate('param', ZId), async (c) => {
     const { db } = c.var.deps;
-    const item = await getFeedback(db, c.req.valid('param').id);
+    const item = await feedbackItem(db, c.req.valid('param').id);
     if (!item) throw notFound();
     await scopedUnit(c, item.unit_id);
-    const photos = await listPhotos(db, item.id);
+    const photos = await itemPhotos(db, item.id);
     return c.json({
       photos: photos.map((p) => ({
         id: p.id,
@@ -45,7 +43,7 @@ const feedbackPhotos = new Hono<AppEnv>()
   .get('/:id/photos/:photoId', validate('param', ZPhotoParam), async (c) => {
     const { db } = c.var.deps;
     const { id, photoId } = c.req.valid('param');
-    const item = await getFeedback(db, id);
+    const item = await feedbackItem(db, id);
     if (!item) throw notFound();
     await scopedUnit(c, item.unit_id);
     const photo = await visiblePhoto(db, item, photoId, true);
