@@ -140,6 +140,9 @@ describe.skipIf(!chromiumPath)('the accounts page', () => {
     const page = await phonePage(live.browser);
     await signIn(page, live.server.url, 'tayho@demo.vn');
     const nav = page.getByRole('navigation', { name: 'Điều hướng' });
+    // On a phone the pages and the account menu fold behind the Menu button.
+    await page.locator('header.topbar').waitFor();
+    await page.getByRole('button', { name: 'Menu' }).click();
     await nav.getByRole('link', { name: 'Tổng quan' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Tài khoản' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Nhật ký' }).count()).toBe(0);

@@ -34,7 +34,7 @@ describe.skipIf(!chromiumPath)('Thông báo lỗi (failed notifications)', () =>
 
     const page = await phonePage(live.browser);
     await signIn(page, live.server.url, 'tayho@demo.vn');
-    await page.getByRole('navigation', { name: 'Điều hướng' }).waitFor();
+    await page.locator('header.topbar').waitFor();
     await page.goto(`${live.server.url}/app/notifications`);
     await page.getByRole('heading', { name: 'Thông báo lỗi' }).waitFor();
     const row = page.getByRole('listitem').filter({ hasText: trackingCode });

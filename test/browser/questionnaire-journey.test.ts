@@ -259,7 +259,13 @@ describe.skipIf(!chromiumPath)(
       // Two parents said 4 and three said 5 to both statements: everyone satisfied.
       expect(await factorRow.textContent()).toContain('100');
       await openPage(page, 'Câu hỏi');
-      for (const text of ROWS) await page.locator('.question-list li', { hasText: text }).waitFor();
+      // The questions page names each grid row by its words (its chart and table view).
+      for (const text of ROWS)
+        await expect
+          .poll(async () => (await page.locator('main.content').textContent()) ?? '', {
+            timeout: 15_000,
+          })
+          .toContain(text);
 
       // 7. A wording edited and saved: version 2 in the list of versions, the campaign still on 1.
       await openPage(page, 'Bảng hỏi');
