@@ -22,8 +22,13 @@ const unitPicker = (page: Page) => page.getByRole('combobox', { name: 'Đơn v�
 /** Every page of the menu, its folded parts opened, as the person sees it: lines of developer text. */
 async function walkMenu(page: Page): Promise<string[]> {
   const nav = page.getByRole('navigation', { name: 'Điều hướng' });
-  await page.locator('header.topbar').waitFor(); // the links may sit behind the Menu button
+  await page.locator('header.topbar').waitFor();
+  // On a phone the links sit behind the Menu button: open it to read them, then close it.
+  const menu = page.getByRole('button', { name: 'Menu' });
+  const folded = await menu.isVisible();
+  if (folded) await menu.click();
   const names = await nav.getByRole('link').allTextContents();
+  if (folded) await page.keyboard.press('Escape');
   expect(names.length).toBeGreaterThanOrEqual(11);
   const found: string[] = [];
   for (const name of names) {
@@ -31,7 +36,9 @@ async function walkMenu(page: Page): Promise<string[]> {
     await openPage(page, name);
     await page.waitForLoadState('networkidle');
     await page.locator('main.content h1').first().waitFor();
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await page.evaluate(() =>
+      document.querySelectorAll<HTMLDetailsElement>('main details').forEach((d) => (d.open = true)),
+    );
     const text = await page.locator('main.content').innerText();
     found.push(...developerLines(text).map((l) => `${name}: ${l}`));
   }
