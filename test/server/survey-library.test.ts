@@ -1,3 +1,5 @@
+/** A questionnaire as GET /api/surveys lists it: the fields these tests read. */
+type Listed = Record<string, unknown> & { id: string };
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { prepare } from '../../server/startup.js';
@@ -33,7 +35,7 @@ describe('POST /api/surveys', () => {
     expect(body.error.code).toBe('conflict');
     expect(body.error.message).toMatch(/Mã bảng hỏi "thpt-thu" đã có/);
 
-    const list = await json<any[]>(await t.req('/api/surveys', { cookie: tayho }));
+    const list = await json<Listed[]>(await t.req('/api/surveys', { cookie: tayho }));
     expect(list.find((s) => s.id === 'thpt-thu')).toMatchObject({
       unitId: 'HN-TAYHO',
       unitName: expect.stringContaining('Tây Hồ'),
@@ -232,10 +234,10 @@ describe('DELETE and archive', () => {
       cookie: tayho,
     });
     expect(await json(archived)).toEqual({ id: 'thpt-thu', archived: true });
-    const usable = await json<any[]>(await t.req('/api/surveys?usable=true', { cookie: tayho }));
+    const usable = await json<Listed[]>(await t.req('/api/surveys?usable=true', { cookie: tayho }));
     expect(usable.map((s) => s.id)).not.toContain('thpt-thu');
     expect(usable.map((s) => s.id)).toContain('edu-thcs');
-    const all = await json<any[]>(await t.req('/api/surveys', { cookie: tayho }));
+    const all = await json<Listed[]>(await t.req('/api/surveys', { cookie: tayho }));
     expect(all.find((s) => s.id === 'thpt-thu')).toMatchObject({ archived: true, usable: false });
     expect((await t.req('/api/surveys/thpt-thu', { cookie: tayho })).status).toBe(200);
     await expect(createCampaign(t, { surveyId: 'thpt-thu' })).rejects.toThrow(/409/);
@@ -255,7 +257,7 @@ describe('ownership and access', () => {
     await post(t, tayho, draft('cua-phong'));
     await post(t, dongthai, draft('cua-truong'));
 
-    const schoolList = await json<any[]>(await t.req('/api/surveys', { cookie: dongthai }));
+    const schoolList = await json<Listed[]>(await t.req('/api/surveys', { cookie: dongthai }));
     expect(schoolList.find((s) => s.id === 'cua-phong')).toMatchObject({
       editable: false,
       usable: true,
@@ -271,7 +273,7 @@ describe('ownership and access', () => {
       unitIds: ['HN-TAYHO-THCS-DONGTHAI'],
     });
 
-    const districtList = await json<any[]>(await t.req('/api/surveys', { cookie: tayho }));
+    const districtList = await json<Listed[]>(await t.req('/api/surveys', { cookie: tayho }));
     expect(districtList.find((s) => s.id === 'cua-truong')).toMatchObject({
       editable: true,
       usable: false,
@@ -282,7 +284,7 @@ describe('ownership and access', () => {
   test('the Department’s official forms are edited only by the Department’s admins', async () => {
     const t = await createTestApp();
     const tayho = await t.login('tayho@demo.vn');
-    const list = await json<any[]>(await t.req('/api/surveys', { cookie: tayho }));
+    const list = await json<Listed[]>(await t.req('/api/surveys', { cookie: tayho }));
     expect(list.find((s) => s.id === 'edu-thcs')).toMatchObject({
       unitId: 'HN',
       editable: false,
@@ -302,7 +304,7 @@ describe('ownership and access', () => {
     const t = await createTestApp();
     await post(t, await t.login('dongthai@demo.vn'), draft('cua-dong-thai'));
     const nhattan = await addViewer(t, 'HN-TAYHO-TH-NHATTAN', 'xem-nhattan@demo.vn');
-    const list = await json<any[]>(await t.req('/api/surveys', { cookie: nhattan }));
+    const list = await json<Listed[]>(await t.req('/api/surveys', { cookie: nhattan }));
     expect(list.map((s) => s.id)).not.toContain('cua-dong-thai');
     for (const path of ['', '/diff', '/export?format=json', '/export?format=xlsx']) {
       const res = await t.req(`/api/surveys/cua-dong-thai${path}`, { cookie: nhattan });
@@ -332,7 +334,7 @@ describe('stored definitions that no longer validate', () => {
     try {
       const res = await t.req('/api/surveys', { cookie: await t.login('admin@demo.vn') });
       expect(res.status).toBe(200);
-      expect((await json<any[]>(res)).map((s) => s.id)).not.toContain('hong');
+      expect((await json<Listed[]>(res)).map((s) => s.id)).not.toContain('hong');
       await expect(prepare(t.handle.db, t.clock)).resolves.toBeUndefined();
     } finally {
       console.warn = warn;
