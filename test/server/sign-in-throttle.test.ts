@@ -32,7 +32,9 @@ const deviceCookie = (res: Response) =>
 describe('sign-in throttling', () => {
   test('of 100 guesses sent at once against one account, only the first few are checked', async () => {
     const t = await createTestApp();
-    const guesses = Array.from({ length: 99 }, (_, i) => `guess-${i}`).concat(DEMO_PASSWORD);
+    // All wrong: on PostgreSQL the pool runs the burst in any order, and a right password checked
+    // early in it would rightly clear the account's count (the owner signed in).
+    const guesses = Array.from({ length: 100 }, (_, i) => `guess-${i}`);
     const results = await Promise.all(
       guesses.map((p, i) => signIn(t, `198.51.100.${i + 1}`, 'tayho@demo.vn', p)),
     );
@@ -41,7 +43,9 @@ describe('sign-in throttling', () => {
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(
       100 - ACCOUNT_POLICY.free,
     );
-    expect(statuses.at(-1)).toBe(429); // the right password, late in the burst, was not checked
+    // The right password, right after the burst from yet another address, is not checked either.
+    const late = await signIn(t, '198.51.100.200', 'tayho@demo.vn', DEMO_PASSWORD);
+    expect(late.status).toBe(429);
   });
 
   test('each further failure doubles the wait, and the right password passes once it is over', async () => {
