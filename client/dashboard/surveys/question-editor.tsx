@@ -3,7 +3,8 @@ import { t } from '../i18n.js';
 import { Errors, Check, NumberInput, Select, TextInput, TextPair } from './fields.js';
 import { fieldId } from './errors.js';
 import { OPTION_TYPES, questionIds, retype, type EQuestion } from './model.js';
-import { Condition, Options, Rows, suggestFrom } from './question-parts.js';
+import { Condition } from './condition.js';
+import { Options, Rows, suggestFrom } from './question-parts.js';
 import { Mover, useDropTarget } from './reorder.js';
 import { getAt, useEditor } from './store.js';
 
