@@ -70,8 +70,14 @@ function campaignCard(r: PublicResultDto, parent?: { unit: Unit; result: PublicR
 ${bar(r.overall)}
 <table><caption class="sr-only">Tỷ lệ hài lòng theo từng nhóm nội dung</caption>
 <thead><tr><th scope="col">Nhóm nội dung</th><th scope="col" class="num">Hài lòng</th></tr></thead>
-<tbody>${r.factors.map((f) => html`<tr><td>${f.title.vi}</td><td class="num">${withBounds(f)}</td></tr>`)}</tbody></table>
+<tbody>${r.factors.map((f) => html`<tr><td>${f.title.vi}</td><td class="num">${figureCell(f)}</td></tr>`)}</tbody></table>
 ${parentLine(parent)}</section>`;
+}
+
+/** A table cell's figure: the share, and below it its bounds (narrow enough for 360 px). */
+function figureCell(f: PublicFigure) {
+  if (f.index === null) return 'chưa đủ câu trả lời';
+  return html`<b>${pct(f.index)}</b><br><span class="muted">${boundsText(f)}</span>`;
 }
 
 function boundsText(f: PublicFigure): string {
@@ -106,7 +112,7 @@ function trend(results: PublicResultDto[]) {
 <thead><tr><th scope="col">Đợt</th><th scope="col" class="num">Hài lòng</th></tr></thead>
 <tbody>${results.map(
     (r) => html`<tr><td>${r.name}<br><span class="muted">kết thúc ${formatVnDate(r.closedAt)}</span></td>
-<td class="num">${r.overall && !r.suppressed ? withBounds(r.overall) : 'không công bố (nhóm nhỏ)'}${r.overall && !r.suppressed ? bar(r.overall) : ''}</td></tr>`,
+<td class="num">${r.overall && !r.suppressed ? html`${figureCell(r.overall)}${bar(r.overall)}` : 'không công bố (nhóm nhỏ)'}</td></tr>`,
   )}</tbody></table>`;
 }
 
