@@ -1,17 +1,16 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { getUnit } from '../../db/repositories/units.js';
 import type { AppEnv } from '../context.js';
 import { vnDate } from '../domain/vn-time.js';
 import { monthlyPublication, shiftMonth } from '../results/monthly.js';
-import { publicResults } from '../results/public.js';
+import { publicResults, publicUnitOrNone } from '../results/public.js';
 import { monthlyPage, notFoundPage, resultsPage } from './results-views.js';
 
 const ZUnit = z.object({ unitId: z.string().min(1).max(100) });
 const ZMonth = ZUnit.extend({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
 
-async function unitOr404(c: Context<AppEnv>, id: string) {
-  return getUnit(c.var.deps.db, id);
+function unitOr404(c: Context<AppEnv>, id: string) {
+  return publicUnitOrNone(c.var.deps, id);
 }
 
 /** The public results pages: no sign-in, no script (server/pages/results-views.ts). */
@@ -23,7 +22,7 @@ const resultsPages = new Hono<AppEnv>()
     const { deps } = c.var;
     const now = deps.clock();
     const results = await publicResults(deps, unit, now);
-    const parentUnit = unit.parent_id ? await getUnit(deps.db, unit.parent_id) : undefined;
+    const parentUnit = unit.parent_id ? await unitOr404(c, unit.parent_id) : undefined;
     const parent = parentUnit
       ? { unit: parentUnit, results: await publicResults(deps, parentUnit, now) }
       : undefined;

@@ -39,9 +39,14 @@ export interface PublicResultDto {
   target: number | null;
 }
 
+/** The unit a public page names, or undefined (the page says it does not exist). */
+export function publicUnitOrNone(deps: Pick<CountReader, 'db'>, unitId: string) {
+  return getUnit(deps.db, unitId);
+}
+
 /** The unit a public route names, or 404. */
-export async function publicUnit(deps: CountReader, unitId: string): Promise<Unit> {
-  const unit = await getUnit(deps.db, unitId);
+export async function publicUnit(deps: Pick<CountReader, 'db'>, unitId: string): Promise<Unit> {
+  const unit = await publicUnitOrNone(deps, unitId);
   if (!unit) throw notFound();
   return unit;
 }
