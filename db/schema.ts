@@ -314,6 +314,7 @@ export interface Database {
   feedback_assignments: FeedbackAssignmentTable;
   reply_templates: ReplyTemplateTable;
   feedback_photos: FeedbackPhotoTable;
+  campaign_publications: CampaignPublicationTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -450,3 +451,12 @@ export interface ReplyTemplateTable {
   updated_at: string;
 }
 export type ReplyTemplate = Selectable<ReplyTemplateTable>;
+
+/** A campaign's results made public for one unit's subtree (công khai, issue 19). */
+export interface CampaignPublicationTable {
+  campaign_id: string;
+  unit_id: string;
+  published_at: string;
+  published_by: string | null;
+}
+export type CampaignPublication = Selectable<CampaignPublicationTable>;

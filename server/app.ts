@@ -30,6 +30,8 @@ import indices from './routes/indices.js';
 import publicForms from './routes/public-forms.js';
 import surveys from './routes/surveys.js';
 import publicFeedback from './routes/public-feedback.js';
+import publicResults from './routes/public-results.js';
+import resultsPages from './pages/results.js';
 import reports from './routes/reports.js';
 import targets from './routes/targets.js';
 import units from './routes/units.js';
@@ -173,6 +175,8 @@ export function createApp(
     .route('/api/surveys', surveys)
     .route('/api/campaigns', campaigns)
     .route('/api/public/forms', publicForms)
+    .route('/api/public/results', publicResults)
+    .route('/results', resultsPages)
     .route('/s', respondent)
     .route('/api/indices', indices)
     .route('/api/notifications', notifications)

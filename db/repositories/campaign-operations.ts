@@ -32,6 +32,7 @@ export async function campaignHasResponses(db: Q, id: string): Promise<boolean> 
 
 /** Every table that keys rows by campaign, children before the campaign itself. */
 const CAMPAIGN_TABLES = [
+  'campaign_publications',
   'score_rollups',
   'score_counts',
   'answer_rollups',

@@ -26,7 +26,7 @@ function shell(title: string, body: ReturnType<typeof html>) {
 }
 
 /** The A4 poster for one school: big QR code, the short link, three steps in Vietnamese. */
-export function posterPage(p: { campaign: Campaign; unitName: string; url: string; code: string; qrSvg: string; surveyTitle: string }) {
+export function posterPage(p: { campaign: Campaign; unitName: string; url: string; code: string; qrSvg: string; surveyTitle: string; resultsUrl?: string }) {
   return shell(
     `Áp phích khảo sát — ${p.unitName}`,
     html`<main class="sheet">
@@ -40,6 +40,7 @@ export function posterPage(p: { campaign: Campaign; unitName: string; url: strin
   </ol>
   <p class="url">${p.url}</p>
   <p class="note">Mã: <b>${p.code}</b> · Hạn trả lời: ${formatVnTimeDate(p.campaign.closes_at)}</p>
+  ${p.resultsUrl ? html`<p class="note">Kết quả các đợt khảo sát trước của nhà trường đã được công khai tại: <span class="url">${p.resultsUrl}</span></p>` : ''}
 </main>`,
   );
 }

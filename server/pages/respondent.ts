@@ -9,6 +9,7 @@ import { AppError } from '../errors.js';
 import { campaignState, openCode, submitResponse, type OpenTarget } from '../responses.js';
 import { validate } from '../validate.js';
 import { formatVnTimeDate } from '../domain/vn-time.js';
+import { hasPublicResults } from '../results/public.js';
 import { html, page } from '../html/layout.js';
 import { respondentForm, tr, type FormState, type Lang } from './respondent-form.js';
 
@@ -36,6 +37,10 @@ const M = {
   },
   again: { vi: 'Trả lời cho một con khác', en: 'Answer for another child' },
   next: { vi: 'Quý vị có thể:', en: 'You may also:' },
+  results: {
+    vi: 'Xem kết quả khảo sát đã công khai của nhà trường',
+    en: "Read the school's published survey results",
+  },
   feedback: {
     vi: 'Gửi phản ánh, kiến nghị tới nhà trường',
     en: 'Send feedback or a complaint to the school',
@@ -58,15 +63,16 @@ function markDone(c: Context<AppEnv>, code: string, t: OpenTarget, now: Date) {
   setCookie(c, doneCookie(code), '1', { path: `/s/${code}`, sameSite: 'Lax', maxAge: Math.min(Math.max(left, 60), 400 * 86_400) });
 }
 
-/** The next useful steps after answering: today the school's feedback form. */
-function nextSteps(t: OpenTarget, lang: Lang) {
-  // The school's published results (/results/:unitId) join this list once that page exists.
-  return html`<p>${tr(M.next, lang)}</p><ul class="next"><li><a href="/feedback?unitId=${encodeURIComponent(t.unitId)}">${tr(M.feedback, lang)}</a></li></ul>`;
+/** The next useful steps after answering: the school's published results once there are any, its feedback form. */
+function nextSteps(t: OpenTarget, lang: Lang, published: boolean) {
+  const unit = encodeURIComponent(t.unitId);
+  const results = published ? html`<li><a href="/results/${unit}">${tr(M.results, lang)}</a></li>` : '';
+  return html`<p>${tr(M.next, lang)}</p><ul class="next">${results}<li><a href="/feedback?unitId=${unit}">${tr(M.feedback, lang)}</a></li></ul>`;
 }
 
-function alreadyAnswered(t: OpenTarget, code: string, lang: Lang) {
+function alreadyAnswered(t: OpenTarget, code: string, lang: Lang, published: boolean) {
   const again = t.token ? '' : html`<p><a class="btn" href="/s/${code}?again=1${lang === 'en' ? '&lang=en' : ''}">${tr(M.again, lang)}</a></p>`;
-  return notice(lang, M.done, html`<p>${tr(M.doneBody, lang)}</p>${again}${nextSteps(t, lang)}`);
+  return notice(lang, M.done, html`<p>${tr(M.doneBody, lang)}</p>${again}${nextSteps(t, lang, published)}`);
 }
 
 function langOf(c: Context<AppEnv>, fromForm?: unknown): Lang {
@@ -143,7 +149,7 @@ const respondent = new Hono<AppEnv>()
     const open = campaignState(t.campaign, clock()) === 'open';
     if (open && getCookie(c, doneCookie(code)) && (t.token || c.req.query('again') !== '1')) {
       c.header('Cache-Control', 'no-store');
-      return c.html(alreadyAnswered(t, code, lang));
+      return c.html(alreadyAnswered(t, code, lang, await hasPublicResults(c.var.deps, t.unitId, clock())));
     }
     const b = blocked(t, clock(), lang);
     if (b) return c.html(b);
@@ -176,7 +182,8 @@ const respondent = new Hono<AppEnv>()
       return c.html(blocked(t, clock(), lang) ?? notice(lang, M.used, html`<p>${tr(M.usedBody, lang)}</p>`), e.status);
     }
     markDone(c, code, t, clock());
-    return c.html(notice(lang, M.thanks, html`<p>${tr(M.thanksBody, lang)}</p>${nextSteps(t, lang)}`));
+    const published = await hasPublicResults(c.var.deps, t.unitId, clock());
+    return c.html(notice(lang, M.thanks, html`<p>${tr(M.thanksBody, lang)}</p>${nextSteps(t, lang, published)}`));
   });
 
 export default respondent;

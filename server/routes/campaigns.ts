@@ -36,6 +36,8 @@ import { requireRole, requireStaff } from '../middleware/auth.js';
 import { publicOrigin } from '../middleware/proxy.js';
 import { posterPage, tokenListPage } from '../pages/campaign-print.js';
 import campaignExports from './exports.js';
+import campaignPublication from './campaign-publication.js';
+import { hasPublicResults } from '../results/public.js';
 
 const ZId = z.object({ id: z.string().min(1).max(100) });
 const ZUnitParam = z.object({ id: z.string().min(1).max(100), unitId: z.string().min(1).max(100) });
@@ -74,6 +76,7 @@ function unitOf(c: Context<AppEnv>, id: string, unitId: string) {
 const campaigns = new Hono<AppEnv>()
   .use(requireStaff)
   .route('/', campaignExports)
+  .route('/', campaignPublication)
   .get('/', validate('query', ZListQuery), async (c) => {
     const { db, clock } = c.var.deps;
     const { archived } = c.req.valid('query');
@@ -246,6 +249,7 @@ const campaigns = new Hono<AppEnv>()
     const url = formUrl(origin(c), unit.code);
     const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
     const def = await c.var.deps.surveys.get(campaign.survey_id, campaign.survey_version);
+    const published = await hasPublicResults(c.var.deps, unit.unit_id, c.var.deps.clock());
     return c.html(
       posterPage({
         campaign,
@@ -254,6 +258,7 @@ const campaigns = new Hono<AppEnv>()
         code: unit.code,
         qrSvg: svg,
         surveyTitle: def?.title.vi ?? '',
+        resultsUrl: published ? `${origin(c)}/results/${unit.unit_id}` : undefined,
       }),
     );
   });

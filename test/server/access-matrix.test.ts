@@ -56,6 +56,8 @@ const WRITE_BODIES: Record<string, (f: Foreign, now: number) => unknown> = {
   'DELETE /api/campaigns/:id': () => undefined,
   'POST /api/campaigns/:id/archive': () => undefined,
   'POST /api/campaigns/:id/unarchive': () => undefined,
+  'POST /api/campaigns/:id/publish': () => undefined,
+  'DELETE /api/campaigns/:id/publish': () => undefined,
   'POST /api/campaigns/:id/duplicate': (_, now) => ({
     name: 'Đợt lấn sân',
     opensAt: new Date(now + 86_400_000).toISOString(),

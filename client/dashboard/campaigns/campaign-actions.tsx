@@ -12,7 +12,7 @@ type Detail = CampaignDetailDto;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** A button that runs `action` once, showing the server's message (in the user's language) if it fails. */
-function useAction() {
+export function useAction() {
   const busy = useSignal(false);
   const error = useSignal<string | null>(null);
   async function run(action: () => Promise<unknown>, then?: () => void) {
@@ -30,7 +30,7 @@ function useAction() {
   return { busy, error, run };
 }
 
-function Alert({ text }: { text: string | null }) {
+export function Alert({ text }: { text: string | null }) {
   return text ? (
     <p class="error" role="alert">
       {text}
@@ -130,7 +130,7 @@ function EditForm({ d, onDone }: { d: Detail; onDone: () => void }) {
 }
 
 /** A destructive step asked twice: the button, then a sentence saying what happens and a confirm. */
-function Confirm(p: {
+export function Confirm(p: {
   label: string;
   question: string;
   confirm: string;

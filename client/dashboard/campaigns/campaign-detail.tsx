@@ -6,6 +6,7 @@ import { t } from '../i18n.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { useAppState } from '../state.js';
 import { CampaignActions } from './campaign-actions.js';
+import { PublishResults } from './publish-results.js';
 import type { SurveyDefinitionDto } from '../dto.js';
 
 export const CAMPAIGN_STATE: Record<string, [string, string]> = {
@@ -202,6 +203,7 @@ export function CampaignDetail({ id }: { id: string }) {
         {d.archivedAt && ` · ${t('đã lưu trữ', 'archived')}`}
       </p>
       {mayEdit && d.manageable && <CampaignActions d={d} onDone={() => reload.value++} />}
+      <PublishResults campaignId={d.id} mayPublish={mayEdit} reload={reload.value} />
       <p>
         <a href={exportPath('csv')}>{t('Tải dữ liệu phiếu (CSV)', 'Download responses (CSV)')}</a>
         {' · '}

@@ -1,8 +1,9 @@
 import { useSignal } from '@preact/signals';
-import { formatVnDate as vnDate } from '../../../server/domain/vn-time.js';
+import { formatVnDate as vnDate, vnDate as vnDay } from '../../../server/domain/vn-time.js';
 import { api, type Req } from '../api.js';
 import { t } from '../i18n.js';
 import { ScrollRegion } from '../scroll-region.js';
+import { useAppState } from '../state.js';
 import { useFetch } from '../indices/use-fetch.js';
 import { currentQuarter, PeriodPicker, scopeParams, type Scope } from '../targets/period-picker.js';
 
@@ -28,8 +29,27 @@ function Downloads({ query }: { query: ReportQuery }) {
   );
 }
 
+/** The unit's public monthly publication (satisfaction, feedback and files on time) this month. */
+function MonthlyLink({ unitId }: { unitId: string | undefined }) {
+  if (!unitId) return null;
+  const month = vnDay(new Date()).slice(0, 7);
+  const label = `${Number(month.slice(5))}/${month.slice(0, 4)}`;
+  return (
+    <p>
+      <a
+        href={`/results/${encodeURIComponent(unitId)}/month/${month}`}
+        target="_blank"
+        rel="noopener"
+      >
+        {t(`Bản công khai hằng tháng (tháng ${label})`, `Monthly publication (${label})`)}
+      </a>
+    </p>
+  );
+}
+
 /** Periodic reports: the next one due by the plans' calendar, and downloads for any period. */
 export function ReportsView() {
+  const { me } = useAppState();
   const cal = useFetch(() => api.api.reports.calendar.$get(), []);
   const [from, to] = currentQuarter();
   const scope: Scope = {
@@ -57,6 +77,7 @@ export function ReportsView() {
           <Downloads query={{ from: next.from, to: next.to, unitId }} />
         </div>
       )}
+      <MonthlyLink unitId={unitId ?? me.value?.unit.id} />
       <h2>{t('Báo cáo theo kỳ tự chọn', 'Report for any period')}</h2>
       <PeriodPicker scope={scope} />
       <Downloads query={scopeParams(scope)} />
