@@ -282,3 +282,20 @@ describe('target dialogue_cadence', () => {
     expect(none.value).toBeNull();
   });
 });
+
+describe('the demo data', () => {
+  test('the Department’s past dialogue is published with answers; an office has one coming', async () => {
+    const t = await createTestApp({ seed: 'full' });
+    const hn = await (await t.req('/dialogues/HN')).text();
+    expect(hn).toContain('Tuyển sinh vào lớp 10');
+    expect(hn).toContain('Các trường chỉ thu các khoản theo Nghị quyết');
+    const tayho = (await (await t.req('/api/public/dialogues?unitId=HN-TAYHO')).json()) as Json;
+    expect(tayho.upcoming.map((d: Json) => d.topic)).toEqual([
+      'Đối thoại về tuyển sinh đầu cấp năm học tới',
+    ]);
+    const page = await (await t.req('/dialogues/HN-TAYHO')).text();
+    expect(page).toContain('Gửi câu hỏi');
+    expect(page).not.toContain('Lê Thu Trang');
+    expect(page).not.toContain('0900000301');
+  });
+});
