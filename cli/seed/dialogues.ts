@@ -6,10 +6,16 @@ import {
   setQuestionGroup,
 } from '../../db/repositories/dialogues.js';
 import { findUserByEmail } from '../../db/repositories/users.js';
+import { startOfVnDay, vnDate } from '../../server/domain/vn-time.js';
 import type { SeedContext, SeedStep } from './demo.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
+
+/** 08:30 in Hanoi, `days` from the seed's clock: when a dialogue usually starts. */
+function morningOf(now: number, days: number): number {
+  return Date.parse(startOfVnDay(vnDate(new Date(now + days * DAY)))) + 8.5 * HOUR;
+}
 
 interface DemoGroup {
   title: string;
@@ -51,7 +57,7 @@ async function seedDialogues(ctx: SeedContext): Promise<void> {
   const admin = await findUserByEmail(ctx.db, 'admin@demo.vn');
   const tayho = await findUserByEmail(ctx.db, 'tayho@demo.vn');
 
-  const heldAt = now - 40 * DAY;
+  const heldAt = morningOf(now, -40);
   const past = {
     id: newId(),
     unit_id: 'HN',
@@ -95,7 +101,7 @@ async function seedDialogues(ctx: SeedContext): Promise<void> {
     }
   }
 
-  const upcomingAt = now + 21 * DAY;
+  const upcomingAt = morningOf(now, 21);
   const upcoming = {
     id: newId(),
     unit_id: 'HN-TAYHO',

@@ -16,8 +16,8 @@ import {
   updateDialogue,
   updateGroup,
 } from '../../db/repositories/dialogues.js';
-import { getUnit } from '../../db/repositories/units.js';
-import type { Dialogue, DialogueQuestion } from '../../db/schema.js';
+import { getUnit, listAllUnits } from '../../db/repositories/units.js';
+import type { Dialogue, DialogueQuestion, Unit } from '../../db/schema.js';
 import { conflict, invalid, notFound } from '../errors.js';
 import { hasContact } from '../feedback/schemas.js';
 import { CONTACT_RETENTION_MONTHS } from '../feedback/service.js';
@@ -235,4 +235,19 @@ export async function askQuestion(
 
 export async function unitOf(db: Db, d: Dialogue) {
   return (await getUnit(db, d.unit_id))!;
+}
+
+/** A dialogue by id, or undefined. */
+export function findDialogue(db: Db, id: string): Promise<Dialogue | undefined> {
+  return getDialogue(db, id);
+}
+
+/** A unit by id for the public pages, or undefined. */
+export function findUnit(db: Db, id: string): Promise<Unit | undefined> {
+  return getUnit(db, id);
+}
+
+/** The units whose dialogues a citizen may look for: every unit but the schools. */
+export async function dialogueHolders(db: Db): Promise<Unit[]> {
+  return (await listAllUnits(db)).filter((u) => u.kind !== 'school');
 }

@@ -1,12 +1,16 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { newId } from '../../db/ids.js';
-import { getDialogue } from '../../db/repositories/dialogues.js';
-import { getUnit, listAllUnits } from '../../db/repositories/units.js';
 import type { AppEnv } from '../context.js';
 import { publicDialogues } from '../dialogues/dto.js';
 import { ZDialogueQuestion } from '../dialogues/schemas.js';
-import { askQuestion, dialogueState } from '../dialogues/service.js';
+import {
+  askQuestion,
+  dialogueHolders,
+  dialogueState,
+  findDialogue,
+  findUnit,
+} from '../dialogues/service.js';
 import { validate } from '../validate.js';
 import { askedPage, dialoguesPage, unitsPage, type QuestionValues } from './dialogue-views.js';
 import { honeypotPage, messagePage } from './feedback-views.js';
@@ -40,12 +44,12 @@ function notFoundPage() {
 /** The citizens' no-JavaScript pages of dialogues: read the schedule and answers, send a question. */
 const dialoguePages = new Hono<AppEnv>()
   .get('/dialogues', async (c) => {
-    const units = (await listAllUnits(c.var.deps.db)).filter((u) => u.kind !== 'school');
+    const units = await dialogueHolders(c.var.deps.db);
     return c.html(unitsPage(units));
   })
   .get('/dialogues/:unitId', validate('param', ZUnitParam), async (c) => {
     const { db, clock } = c.var.deps;
-    const unit = await getUnit(db, c.req.valid('param').unitId);
+    const unit = await findUnit(db, c.req.valid('param').unitId);
     if (!unit) return c.html(notFoundPage(), 404);
     return c.html(dialoguesPage(await publicDialogues(db, unit, clock()), newId));
   })
@@ -56,8 +60,8 @@ const dialoguePages = new Hono<AppEnv>()
     async (c) => {
       const { db, clock } = c.var.deps;
       const f = c.req.valid('form');
-      const unit = await getUnit(db, c.req.valid('param').unitId);
-      const d = f.dialogueId ? await getDialogue(db, f.dialogueId) : undefined;
+      const unit = await findUnit(db, c.req.valid('param').unitId);
+      const d = f.dialogueId ? await findDialogue(db, f.dialogueId) : undefined;
       if (!unit || !d || d.unit_id !== unit.id) return c.html(notFoundPage(), 404);
       // A bot fills every field; a person never sees this one. Answer as if all went well.
       if (f.website) return c.html(honeypotPage());

@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { getDialogue } from '../../db/repositories/dialogues.js';
 import type { AppEnv } from '../context.js';
 import { staffDetail, staffList } from '../dialogues/dto.js';
 import {
@@ -15,6 +14,7 @@ import {
   addGroup,
   changeDialogue,
   changeGroup,
+  findDialogue,
   publishDialogue,
   regroupQuestion,
   removeGroup,
@@ -30,7 +30,7 @@ const ZQuestionParam = ZIdParam.extend({ questionId: z.string().trim().min(1).ma
 
 /** The dialogue when its unit is in the caller's subtree; 404 otherwise (not even its existence). */
 async function scopedDialogue(c: Context<AppEnv>, id: string) {
-  const d = await getDialogue(c.var.deps.db, id);
+  const d = await findDialogue(c.var.deps.db, id);
   if (!d) throw notFound();
   const unit = await scopedUnit(c, d.unit_id);
   return { d, unit };

@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { getUnit } from '../../db/repositories/units.js';
 import type { AppEnv } from '../context.js';
 import { publicDialogues } from '../dialogues/dto.js';
 import { ZDialogueQuestion } from '../dialogues/schemas.js';
-import { askQuestion, openDialogue } from '../dialogues/service.js';
+import { askQuestion, findUnit, openDialogue } from '../dialogues/service.js';
 import { notFound } from '../errors.js';
 import { validate } from '../validate.js';
 
@@ -14,7 +13,7 @@ const ZId = z.string().trim().min(1).max(100);
 const publicDialoguesRoutes = new Hono<AppEnv>()
   .get('/', validate('query', z.object({ unitId: ZId })), async (c) => {
     const { db, clock } = c.var.deps;
-    const unit = await getUnit(db, c.req.valid('query').unitId);
+    const unit = await findUnit(db, c.req.valid('query').unitId);
     if (!unit) throw notFound();
     return c.json(await publicDialogues(db, unit, clock()));
   })

@@ -11,13 +11,16 @@ export interface HalfYear extends Period {
   en: string;
 }
 
-/** The half-years (January–June, July–December) that overlap the period, oldest first. */
+/**
+ * The half-years (January–June, July–December) whose last day falls in the period, oldest first:
+ * a half-year belongs to the period in which it ends, as a feedback item to the one it is due in.
+ */
 export function halfYearsOf(p: Pick<Period, 'from' | 'to'>): HalfYear[] {
   const out: HalfYear[] = [];
   for (let y = Number(p.from.slice(0, 4)); y <= Number(p.to.slice(0, 4)); y++) {
     for (const first of [true, false]) {
       const h = period(first ? `${y}-01-01` : `${y}-07-01`, first ? `${y}-06-30` : `${y}-12-31`);
-      if (h.to < p.from || h.from > p.to) continue;
+      if (h.to < p.from || h.to > p.to) continue;
       out.push({
         ...h,
         vi: `6 tháng ${first ? 'đầu' : 'cuối'} năm ${y}`,

@@ -274,6 +274,12 @@ describe('target dialogue_cadence', () => {
     );
     expect(target.failing).toHaveLength(3);
     expect(target.failing.every((f: Json) => /6 tháng đầu năm 2026/.test(f.detail))).toBe(true);
+    // A half-year belongs to the period in which it ends: a first quarter judges none.
+    const q1 = await t.req('/api/targets?unitId=HN&from=2026-01-01&to=2026-03-31', {
+      cookie: admin,
+    });
+    const early = ((await q1.json()) as Json[]).find((x) => x.id === 'dialogue_cadence')!;
+    expect([early.value, early.denominator, early.pending]).toEqual([null, 0, 0]);
     // A school's own scope has no unit that must hold dialogues: no data, never 100%.
     const school = await t.req(
       '/api/targets?unitId=HN-TAYHO-THCS-DONGTHAI&from=2026-01-01&to=2026-06-30',
