@@ -229,7 +229,14 @@ export async function askQuestion(
         retain_until: retainUntil(now),
       }
     : null;
-  await db.transaction().execute((trx) => insertQuestion(trx, question, contact));
+  try {
+    await db.transaction().execute((trx) => insertQuestion(trx, question, contact));
+  } catch (e) {
+    // Two sends of one question at once: the other one stored it (the unique clientId index).
+    const stored = input.clientId && (await questionByClientId(db, d.id, input.clientId));
+    if (stored) return { question: stored, created: false };
+    throw e;
+  }
   return { question, created: true };
 }
 

@@ -28,7 +28,12 @@ describe.skipIf(!chromiumPath)('dialogues (đối thoại) in Chromium', () => {
 
   test('a citizen’s question sent from a phone is answered and published, and the citizen reads it', async () => {
     // Staff of the Tây Hồ office schedule the dialogue in the dashboard.
-    const staffCtx = await live.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // On a phone too: the office's clerk works from one as often as from a desk.
+    const staffCtx = await live.browser.newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const staff = await staffCtx.newPage();
     await signIn(staff, live.server.url, 'tayho@demo.vn');
     await openPage(staff, 'Đối thoại');
@@ -76,6 +81,10 @@ describe.skipIf(!chromiumPath)('dialogues (đối thoại) in Chromium', () => {
     await staff.getByRole('button', { name: 'Công khai câu trả lời' }).click();
     await staff.getByText('Đã công khai.', { exact: false }).waitFor();
     expect(await seriousViolations(staff)).toEqual([]);
+    expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await screenshot(staff, 'dialogues-dashboard-360');
 
     // The citizen reads the question and the answer on the unit's page, and nobody's name.
     await phone.goto(`${live.server.url}/dialogues/HN-TAYHO`);
