@@ -315,6 +315,10 @@ export interface Database {
   reply_templates: ReplyTemplateTable;
   feedback_photos: FeedbackPhotoTable;
   campaign_publications: CampaignPublicationTable;
+  dialogues: DialogueTable;
+  dialogue_groups: DialogueGroupTable;
+  dialogue_questions: DialogueQuestionTable;
+  dialogue_contacts: DialogueContactTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -460,3 +464,48 @@ export interface CampaignPublicationTable {
   published_by: string | null;
 }
 export type CampaignPublication = Selectable<CampaignPublicationTable>;
+
+/** A dialogue with citizens (đối thoại) a unit holds; its answers are public once published. */
+export interface DialogueTable {
+  id: string;
+  unit_id: string;
+  topic: string;
+  place: string;
+  /** When it starts (ISO UTC); questions are taken until then. */
+  held_at: string;
+  published_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+export type Dialogue = Selectable<DialogueTable>;
+
+/** Questions answered together: a title and the answer given at the dialogue. */
+export interface DialogueGroupTable {
+  id: string;
+  dialogue_id: string;
+  title: string;
+  answer: string | null;
+  position: number;
+  created_at: string;
+  updated_at: string;
+export type DialogueGroup = Selectable<DialogueGroupTable>;
+
+/** A citizen's question sent ahead; never anything that identifies the sender. */
+export interface DialogueQuestionTable {
+  id: string;
+  dialogue_id: string;
+  group_id: string | null;
+  content: string;
+  client_id: string | null;
+  received_at: string;
+export type DialogueQuestion = Selectable<DialogueQuestionTable>;
+
+/** The sender's contact, given with consent; staff of the unit only, never public. */
+export interface DialogueContactTable {
+  question_id: string;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  consent_at: string;
+  retain_until: string;
+  erased_at: string | null;

@@ -36,6 +36,9 @@ import reports from './routes/reports.js';
 import targets from './routes/targets.js';
 import units from './routes/units.js';
 import users from './routes/users.js';
+import dialogues from './routes/dialogues.js';
+import publicDialogues from './routes/public-dialogues.js';
+import dialoguePages from './pages/dialogues.js';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -124,6 +127,8 @@ export function createApp(
   const feedbackFormLimit = rateLimit(deps.config.rateLimit);
   app.use('/feedback', feedbackFormLimit);
   app.use('/feedback/*', feedbackFormLimit);
+  // The no-JS question form of dialogues: the same limit as its JSON twin under /api/public.
+  app.use('/dialogues/*', rateLimit(deps.config.rateLimit));
   // Tracking-code look-ups, page and API: one window, so a script cannot walk the codes.
   // A write that carries a reply key counts too: a wrong key is a guess like a wrong code.
   const lookupLimit = rateLimit(deps.config.lookupRateLimit, {
@@ -181,7 +186,10 @@ export function createApp(
     .route('/api/indices', indices)
     .route('/api/notifications', notifications)
     .route('/api/users', users)
-    .route('/api/audit', audit);
+    .route('/api/audit', audit)
+    .route('/api/dialogues', dialogues)
+    .route('/api/public/dialogues', publicDialogues)
+    .route('/', dialoguePages);
 
   app.all('/api/*', (c) => c.json(errorBody(c, 'not_found', MESSAGES.not_found), 404));
   app.notFound((c) =>

@@ -1,6 +1,7 @@
 import type { Clock } from '../db/clock.js';
 import type { Db } from '../db/index.js';
 import { eraseExpiredContacts } from '../db/repositories/feedback.js';
+import { eraseExpiredDialogueContacts } from '../db/repositories/dialogues.js';
 import { sweepExpiredWaits } from './feedback/waits.js';
 import {
   deleteExpiredSessions,
@@ -23,6 +24,7 @@ export async function sweep(db: Db, now: Date): Promise<{ contactsErased: number
   const at = now.toISOString();
   await sweepExpiredWaits(db, now);
   const contactsErased = await eraseExpiredContacts(db, at);
+  await eraseExpiredDialogueContacts(db, at);
   await deleteExpiredSessions(db, at);
   await deleteStaleLoginAttempts(db, at, new Date(now.getTime() - DAY).toISOString());
   await deleteStaleKnownSignIns(db, new Date(now.getTime() - 365 * DAY).toISOString());

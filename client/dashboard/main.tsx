@@ -22,6 +22,7 @@ import { AccountMenu } from './accounts/account-menu.js';
 import { AccountsView } from './accounts/accounts-view.js';
 import { AuditView } from './accounts/audit-view.js';
 import { PasswordForm } from './accounts/password-form.js';
+import { DialoguesView } from './dialogues/dialogues-view.js';
 
 /**
  * Dashboard pages by path; features add theirs (path, Vietnamese and English label, view).
@@ -43,6 +44,7 @@ export const PAGES: {
   { path: '/app/campaigns', vi: 'Đợt khảo sát', en: 'Campaigns', view: CampaignsView },
   { path: '/app/surveys', vi: 'Bảng hỏi', en: 'Questionnaires', view: SurveysView },
   { path: '/app/feedback', vi: 'Phản ánh', en: 'Feedback', view: FeedbackPage },
+  { path: '/app/dialogues', vi: 'Đối thoại', en: 'Dialogues', view: DialoguesView },
   { path: '/app/targets', vi: 'Chỉ tiêu', en: 'Targets', view: TargetsView },
   { path: '/app/reports', vi: 'Báo cáo', en: 'Reports', view: ReportsView },
   { path: '/app/units', vi: 'Đơn vị', en: 'Units', view: UnitsView },

@@ -17,6 +17,7 @@ import * as accountsAudit from './2026-11-29T1800-accounts-audit.js';
 import * as staffInbox from './2026-11-29T1800-staff-inbox.js';
 import * as citizenReplies from './2026-11-29T1800-citizen-replies.js';
 import * as publicResults from './2026-11-30T1000-public-results.js';
+import * as dialogues from './2026-11-30T1030-dialogues.js';
 
 /** Every migration, by its frozen dated name. Add new ones at the end; never edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1800-citizen-replies': citizenReplies,
   '2026-11-29T1800-staff-inbox': staffInbox,
   '2026-11-30T1000-public-results': publicResults,
+  '2026-11-30T1030-dialogues': dialogues,
 };

@@ -13,6 +13,7 @@ const home = new Hono<AppEnv>()
   <ul class="links">
     <li><a href="/feedback">Gửi phản ánh, kiến nghị</a></li>
     <li><a href="/feedback/lookup">Tra cứu phản ánh bằng mã</a></li>
+    <li><a href="/dialogues">Đối thoại với người dân: lịch, gửi câu hỏi, câu trả lời</a></li>
     <li><a href="/app">Cán bộ đăng nhập (Staff sign-in)</a></li>
   </ul>
 </main>`,

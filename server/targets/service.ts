@@ -6,6 +6,7 @@ import {
 } from '../../db/repositories/targets.js';
 import type { Unit } from '../../db/schema.js';
 import { waitReturns, type WaitReturns } from '../feedback/waits.js';
+import { dialogueCadenceOf } from './dialogue-cadence.js';
 import { feedbackRows } from './feedback-rows.js';
 import {
   paknAcceptedOnTime,
@@ -84,6 +85,7 @@ export async function computeTargets(
     judged('pakn_satisfaction_766', satisfaction766),
     judged('survey_coverage', surveyCoverage(coverageUnits(overlapping), nowIso)),
     judged('satisfaction_index', smallGroupsWithheld(figures, withheld)),
+    judged('dialogue_cadence', await dialogueCadenceOf(db, unit, p, now)),
   ];
 }
 

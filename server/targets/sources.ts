@@ -42,4 +42,8 @@ export const DEFAULT_SOURCES: Record<TargetId, { vi: string; en: string }> = {
       "The Department's reform plan: every unit meets its questionnaire's target — 85% for the " +
       "parents' forms (MOET, Decision 2034/QĐ-BGDĐT), 100% for SIPAS (the plan)",
   },
+  dialogue_cadence: {
+    vi: 'Kế hoạch CCHC của Sở GDĐT: Sở và các phòng GDĐT đối thoại với người dân định kỳ 6 tháng một lần',
+    en: "The Department's reform plan: the Department and its offices hold a dialogue every six months",
+  },
 };

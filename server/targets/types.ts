@@ -7,6 +7,7 @@ export const TARGET_IDS = [
   'pakn_satisfaction_766',
   'survey_coverage',
   'satisfaction_index',
+  'dialogue_cadence',
 ] as const;
 export type TargetId = (typeof TARGET_IDS)[number];
 
@@ -72,6 +73,10 @@ export const TARGET_LABELS: Record<TargetId, { vi: string; en: string }> = {
     vi: 'Chỉ số hài lòng: đơn vị đạt chỉ tiêu của bộ phiếu',
     en: "Satisfaction index: units meeting their questionnaire's target",
   },
+  dialogue_cadence: {
+    vi: 'Đối thoại định kỳ: mỗi 6 tháng ít nhất một buổi',
+    en: 'Regular dialogues: at least one every six months',
+  },
 };
 
 /**
@@ -86,6 +91,7 @@ export const DEFAULT_TARGETS: Record<TargetId, number> = {
   pakn_satisfaction_766: 100,
   survey_coverage: 100,
   satisfaction_index: 100,
+  dialogue_cadence: 100,
 };
 
 export function ratio(numerator: number, denominator: number): number | null {
