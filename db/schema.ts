@@ -314,6 +314,8 @@ export interface Database {
   feedback_assignments: FeedbackAssignmentTable;
   reply_templates: ReplyTemplateTable;
   feedback_photos: FeedbackPhotoTable;
+  kiosks: KioskTable;
+  kiosk_taps: KioskTapTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -450,3 +452,27 @@ export interface ReplyTemplateTable {
   updated_at: string;
 }
 export type ReplyTemplate = Selectable<ReplyTemplateTable>;
+
+/** A counter device (kiosk) registered by staff, bound to one campaign and one of its units. */
+export interface KioskTable {
+  id: string;
+  /** Unguessable code in the kiosk's address (/k/CODE). */
+  device_code: string;
+  campaign_id: string;
+  unit_id: string;
+  name: string;
+  created_at: string;
+  created_by: string | null;
+  /** Set when staff disabled it: its page and its taps are refused from then on. */
+  disabled_at: string | null;
+}
+export type Kiosk = Selectable<KioskTable>;
+
+/** One response sent by a kiosk, with the device's own time of the tap (queued taps arrive late). */
+export interface KioskTapTable {
+  response_id: string;
+  kiosk_id: string;
+  campaign_id: string;
+  tapped_at: string;
+  received_at: string;
+}

@@ -19,6 +19,7 @@ import notifications from './routes/notifications.js';
 import feedbackPages from './pages/feedback.js';
 import home from './pages/home.js';
 import respondent from './pages/respondent.js';
+import kioskPages from './pages/kiosk.js';
 import audit from './routes/audit.js';
 import auth from './routes/auth.js';
 import feedback from './routes/feedback.js';
@@ -34,6 +35,8 @@ import reports from './routes/reports.js';
 import targets from './routes/targets.js';
 import units from './routes/units.js';
 import users from './routes/users.js';
+import kiosks from './routes/kiosks.js';
+import publicKiosks from './routes/public-kiosks.js';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -118,6 +121,7 @@ export function createApp(
   app.use(jsonDepthLimit);
   app.use('/api/public/*', rateLimit(deps.config.rateLimit));
   app.use('/s/*', rateLimit(deps.config.rateLimit));
+  app.use('/k/*', rateLimit(deps.config.rateLimit));
   // The no-JS feedback form posts to /feedback: the same limit as the JSON API, one window for both paths.
   const feedbackFormLimit = rateLimit(deps.config.rateLimit);
   app.use('/feedback', feedbackFormLimit);
@@ -177,7 +181,10 @@ export function createApp(
     .route('/api/indices', indices)
     .route('/api/notifications', notifications)
     .route('/api/users', users)
-    .route('/api/audit', audit);
+    .route('/api/audit', audit)
+    .route('/api/kiosks', kiosks)
+    .route('/api/public/kiosks', publicKiosks)
+    .route('/k', kioskPages);
 
   app.all('/api/*', (c) => c.json(errorBody(c, 'not_found', MESSAGES.not_found), 404));
   app.notFound((c) =>
