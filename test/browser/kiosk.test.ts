@@ -1,7 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { chromiumPath, screenshot, useLive, type LiveServer } from '../helpers/browser.js';
+import {
+  chromiumPath,
+  openPage,
+  phonePage,
+  screenshot,
+  signIn,
+  useLive,
+  type LiveServer,
+} from '../helpers/browser.js';
 import { liveApi, liveLogin } from '../helpers/live.js';
 
 const DONGTHAI = 'HN-TAYHO-THCS-DONGTHAI';
@@ -163,5 +171,39 @@ describe.skipIf(!chromiumPath)('the counter kiosk', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.context().close();
     }
+  });
+
+  test('staff register a device in "Quầy tiếp nhận", see its link and QR code, and disable it', async () => {
+    const page = await phonePage(live.browser);
+    await signIn(page, live.server.url, 'tayho@demo.vn');
+    await openPage(page, 'Quầy tiếp nhận');
+    await page.getByRole('heading', { name: 'Quầy tiếp nhận' }).waitFor();
+    await page.getByLabel('Đợt khảo sát').selectOption({ label: 'Đánh giá tại quầy một cửa' });
+    await page.getByLabel('Đơn vị').selectOption({ label: 'Trường THCS Đông Thái' });
+    await page.getByLabel('Tên máy').fill('Quầy 2 – tầng hai');
+    await page.getByRole('button', { name: 'Đăng ký máy' }).click();
+    await page.getByText('Đã đăng ký máy "Quầy 2 – tầng hai"').waitFor();
+    const item = page.getByRole('listitem').filter({ hasText: 'Quầy 2 – tầng hai' });
+    const qr = item.getByRole('img', {
+      name: 'Mã QR mở trang đánh giá của máy "Quầy 2 – tầng hai"',
+    });
+    await qr.waitFor();
+    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(
+      true,
+    );
+    const url = await item.getByRole('link', { name: /\/k\// }).textContent();
+    expect(await seriousViolations(page)).toEqual([]);
+    // Nothing wider than the phone: the long address wraps.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await screenshot(page, 'kiosks-360');
+
+    await item.getByRole('button', { name: 'Tắt máy "Quầy 2 – tầng hai"' }).click();
+    await page.getByText('Đã tắt máy "Quầy 2 – tầng hai"').waitFor();
+    await item.getByText(/Đã tắt lúc/).waitFor();
+    const device = await tabletPage(live.browser);
+    await device.goto(url!);
+    await device.getByRole('heading', { name: 'Máy đánh giá đã ngừng sử dụng' }).waitFor();
   });
 });
