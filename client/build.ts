@@ -13,6 +13,7 @@ export const OUT_DIR = 'dist/public';
 export const ENTRIES: Record<string, string> = {
   dashboard: 'client/dashboard/main.tsx',
   'feedback-form': 'client/feedback/form.ts',
+  kiosk: 'client/kiosk/main.ts',
   respondent: 'client/respondent/main.tsx',
 };
 

@@ -319,6 +319,8 @@ export interface Database {
   dialogue_groups: DialogueGroupTable;
   dialogue_questions: DialogueQuestionTable;
   dialogue_contacts: DialogueContactTable;
+  kiosks: KioskTable;
+  kiosk_taps: KioskTapTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -509,3 +511,25 @@ export interface DialogueContactTable {
   consent_at: string;
   retain_until: string;
   erased_at: string | null;
+
+/** A counter device (kiosk) registered by staff, bound to one campaign and one of its units. */
+export interface KioskTable {
+  id: string;
+  /** Unguessable code in the kiosk's address (/k/CODE). */
+  device_code: string;
+  campaign_id: string;
+  unit_id: string;
+  name: string;
+  created_at: string;
+  created_by: string | null;
+  /** Set when staff disabled it: its page and its taps are refused from then on. */
+  disabled_at: string | null;
+export type Kiosk = Selectable<KioskTable>;
+
+/** One response sent by a kiosk, with the device's own time of the tap (queued taps arrive late). */
+export interface KioskTapTable {
+  response_id: string;
+  kiosk_id: string;
+  campaign_id: string;
+  tapped_at: string;
+  received_at: string;

@@ -19,6 +19,7 @@ import notifications from './routes/notifications.js';
 import feedbackPages from './pages/feedback.js';
 import home from './pages/home.js';
 import respondent from './pages/respondent.js';
+import kioskPages from './pages/kiosk.js';
 import audit from './routes/audit.js';
 import auth from './routes/auth.js';
 import feedback from './routes/feedback.js';
@@ -39,6 +40,8 @@ import users from './routes/users.js';
 import dialogues from './routes/dialogues.js';
 import publicDialogues from './routes/public-dialogues.js';
 import dialoguePages from './pages/dialogues.js';
+import kiosks from './routes/kiosks.js';
+import publicKiosks from './routes/public-kiosks.js';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -123,6 +126,7 @@ export function createApp(
   app.use(jsonDepthLimit);
   app.use('/api/public/*', rateLimit(deps.config.rateLimit));
   app.use('/s/*', rateLimit(deps.config.rateLimit));
+  app.use('/k/*', rateLimit(deps.config.rateLimit));
   // The no-JS feedback form posts to /feedback: the same limit as the JSON API, one window for both paths.
   const feedbackFormLimit = rateLimit(deps.config.rateLimit);
   app.use('/feedback', feedbackFormLimit);
@@ -189,6 +193,9 @@ export function createApp(
     .route('/api/audit', audit)
     .route('/api/dialogues', dialogues)
     .route('/api/public/dialogues', publicDialogues)
+    .route('/api/kiosks', kiosks)
+    .route('/api/public/kiosks', publicKiosks)
+    .route('/k', kioskPages)
     .route('/', dialoguePages);
 
   app.all('/api/*', (c) => c.json(errorBody(c, 'not_found', MESSAGES.not_found), 404));

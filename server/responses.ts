@@ -30,7 +30,7 @@ export interface RecordInput {
   startedAt?: string | null;
   submittedAt: string;
   tokenCode?: string | null;
-  channel: 'api' | 'form' | 'seed';
+  channel: 'api' | 'form' | 'seed' | 'kiosk';
 }
 
 class Duplicate {

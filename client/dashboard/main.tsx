@@ -16,6 +16,7 @@ import { TrendView } from './views/trend.js';
 import { CampaignsView } from './views/campaigns.js';
 import { UnitsView } from './views/units.js';
 import { HolidaysView } from './views/holidays.js';
+import { KiosksView } from './views/kiosks.js';
 import { NotificationsView } from './views/notifications.js';
 import { SurveysView } from './surveys/surveys-view.js';
 import { AccountMenu } from './accounts/account-menu.js';
@@ -43,6 +44,7 @@ export const PAGES: {
   { path: '/app/quality', vi: 'Chất lượng', en: 'Quality', view: QualityView },
   { path: '/app/campaigns', vi: 'Đợt khảo sát', en: 'Campaigns', view: CampaignsView },
   { path: '/app/surveys', vi: 'Bảng hỏi', en: 'Questionnaires', view: SurveysView },
+  { path: '/app/kiosks', vi: 'Quầy tiếp nhận', en: 'Counter devices', view: KiosksView },
   { path: '/app/feedback', vi: 'Phản ánh', en: 'Feedback', view: FeedbackPage },
   { path: '/app/dialogues', vi: 'Đối thoại', en: 'Dialogues', view: DialoguesView },
   { path: '/app/targets', vi: 'Chỉ tiêu', en: 'Targets', view: TargetsView },

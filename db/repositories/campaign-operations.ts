@@ -40,6 +40,8 @@ const CAMPAIGN_TABLES = [
   'answer_counts',
   'response_counts',
   'text_answers',
+  'kiosk_taps',
+  'kiosks',
   'campaign_tokens',
   'campaign_units',
 ] as const;

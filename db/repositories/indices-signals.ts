@@ -54,7 +54,9 @@ export interface SubmissionRow {
 
 /**
  * Submission times of the responses whose fingerprint repeats at least `minRepeats` times at one
- * unit: the only candidates for a burst, so ordinary responses are not read.
+ * unit: the only candidates for a burst, so ordinary responses are not read. A counter device's
+ * responses (channel `kiosk`) are left out: they repeat by nature and are judged by the device's
+ * tap rate instead (server/kiosks/bursts.ts).
  */
 export async function repeatedSubmissions(
   db: Db,
@@ -66,6 +68,7 @@ export async function repeatedSubmissions(
     .selectFrom('responses as r')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
     .where('r.campaign_id', '=', campaignId)
+    .where('r.channel', '<>', 'kiosk')
     .where(inSubtree(db, root.path))
     .groupBy(['r.unit_id', 'r.fingerprint'])
     .having(sql<number>`count(*)`, '>=', minRepeats)
@@ -76,6 +79,7 @@ export async function repeatedSubmissions(
       j.onRef('g.unit_id', '=', 'r2.unit_id').onRef('g.fingerprint', '=', 'r2.fingerprint'),
     )
     .where('r2.campaign_id', '=', campaignId)
+    .where('r2.channel', '<>', 'kiosk')
     .select(['r2.unit_id', 'r2.fingerprint', 'r2.submitted_at'])
     .orderBy('r2.unit_id')
     .orderBy('r2.fingerprint')

@@ -8,6 +8,13 @@ import { detectBursts, fastShare, type Burst, type BurstRules } from './quality.
 import type { LoadedCampaign } from './service.js';
 import { campaignSuppression } from './withheld.js';
 import type { CountReader } from '../services.js';
+import { listTapsInScope } from '../../db/repositories/kiosks.js';
+import {
+  DEFAULT_DEVICE_BURST_RULES,
+  detectDeviceBursts,
+  type DeviceBurst,
+  type DeviceBurstRules,
+} from '../kiosks/bursts.js';
 
 /** Everything beside the indices: open suggestions, quality flags, the live counter. */
 
@@ -57,6 +64,9 @@ export interface QualityDto {
   fastShare: number | null;
   rules: BurstRules;
   bursts: (Omit<Burst, 'fingerprint'> & { fingerprint: string })[];
+  /** Counter devices (kiosks) tapped faster than a queue of visitors can (server/kiosks/bursts.ts). */
+  deviceRules: DeviceBurstRules;
+  deviceBursts: DeviceBurst[];
 }
 
 export async function qualitySignals(
@@ -68,10 +78,11 @@ export async function qualitySignals(
   const { db } = deps;
   await deps.tally.settle(); // the counters read below include every acknowledged response
   const id = loaded.campaign.id;
-  const [totals, all, withheld] = await Promise.all([
+  const [totals, all, withheld, taps] = await Promise.all([
     pooledResponseTotals(db, id, unit),
     repeatedSubmissions(db, id, unit, rules.minRepeats),
     campaignSuppression(deps, id),
+    listTapsInScope(db, id, unit.path),
   ]);
   // Identical answer sets tell something of the answers: none from a withheld group.
   const repeated = all.filter((r) => !withheld.own.has(r.unit_id));
@@ -89,6 +100,12 @@ export async function qualitySignals(
     rules,
     // A short prefix is enough to tell bursts apart on screen.
     bursts: bursts.map((b) => ({ ...b, fingerprint: b.fingerprint.slice(0, 8) })),
+    deviceRules: DEFAULT_DEVICE_BURST_RULES,
+    // A tap count tells how many responses a unit has: none of a withheld group.
+    deviceBursts: detectDeviceBursts(
+      taps.filter((t) => !withheld.own.has(t.unit_id)),
+      DEFAULT_DEVICE_BURST_RULES,
+    ),
   };
 }
 

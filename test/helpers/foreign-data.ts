@@ -13,6 +13,7 @@ export const MARK = {
   campaign: 'NGOAIPHAMVI đợt khảo sát',
   suggestion: 'NGOAIPHAMVI góp ý riêng',
   template: 'NGOAIPHAMVI mẫu trả lời',
+  kiosk: 'NGOAIPHAMVI quầy tiếp nhận',
 };
 
 export interface Foreign {
@@ -26,6 +27,8 @@ export interface Foreign {
   outboxId: string;
   /** A reply template of the foreign unit. */
   templateId: string;
+  /** A counter device (kiosk) of the foreign unit. */
+  kioskId: string;
 }
 
 /** A campaign with one response and a feedback item with contact details, at `unitId`. */
@@ -107,7 +110,22 @@ export async function foreignData(t: TestApp, unitId: string, parent: string): P
       updated_at: now,
     })
     .execute();
+  const kioskId = `kiosk-${unitId}`;
+  await t.handle.db
+    .insertInto('kiosks')
+    .values({
+      id: kioskId,
+      device_code: newCode(12),
+      campaign_id: campaignId,
+      unit_id: unitId,
+      name: MARK.kiosk,
+      created_at: now,
+      created_by: null,
+      disabled_at: null,
+    })
+    .execute();
   return {
+    kioskId,
     templateId,
     outboxId: sms.id,
     unitId,
@@ -166,7 +184,13 @@ export async function foreignState(t: TestApp, f: Foreign) {
     .select('id')
     .where('feedback_id', '=', f.feedbackId)
     .execute();
+  const kiosks = await db
+    .selectFrom('kiosks')
+    .select(['id', 'name', 'disabled_at'])
+    .where('unit_id', '=', f.unitId)
+    .execute();
   return {
+    kiosks,
     templates,
     assignments: assignments.length,
     outbox,

@@ -36,6 +36,7 @@ function fillPath(path: string, f: Foreign): string {
     .replace(/^\/api\/feedback\/:id/, `/api/feedback/${f.feedbackId}`)
     .replace(/^\/api\/notifications\/:id/, `/api/notifications/${f.outboxId}`)
     .replace(/^\/api\/surveys\/:id/, `/api/surveys/${FOREIGN_SURVEY}`)
+    .replace(/^\/api\/kiosks\/:id/, `/api/kiosks/${f.kioskId}`)
     .replace(/:id\b/, f.unitId);
 }
 
@@ -96,6 +97,8 @@ const WRITE_BODIES: Record<string, (f: Foreign, now: number) => unknown> = {
   }),
   'PATCH /api/users/:id': (f) => ({ unitId: f.unitId }),
   'POST /api/users/:id/reset-password': () => undefined,
+  'POST /api/kiosks': (f) => ({ campaignId: f.campaignId, unitId: f.unitId, name: 'Quầy lấn sân' }),
+  'PATCH /api/kiosks/:id': () => ({ disabled: true }),
 };
 
 /** Writes that name no foreign thing but a taken id: a conflict without its data is right. */

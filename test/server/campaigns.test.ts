@@ -144,7 +144,15 @@ describe('GET /api/surveys', () => {
     const t = await createTestApp();
     const res = await t.req('/api/surveys', { cookie: await t.login('dongthai@demo.vn') });
     const ids = ((await res.json()) as { id: string }[]).map((s) => s.id).sort();
-    expect(ids).toEqual(['edu-mn', 'edu-th', 'edu-thcs', 'edu-thpt', 'pakn-satisfaction', 'sipas']);
+    expect(ids).toEqual([
+      'edu-mn',
+      'edu-th',
+      'edu-thcs',
+      'edu-thpt',
+      'pakn-satisfaction',
+      'sipas',
+      'sipas-quay',
+    ]);
     expect((await t.req('/api/surveys')).status).toBe(401);
   });
 });

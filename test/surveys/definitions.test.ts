@@ -38,6 +38,7 @@ describe('the shipped questionnaire definitions', () => {
       'edu-thpt',
       'pakn-satisfaction',
       'sipas',
+      'sipas-quay',
     ]);
     for (const d of defs) {
       for (const q of d.definition.sections.flatMap((s) => s.questions))

@@ -71,7 +71,47 @@ export function QualityView() {
                 )}
               </div>
             </div>
+            <div class="card">
+              <div class="muted">{t('Chạm dồn dập tại quầy', 'Rapid taps at a counter')}</div>
+              <div class={d.deviceBursts.length ? 'big warn' : 'big'}>
+                {count(d.deviceBursts.length)}
+              </div>
+              <div class="muted">
+                {t(
+                  `≥ ${d.deviceRules.minTaps} lượt chạm trong ${d.deviceRules.windowSeconds} giây trên một máy`,
+                  `≥ ${d.deviceRules.minTaps} taps within ${d.deviceRules.windowSeconds} s on one device`,
+                )}
+              </div>
+            </div>
           </div>
+          {d.deviceBursts.length > 0 && (
+            <ScrollRegion label={t('Chạm dồn dập tại quầy', 'Rapid taps at a counter')}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('Máy tại quầy', 'Counter device')}</th>
+                    <th scope="col">{t('Đơn vị', 'Unit')}</th>
+                    <th scope="col" class="num">
+                      {t('Số lượt chạm', 'Taps')}
+                    </th>
+                    <th scope="col">{t('Từ', 'From')}</th>
+                    <th scope="col">{t('Đến', 'To')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.deviceBursts.map((b) => (
+                    <tr key={`${b.kioskId}-${b.from}`}>
+                      <th scope="row">{b.kioskName}</th>
+                      <td>{unitsById.value.get(b.unitId)?.name ?? b.unitId}</td>
+                      <td class="num">{count(b.count)}</td>
+                      <td>{time(b.from)}</td>
+                      <td>{time(b.to)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          )}
           {d.bursts.length > 0 && (
             <p class="muted">
               {t(
