@@ -314,6 +314,7 @@ export interface Database {
   feedback_assignments: FeedbackAssignmentTable;
   reply_templates: ReplyTemplateTable;
   feedback_photos: FeedbackPhotoTable;
+  tthc_files: TthcFileTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -450,3 +451,22 @@ export interface ReplyTemplateTable {
   updated_at: string;
 }
 export type ReplyTemplate = Selectable<ReplyTemplateTable>;
+
+/** An administrative file (hồ sơ TTHC) imported from the one-stop system's list. */
+export interface TthcFileTable {
+  id: string;
+  /** The unit whose staff imported it: a file code is unique within it. */
+  scope_unit_id: string;
+  code: string;
+  procedure: string;
+  unit_id: string;
+  received_at: string;
+  /** The end of the due day in Vietnam (23:59:59 +07:00); the limit ends at 24:00. */
+  due_at: string;
+  /** Null while the file is open. */
+  returned_at: string | null;
+  imported_by: string | null;
+  imported_at: string;
+}
+export type TthcFile = Selectable<TthcFileTable>;
+export type NewTthcFile = Insertable<TthcFileTable>;

@@ -7,6 +7,8 @@ import {
 import type { Unit } from '../../db/schema.js';
 import { waitReturns, type WaitReturns } from '../feedback/waits.js';
 import { feedbackRows } from './feedback-rows.js';
+import { tthcFilesDueIn } from '../../db/repositories/tthc.js';
+import { tthcOnTime } from './tthc-formulas.js';
 import {
   paknAcceptedOnTime,
   paknOnTime,
@@ -46,12 +48,13 @@ export async function computeTargets(
   // Waits past their end count as back with staff, as the next sweep will store them: a read
   // never writes (server/feedback/waits.ts).
   const returns = shared ?? (await waitReturns(db, now, { rootPath: unit.path }));
-  const [due, acceptDue, settings, overlapping, closing] = await Promise.all([
+  const [due, acceptDue, settings, overlapping, closing, files] = await Promise.all([
     feedbackRows(db, 'due_at', span, returns),
     feedbackRows(db, 'accept_due_at', span, returns),
     targetSettingsFor(db, ancestorIds(unit), p.to),
     campaignUnitsIn(db, span),
     campaignUnitsIn(db, span, true),
+    tthcFilesDueIn(db, span),
   ]);
   const ratings = await ratingsOfItemsDue(db, {
     rootPath: span.rootPath,
@@ -84,6 +87,7 @@ export async function computeTargets(
     judged('pakn_satisfaction_766', satisfaction766),
     judged('survey_coverage', surveyCoverage(coverageUnits(overlapping), nowIso)),
     judged('satisfaction_index', smallGroupsWithheld(figures, withheld)),
+    judged('tthc_on_time', tthcOnTime(files, nowIso)),
   ];
 }
 

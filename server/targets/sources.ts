@@ -42,4 +42,12 @@ export const DEFAULT_SOURCES: Record<TargetId, { vi: string; en: string }> = {
       "The Department's reform plan: every unit meets its questionnaire's target — 85% for the " +
       "parents' forms (MOET, Decision 2034/QĐ-BGDĐT), 100% for SIPAS (the plan)",
   },
+  tthc_on_time: {
+    vi:
+      'Kế hoạch CCHC của Sở GDĐT: ít nhất 99% hồ sơ thủ tục hành chính trả đúng hạn ' +
+      '(Kế hoạch năm 2024 của Phòng GDĐT Tây Hồ: 100%)',
+    en:
+      "The Department's reform plan: at least 99% of administrative files returned on time " +
+      "(Tây Hồ office's 2024 plan: 100%)",
+  },
 };

@@ -374,6 +374,7 @@ describe('GET /api/targets: periods and scope', () => {
       'pakn_satisfaction_766',
       'survey_coverage',
       'satisfaction_index',
+      'tthc_on_time',
     ]);
     for (const x of list)
       expect([x.id, x.value, x.denominator, x.met, x.status]).toEqual([
