@@ -6,6 +6,7 @@ import { upsertUnits } from '../../db/repositories/units.js';
 import { countUsers, insertUser } from '../../db/repositories/users.js';
 import { CAMPAIGNS_STEP } from './campaigns.js';
 import { FEEDBACK_STEP } from './feedback.js';
+import { TTHC_STEP } from './tthc.js';
 import { DEMO_UNITS, DEMO_USERS } from './units.js';
 
 export interface SeedContext {
@@ -37,7 +38,7 @@ async function seedUnitsAndUsers(ctx: SeedContext): Promise<void> {
 export const BASE_STEP: SeedStep = { name: 'units and accounts', run: seedUnitsAndUsers };
 
 /** Every step, in order. Tests usually seed only BASE_STEP and build the rest with factories. */
-export const DEMO_STEPS: SeedStep[] = [BASE_STEP, CAMPAIGNS_STEP, FEEDBACK_STEP];
+export const DEMO_STEPS: SeedStep[] = [BASE_STEP, CAMPAIGNS_STEP, FEEDBACK_STEP, TTHC_STEP];
 
 /** True when the database has no units yet (a fresh install). */
 export async function isEmpty(db: Db): Promise<boolean> {

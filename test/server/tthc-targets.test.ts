@@ -21,7 +21,7 @@ async function target(t: TestApp, cookie: string, from: string, to: string) {
     pending: number;
     target: number;
     met: boolean;
-    failing: { label: string }[];
+    failing: { label: string; detail?: string }[];
   }[];
   return list.find((x) => x.id === 'tthc_on_time')!;
 }
@@ -85,5 +85,38 @@ describe('tthc_on_time', () => {
       cookie: dongthai,
     });
     expect(other.status).toBe(404);
+  });
+});
+
+describe('the sample file list (test/fixtures/tthc-ho-so-mau.csv)', () => {
+  test('imports whole and names its late and open-overdue files', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const t = await createTestApp();
+    const cookie = await t.login('tayho@demo.vn');
+    const text = await readFile(new URL('../fixtures/tthc-ho-so-mau.csv', import.meta.url), 'utf8');
+    const form = new FormData();
+    form.append('file', new File([text], 'tthc-ho-so-mau.csv'));
+    const res = await t.req('/api/tthc/import', { body: form, cookie });
+    expect(await res.json()).toMatchObject({ imported: 8, updated: 0, rejected: [] });
+    // 23/11 09:00: the file due on 17/11 is open past its date; the one due on 24/11 is not yet.
+    const x = await target(t, cookie, '2026-11-01', '2026-11-30');
+    expect(x).toMatchObject({ numerator: 4, denominator: 6, pending: 1 });
+    expect(x.failing.map((f) => f.label)).toEqual(['H26.74-261105-0004', 'H26.74-261110-0005']);
+  });
+});
+
+describe('the demo data', () => {
+  test("Tây Hồ's file list has late files and one open past its due date, all named", async () => {
+    const t = await createTestApp({ seed: 'full' });
+    const cookie = await t.login('tayho@demo.vn');
+    // The clock stands at 23/11/2026: the demo files were received in the 40 days before.
+    const x = await target(t, cookie, '2026-10-01', '2026-11-30');
+    expect(x.denominator).toBe(20);
+    expect(x.pending).toBe(1); // the other open file is due in December
+    expect(x.failing).toHaveLength(4);
+    expect(x.failing.filter((f) => f.label.startsWith('H26.74-'))).toHaveLength(4);
+    const details = x.failing.map((f) => f.detail ?? '');
+    expect(details.filter((d) => d.includes('quá hạn, chưa trả'))).toHaveLength(1);
+    expect(details.some((d) => d.includes('Thành lập nhóm trẻ độc lập'))).toBe(true);
   });
 });
