@@ -120,3 +120,21 @@ describe('the demo data', () => {
     expect(details.some((d) => d.includes('Thành lập nhóm trẻ độc lập'))).toBe(true);
   });
 });
+
+describe('GET /api/reports with administrative files', () => {
+  test('the periodic report has the files target and names each late file', async () => {
+    const t = await createTestApp();
+    const cookie = await t.login('tayho@demo.vn');
+    await importCsv(t, cookie, [
+      'R-1,Cấp bản sao văn bằng,HN-TAYHO,2026-11-02,2026-11-05,2026-11-05',
+      'R-2,Chuyển trường đối với học sinh trung học cơ sở,HN-TAYHO,2026-11-02,2026-11-05,2026-11-07',
+    ]);
+    const res = await t.req('/api/reports?from=2026-10-01&to=2026-12-31&format=csv', { cookie });
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    expect(body).toMatch(/Hồ sơ thủ tục hành chính được trả đúng hạn,50(\.0)?,99,/);
+    expect(body).toContain(
+      'Hồ sơ thủ tục hành chính được trả đúng hạn,R-2,Chuyển trường đối với học sinh trung học cơ sở · Phòng GDĐT quận Tây Hồ · trả muộn 2 ngày',
+    );
+  });
+});

@@ -122,14 +122,14 @@ export function TthcView() {
       <h1>{t('Hồ sơ thủ tục hành chính (TTHC)', 'Administrative files (TTHC)')}</h1>
       <p>
         {t(
-          'Tải lên danh sách hồ sơ xuất từ hệ thống một cửa (CSV hoặc Excel .xlsx). Dòng đầu tiên là tiêu đề cột; cột được nhận theo tên, tiếng Việt hoặc tiếng Anh:',
+          'Tải lên danh sách hồ sơ xuất từ hệ thống một cửa (CSV hoặc Excel .xlsx). Dòng đầu tiên là tiêu đề cột; cột được nhận theo tên (không phân biệt chữ hoa, có dấu hay không dấu; tên cột tiếng Anh của hệ thống cũng được):',
           'Upload the file list exported from the one-stop system (CSV or Excel .xlsx). The first row holds the column headers, matched by name, Vietnamese or English:',
         )}
       </p>
       <ul class="tthc-columns">
         {COLUMNS.map(([vi, en]) => (
           <li key={en}>
-            <strong>{vi}</strong> <span class="muted">({en})</span>
+            <strong>{t(vi, `${vi} (${en})`)}</strong>
           </li>
         ))}
       </ul>
