@@ -321,6 +321,7 @@ export interface Database {
   dialogue_contacts: DialogueContactTable;
   kiosks: KioskTable;
   kiosk_taps: KioskTapTable;
+  tthc_files: TthcFileTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -479,6 +480,7 @@ export interface DialogueTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+}
 export type Dialogue = Selectable<DialogueTable>;
 
 /** Questions answered together: a title and the answer given at the dialogue. */
@@ -490,6 +492,7 @@ export interface DialogueGroupTable {
   position: number;
   created_at: string;
   updated_at: string;
+}
 export type DialogueGroup = Selectable<DialogueGroupTable>;
 
 /** A citizen's question sent ahead; never anything that identifies the sender. */
@@ -500,6 +503,7 @@ export interface DialogueQuestionTable {
   content: string;
   client_id: string | null;
   received_at: string;
+}
 export type DialogueQuestion = Selectable<DialogueQuestionTable>;
 
 /** The sender's contact, given with consent; staff of the unit only, never public. */
@@ -511,6 +515,7 @@ export interface DialogueContactTable {
   consent_at: string;
   retain_until: string;
   erased_at: string | null;
+}
 
 /** A counter device (kiosk) registered by staff, bound to one campaign and one of its units. */
 export interface KioskTable {
@@ -524,6 +529,7 @@ export interface KioskTable {
   created_by: string | null;
   /** Set when staff disabled it: its page and its taps are refused from then on. */
   disabled_at: string | null;
+}
 export type Kiosk = Selectable<KioskTable>;
 
 /** One response sent by a kiosk, with the device's own time of the tap (queued taps arrive late). */
@@ -533,3 +539,23 @@ export interface KioskTapTable {
   campaign_id: string;
   tapped_at: string;
   received_at: string;
+}
+
+/** An administrative file (hồ sơ TTHC) imported from the one-stop system's list. */
+export interface TthcFileTable {
+  id: string;
+  /** The unit whose staff imported it: a file code is unique within it. */
+  scope_unit_id: string;
+  code: string;
+  procedure: string;
+  unit_id: string;
+  received_at: string;
+  /** The end of the due day in Vietnam (23:59:59 +07:00); the limit ends at 24:00. */
+  due_at: string;
+  /** Null while the file is open. */
+  returned_at: string | null;
+  imported_by: string | null;
+  imported_at: string;
+}
+export type TthcFile = Selectable<TthcFileTable>;
+export type NewTthcFile = Insertable<TthcFileTable>;

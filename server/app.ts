@@ -35,6 +35,7 @@ import publicResults from './routes/public-results.js';
 import resultsPages from './pages/results.js';
 import reports from './routes/reports.js';
 import targets from './routes/targets.js';
+import tthc, { TTHC_BODY_LIMIT_BYTES } from './routes/tthc.js';
 import units from './routes/units.js';
 import users from './routes/users.js';
 import dialogues from './routes/dialogues.js';
@@ -118,10 +119,16 @@ export function createApp(
   // Photos come only on the citizen's filing and reply routes: only those may carry 3 × 5 MB.
   const smallBodies = limitBodies(BODY_LIMIT_BYTES);
   const photoBodies = limitBodies(PHOTO_BODY_LIMIT_BYTES);
+  // An office's file list (up to 100 000 files) on its import route only.
+  const fileListBodies = limitBodies(TTHC_BODY_LIMIT_BYTES);
   app.use((c, next) =>
-    c.req.method === 'POST' && takesPhotos(c.req.path)
-      ? photoBodies(c, next)
-      : smallBodies(c, next),
+    c.req.method !== 'POST'
+      ? smallBodies(c, next)
+      : takesPhotos(c.req.path)
+        ? photoBodies(c, next)
+        : c.req.path === '/api/tthc/import'
+          ? fileListBodies(c, next)
+          : smallBodies(c, next),
   );
   app.use(jsonDepthLimit);
   app.use('/api/public/*', rateLimit(deps.config.rateLimit));
@@ -174,6 +181,7 @@ export function createApp(
     .route('/api/auth', auth)
     .route('/api/units', units)
     .route('/api/targets', targets)
+    .route('/api/tthc', tthc)
     .route('/api/reports', reports)
     .route('/api/public', publicFeedback)
     .route('/api/feedback', feedback)

@@ -7,6 +7,7 @@ import { countUsers, insertUser } from '../../db/repositories/users.js';
 import { CAMPAIGNS_STEP } from './campaigns.js';
 import { DIALOGUES_STEP } from './dialogues.js';
 import { FEEDBACK_STEP } from './feedback.js';
+import { TTHC_STEP } from './tthc.js';
 import { DEMO_UNITS, DEMO_USERS } from './units.js';
 
 export interface SeedContext {
@@ -38,7 +39,13 @@ async function seedUnitsAndUsers(ctx: SeedContext): Promise<void> {
 export const BASE_STEP: SeedStep = { name: 'units and accounts', run: seedUnitsAndUsers };
 
 /** Every step, in order. Tests usually seed only BASE_STEP and build the rest with factories. */
-export const DEMO_STEPS: SeedStep[] = [BASE_STEP, CAMPAIGNS_STEP, FEEDBACK_STEP, DIALOGUES_STEP];
+export const DEMO_STEPS: SeedStep[] = [
+  BASE_STEP,
+  CAMPAIGNS_STEP,
+  FEEDBACK_STEP,
+  TTHC_STEP,
+  DIALOGUES_STEP,
+];
 
 /** True when the database has no units yet (a fresh install). */
 export async function isEmpty(db: Db): Promise<boolean> {

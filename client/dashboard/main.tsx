@@ -12,6 +12,7 @@ import { QuestionsView } from './views/questions.js';
 import { ReportsView } from './views/reports.js';
 import { SuggestionsView } from './views/suggestions.js';
 import { TargetsView } from './views/targets.js';
+import { TthcView } from './views/tthc.js';
 import { TrendView } from './views/trend.js';
 import { CampaignsView } from './views/campaigns.js';
 import { UnitsView } from './views/units.js';
@@ -48,6 +49,7 @@ export const PAGES: {
   { path: '/app/feedback', vi: 'Phản ánh', en: 'Feedback', view: FeedbackPage },
   { path: '/app/dialogues', vi: 'Đối thoại', en: 'Dialogues', view: DialoguesView },
   { path: '/app/targets', vi: 'Chỉ tiêu', en: 'Targets', view: TargetsView },
+  { path: '/app/tthc', vi: 'Hồ sơ TTHC', en: 'Administrative files', view: TthcView },
   { path: '/app/reports', vi: 'Báo cáo', en: 'Reports', view: ReportsView },
   { path: '/app/units', vi: 'Đơn vị', en: 'Units', view: UnitsView },
   { path: '/app/holidays', vi: 'Ngày nghỉ', en: 'Holidays', view: HolidaysView },

@@ -19,6 +19,7 @@ import * as citizenReplies from './2026-11-29T1800-citizen-replies.js';
 import * as publicResults from './2026-11-30T1000-public-results.js';
 import * as dialogues from './2026-11-30T1030-dialogues.js';
 import * as kiosks from './2026-11-30T1020-kiosks.js';
+import * as tthcFiles from './2026-11-30T1010-tthc-files.js';
 
 /** Every migration, by its frozen dated name. Add new ones at the end; never edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1800-citizen-replies': citizenReplies,
   '2026-11-29T1800-staff-inbox': staffInbox,
   '2026-11-30T1000-public-results': publicResults,
-  '2026-11-30T1030-dialogues': dialogues,
+  '2026-11-30T1010-tthc-files': tthcFiles,
   '2026-11-30T1020-kiosks': kiosks,
+  '2026-11-30T1030-dialogues': dialogues,
 };

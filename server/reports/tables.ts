@@ -97,7 +97,7 @@ function failingTable(m: ReportModel): ReportTable {
   return {
     sheet: 'Không đạt',
     title: 'Các trường hợp không đạt chỉ tiêu',
-    headers: ['Chỉ tiêu', 'Mã phiếu / đơn vị', 'Chi tiết'],
+    headers: ['Chỉ tiêu', 'Mã phiếu / đơn vị / mã hồ sơ', 'Chi tiết'],
     rows: m.targets.flatMap((t) => t.failing.map((f) => [t.label, f.label, f.detail ?? null])),
     formats: [],
   };

@@ -8,6 +8,8 @@ import type { Unit } from '../../db/schema.js';
 import { waitReturns, type WaitReturns } from '../feedback/waits.js';
 import { dialogueCadenceOf } from './dialogue-cadence.js';
 import { feedbackRows } from './feedback-rows.js';
+import { tthcFilesDueIn } from '../../db/repositories/tthc.js';
+import { tthcOnTime } from './tthc-formulas.js';
 import {
   paknAcceptedOnTime,
   paknOnTime,
@@ -47,12 +49,13 @@ export async function computeTargets(
   // Waits past their end count as back with staff, as the next sweep will store them: a read
   // never writes (server/feedback/waits.ts).
   const returns = shared ?? (await waitReturns(db, now, { rootPath: unit.path }));
-  const [due, acceptDue, settings, overlapping, closing] = await Promise.all([
+  const [due, acceptDue, settings, overlapping, closing, files] = await Promise.all([
     feedbackRows(db, 'due_at', span, returns),
     feedbackRows(db, 'accept_due_at', span, returns),
     targetSettingsFor(db, ancestorIds(unit), p.to),
     campaignUnitsIn(db, span),
     campaignUnitsIn(db, span, true),
+    tthcFilesDueIn(db, span),
   ]);
   const ratings = await ratingsOfItemsDue(db, {
     rootPath: span.rootPath,
@@ -86,6 +89,7 @@ export async function computeTargets(
     judged('survey_coverage', surveyCoverage(coverageUnits(overlapping), nowIso)),
     judged('satisfaction_index', smallGroupsWithheld(figures, withheld)),
     judged('dialogue_cadence', await dialogueCadenceOf(db, unit, p, now)),
+    judged('tthc_on_time', tthcOnTime(files, nowIso)),
   ];
 }
 

@@ -46,4 +46,12 @@ export const DEFAULT_SOURCES: Record<TargetId, { vi: string; en: string }> = {
     vi: 'Kế hoạch CCHC của Sở GDĐT: Sở và các phòng GDĐT đối thoại với người dân định kỳ 6 tháng một lần',
     en: "The Department's reform plan: the Department and its offices hold a dialogue every six months",
   },
+  tthc_on_time: {
+    vi:
+      'Kế hoạch CCHC của Sở GDĐT: ít nhất 99% hồ sơ thủ tục hành chính trả đúng hạn ' +
+      '(Kế hoạch năm 2024 của Phòng GDĐT Tây Hồ: 100%)',
+    en:
+      "The Department's reform plan: at least 99% of administrative files returned on time " +
+      "(Tây Hồ office's 2024 plan: 100%)",
+  },
 };

@@ -375,6 +375,7 @@ describe('GET /api/targets: periods and scope', () => {
       'survey_coverage',
       'satisfaction_index',
       'dialogue_cadence',
+      'tthc_on_time',
     ]);
     for (const x of list)
       expect([x.id, x.value, x.denominator, x.met, x.status]).toEqual([

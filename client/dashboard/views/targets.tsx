@@ -21,6 +21,14 @@ const STATUS: Record<TargetStatus, [string, string, string]> = {
 function FailingLink({ item }: { item: FailingItem }) {
   const { navigate } = useAppState();
   const indices = useIndicesState();
+  if (item.kind === 'tthc_file')
+    // A file lives in the one-stop system, not here: its code and procedure name it.
+    return (
+      <li>
+        <strong>{item.label}</strong>
+        {item.detail && <span> — {t(item.detail, item.detailEn ?? item.detail)}</span>}
+      </li>
+    );
   const isUnit = item.kind !== 'feedback';
   const href = isUnit
     ? `/app/overview?unitId=${encodeURIComponent(item.id)}`
