@@ -6,6 +6,7 @@ import { importTthcFiles } from '../tthc/import.js';
 import { tthcOnTimeForMonth } from '../tthc/monthly.js';
 import { uploadLines } from '../tthc/read-upload.js';
 import { validate } from '../validate.js';
+import { vnDate } from '../domain/vn-time.js';
 
 /** The body limit of an import: 100 000 files of a one-stop export fit with room to spare. */
 export const TTHC_BODY_LIMIT_BYTES = 40 * 1024 * 1024;
@@ -16,7 +17,11 @@ const ZImportForm = z.object({
 
 const ZMonthQuery = z.object({
   unitId: z.string().min(1).max(100).optional(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM'),
+  /** Default: the current month in Vietnam. */
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM')
+    .optional(),
 });
 
 const tthc = new Hono<AppEnv>()
@@ -37,7 +42,8 @@ const tthc = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const unit = await scopedUnit(c, q.unitId);
     const { db, clock } = c.var.deps;
-    return c.json(await tthcOnTimeForMonth(db, unit, q.month, clock()));
+    const now = clock();
+    return c.json(await tthcOnTimeForMonth(db, unit, q.month ?? vnDate(now).slice(0, 7), now));
   });
 
 export default tthc;

@@ -38,60 +38,72 @@ export interface ImportInput {
 
 type Checked = { rows: FileRow[]; rejected: Rejected[]; checked: number };
 
+const EMPTY_FILE: Rejected = {
+  row: 1,
+  reason: 'Tệp không có dòng nào: cần dòng tiêu đề cột rồi mỗi hồ sơ một dòng.',
+  reasonEn: 'The file is empty: a header row, then one row per file.',
+};
+
+const asText = (c: Cell) => (c instanceof Date ? '' : String(c ?? '').trim());
+
+/**
+ * One data line: its own fields (rows.ts), its unit within the importer's subtree, and a code
+ * not seen on an earlier line (`firstRowOf` remembers them). The problems, or the row.
+ */
+function checkLine(
+  cells: Record<TthcColumn, Cell>,
+  row: number,
+  ctx: { nowIso: string; units: ReadonlySet<string>; firstRowOf: Map<string, number> },
+): { ok: FileRow } | { rejected: Rejected } {
+  const checked = checkRow(cells, ctx.nowIso);
+  const vi = checked.problems.map((p) => p.vi);
+  const en = checked.problems.map((p) => p.en);
+  const unitId = asText(cells.unitId).slice(0, 100);
+  if (unitId && !ctx.units.has(unitId)) {
+    // The same words for a unit that does not exist and one outside the subtree: no probing.
+    vi.push(`Mã đơn vị "${unitId}" không thuộc phạm vi quản lý của bạn`);
+    en.push(`unit "${unitId}" is not in your units`);
+  }
+  const code = asText(cells.code).slice(0, 100);
+  const first = code ? ctx.firstRowOf.get(code) : undefined;
+  if (first !== undefined) {
+    vi.push(`Mã hồ sơ "${code}" trùng với dòng ${first}`);
+    en.push(`code "${code}" repeats row ${first}`);
+  } else if (code) ctx.firstRowOf.set(code, row);
+  if (vi.length || !checked.row)
+    return { rejected: { row, reason: sentence(vi), reasonEn: sentence(en) } };
+  return { ok: checked.row };
+}
+
+/** Every line of the upload checked, the header first; nothing is written here. */
 async function checkLines(input: ImportInput, units: ReadonlySet<string>): Promise<Checked> {
-  const nowIso = input.now.toISOString();
+  const ctx = { nowIso: input.now.toISOString(), units, firstRowOf: new Map<string, number>() };
   const rows: FileRow[] = [];
   const rejected: Rejected[] = [];
-  const firstRowOf = new Map<string, number>();
   let positions: Map<TthcColumn, number> | null = null;
   let checked = 0;
   for await (const line of input.lines) {
     if (!positions) {
       const m = matchHeaders(line.cells);
-      if (!m.ok) return { rows: [], rejected: [{ row: line.row, ...reasonOf(m) }], checked };
+      if (!m.ok)
+        return {
+          rows,
+          rejected: [{ row: line.row, reason: m.reason, reasonEn: m.reasonEn }],
+          checked,
+        };
       positions = m.positions;
       continue;
     }
     checked++;
+    const at = positions;
     const cells = Object.fromEntries(
-      TTHC_COLUMN_KEYS.map((c) => [c, line.cells[positions!.get(c)!]]),
+      TTHC_COLUMN_KEYS.map((c) => [c, line.cells[at.get(c)!]]),
     ) as Record<TthcColumn, Cell>;
-    const { row, problems } = checkRow(cells, nowIso);
-    const vi = problems.map((p) => p.vi);
-    const en = problems.map((p) => p.en);
-    const unitId =
-      typeof cells.unitId === 'string' ? cells.unitId.trim() : String(cells.unitId ?? '');
-    if (unitId && !units.has(unitId)) {
-      // The same words for a unit that does not exist and one outside the subtree: no probing.
-      vi.push(`Mã đơn vị "${unitId.slice(0, 100)}" không thuộc phạm vi quản lý của bạn`);
-      en.push(`unit "${unitId.slice(0, 100)}" is not in your units`);
-    }
-    const code = row?.code ?? (typeof cells.code === 'string' ? cells.code.trim() : '');
-    const first = code ? firstRowOf.get(code) : undefined;
-    if (first !== undefined) {
-      vi.push(`Mã hồ sơ "${code}" trùng với dòng ${first}`);
-      en.push(`code "${code}" repeats row ${first}`);
-    } else if (code) firstRowOf.set(code, line.row);
-    if (vi.length) rejected.push({ row: line.row, reason: sentence(vi), reasonEn: sentence(en) });
-    else if (row) rows.push(row);
+    const r = checkLine(cells, line.row, ctx);
+    if ('ok' in r) rows.push(r.ok);
+    else rejected.push(r.rejected);
   }
-  if (!positions)
-    return {
-      rows: [],
-      rejected: [
-        {
-          row: 1,
-          reason: 'Tệp không có dòng nào: cần dòng tiêu đề cột rồi mỗi hồ sơ một dòng.',
-          reasonEn: 'The file is empty: a header row, then one row per file.',
-        },
-      ],
-      checked,
-    };
-  return { rows, rejected, checked };
-}
-
-function reasonOf(m: { reason: string; reasonEn: string }) {
-  return { reason: m.reason, reasonEn: m.reasonEn };
+  return positions ? { rows, rejected, checked } : { rows, rejected: [EMPTY_FILE], checked };
 }
 
 function sentence(parts: string[]): string {

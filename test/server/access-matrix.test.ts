@@ -89,6 +89,13 @@ const WRITE_BODIES: Record<string, (f: Foreign, now: number) => unknown> = {
   },
   // Creating always makes a questionnaire of the user's own unit; the foreign one's id is taken.
   'POST /api/surveys': () => foreignSurvey(),
+  // An administrative file of the foreign unit: the row is refused, and nothing written.
+  'POST /api/tthc/import': (f) => {
+    const form = new FormData();
+    const csv = `code,procedure,unitId,receivedAt,dueAt,returnedAt\nLS-1,Lấn sân,${f.unitId},2026-11-02,2026-11-05,`;
+    form.set('file', new File([csv], 'ho-so.csv'));
+    return form;
+  },
   'POST /api/users': (f) => ({
     email: 'lan-san@demo.vn',
     name: 'Tài khoản lấn sân',
@@ -103,6 +110,18 @@ const WRITE_BODIES: Record<string, (f: Foreign, now: number) => unknown> = {
 
 /** Writes that name no foreign thing but a taken id: a conflict without its data is right. */
 const CONFLICT_IS_REFUSAL = new Set(['POST /api/surveys']);
+
+/**
+ * Imports that answer row by row (CONTRACT: `{imported, updated, rejected}`): refusing means
+ * every row rejected and nothing imported or updated.
+ */
+const ROWS_REJECTED_IS_REFUSAL = new Set(['POST /api/tthc/import']);
+
+function rowsRejected(status: number, text: string): boolean {
+  if (status !== 200) return false;
+  const body = JSON.parse(text) as { imported?: number; updated?: number; rejected?: unknown[] };
+  return body.imported === 0 && body.updated === 0 && (body.rejected?.length ?? 0) > 0;
+}
 
 const FOREIGN_SURVEY = 'bang-hoi-ngoai';
 const FOREIGN_SURVEY_TITLE = 'Bảng hỏi riêng của đơn vị ngoài';
@@ -257,7 +276,8 @@ describe('the access matrix: every staff route × each demo role × data outside
           const refused =
             res.status === 403 ||
             res.status === 404 ||
-            (res.status === 409 && CONFLICT_IS_REFUSAL.has(key));
+            (res.status === 409 && CONFLICT_IS_REFUSAL.has(key)) ||
+            (ROWS_REJECTED_IS_REFUSAL.has(key) && rowsRejected(res.status, text));
           // A route whose path names the foreign thing, or a write, must refuse outright.
           if ((aimed || r.method !== 'GET') && !refused)
             problems.push(`${r.method} ${url}: ${res.status}, expected 403/404`);
@@ -275,6 +295,8 @@ describe('the access matrix: every staff route × each demo role × data outside
       expect(problems).toEqual([]);
       expect(await foreignState(t, f)).toEqual(before);
       expect(await foreignSurveyState(t)).toEqual(surveyBefore);
+      const files = t.handle.db.selectFrom('tthc_files').select('code');
+      expect(await files.where('unit_id', '=', f.unitId).execute()).toEqual([]);
     });
   }
 });

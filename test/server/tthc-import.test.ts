@@ -212,7 +212,7 @@ describe('POST /api/tthc/import', () => {
     expect(target.failing).toHaveLength(3);
   });
 
-  test('a request without a file is refused as validation_failed, and a viewer cannot import', async () => {
+  test('a request without a file is refused as validation_failed, and one without a session as unauthenticated', async () => {
     const t = await createTestApp();
     const cookie = await t.login('tayho@demo.vn');
     const res = await t.req('/api/tthc/import', { body: { file: 'x' }, cookie });
