@@ -108,6 +108,20 @@ describe('POST /api/kiosks', () => {
   });
 });
 
+describe('DELETE /api/campaigns/:id with a device', () => {
+  test('deletes a campaign without responses together with its devices, whose page is then gone', async () => {
+    const t = await createTestApp();
+    const { campaign, kiosk } = await setup(t);
+    const del = await t.req(`/api/campaigns/${campaign.id}`, {
+      method: 'DELETE',
+      cookie: campaign.cookie,
+    });
+    expect(del.status).toBe(204);
+    expect(await t.handle.db.selectFrom('kiosks').selectAll().execute()).toEqual([]);
+    expect((await t.req(`/k/${kiosk.deviceCode}`)).status).toBe(404);
+  });
+});
+
 describe('POST /api/public/kiosks/:deviceCode/responses', () => {
   test('stores each tap as a response with channel kiosk, and a retry of the same tap once', async () => {
     const t = await createTestApp();
