@@ -149,6 +149,25 @@ describe('POST /api/public/kiosks/:deviceCode/responses', () => {
     ]);
   });
 
+  test('a device time in the future or before the device existed is kept within registration and arrival', async () => {
+    const t = await createTestApp();
+    const { kiosk } = await setup(t);
+    t.clock.set('2026-11-23T03:00:00.000Z');
+    for (const tappedAt of ['2026-11-24T09:00:00.000Z', '2020-01-01T00:00:00.000Z']) {
+      const res = await tap(t, kiosk.deviceCode, {
+        clientId: crypto.randomUUID(),
+        answers: { hai_long: 3 },
+        tappedAt,
+      });
+      expect(res.status).toBe(201);
+    }
+    const times = await t.handle.db.selectFrom('kiosk_taps').select('tapped_at').execute();
+    expect(times.map((x) => x.tapped_at).sort()).toEqual([
+      '2026-11-23T02:00:00.000Z',
+      '2026-11-23T03:00:00.000Z',
+    ]);
+  });
+
   test('a disabled device is refused, its page says so, and a tap it sent before still gets its id', async () => {
     const t = await createTestApp();
     const { campaign, kiosk } = await setup(t);
