@@ -173,7 +173,7 @@ describe.skipIf(!chromiumPath)('the counter kiosk', () => {
     }
   });
 
-  test('staff register a device in "Quầy tiếp nhận", see its link and QR code, and disable it', async () => {
+  test('staff register a device in "Quầy tiếp nhận", see its link and QR code, disable it, and find its rapid taps flagged', async () => {
     const page = await phonePage(live.browser);
     await signIn(page, live.server.url, 'tayho@demo.vn');
     await openPage(page, 'Quầy tiếp nhận');
@@ -205,5 +205,11 @@ describe.skipIf(!chromiumPath)('the counter kiosk', () => {
     const device = await tabletPage(live.browser);
     await device.goto(url!);
     await device.getByRole('heading', { name: 'Máy đánh giá đã ngừng sử dụng' }).waitFor();
+
+    // The ten visits tapped in a row above are more than a queue of visitors makes: flagged.
+    await page.goto(`${live.server.url}/app/quality?campaignId=${kiosk.campaignId}`);
+    const bursts = page.getByRole('region', { name: 'Chạm dồn dập tại quầy' });
+    await bursts.getByRole('rowheader', { name: 'Quầy 1', exact: true }).waitFor();
+    expect(await bursts.getByRole('row').count()).toBe(2);
   });
 });

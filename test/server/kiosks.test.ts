@@ -108,6 +108,20 @@ describe('POST /api/kiosks', () => {
   });
 });
 
+describe('DELETE /api/campaigns/:id with a device', () => {
+  test('deletes a campaign without responses together with its devices, whose page is then gone', async () => {
+    const t = await createTestApp();
+    const { campaign, kiosk } = await setup(t);
+    const del = await t.req(`/api/campaigns/${campaign.id}`, {
+      method: 'DELETE',
+      cookie: campaign.cookie,
+    });
+    expect(del.status).toBe(204);
+    expect(await t.handle.db.selectFrom('kiosks').selectAll().execute()).toEqual([]);
+    expect((await t.req(`/k/${kiosk.deviceCode}`)).status).toBe(404);
+  });
+});
+
 describe('POST /api/public/kiosks/:deviceCode/responses', () => {
   test('stores each tap as a response with channel kiosk, and a retry of the same tap once', async () => {
     const t = await createTestApp();
@@ -132,6 +146,25 @@ describe('POST /api/public/kiosks/:deviceCode/responses', () => {
     const taps = await t.handle.db.selectFrom('kiosk_taps').selectAll().execute();
     expect(taps.map((x) => [x.kiosk_id, x.tapped_at])).toEqual([
       [kiosk.id, '2026-11-23T02:00:30.000Z'],
+    ]);
+  });
+
+  test('a device time in the future or before the device existed is kept within registration and arrival', async () => {
+    const t = await createTestApp();
+    const { kiosk } = await setup(t);
+    t.clock.set('2026-11-23T03:00:00.000Z');
+    for (const tappedAt of ['2026-11-24T09:00:00.000Z', '2020-01-01T00:00:00.000Z']) {
+      const res = await tap(t, kiosk.deviceCode, {
+        clientId: crypto.randomUUID(),
+        answers: { hai_long: 3 },
+        tappedAt,
+      });
+      expect(res.status).toBe(201);
+    }
+    const times = await t.handle.db.selectFrom('kiosk_taps').select('tapped_at').execute();
+    expect(times.map((x) => x.tapped_at).sort()).toEqual([
+      '2026-11-23T02:00:00.000Z',
+      '2026-11-23T03:00:00.000Z',
     ]);
   });
 
