@@ -21,6 +21,10 @@ const ORDER = [
   'feedback_contacts',
   'feedback_events',
   'holidays',
+  'dialogues',
+  'dialogue_groups',
+  'dialogue_questions',
+  'dialogue_contacts',
 ];
 /** Not worth moving: they expire on their own. */
 const SKIP = new Set(['sessions', 'login_attempts']);

@@ -37,6 +37,9 @@ function fillPath(path: string, f: Foreign): string {
     .replace(/^\/api\/notifications\/:id/, `/api/notifications/${f.outboxId}`)
     .replace(/^\/api\/surveys\/:id/, `/api/surveys/${FOREIGN_SURVEY}`)
     .replace(/^\/api\/kiosks\/:id/, `/api/kiosks/${f.kioskId}`)
+    .replace(/^\/api\/dialogues\/:id/, `/api/dialogues/${FOREIGN_DIALOGUE.id}`)
+    .replace(/:groupId\b/, FOREIGN_DIALOGUE.groupId)
+    .replace(/:questionId\b/, FOREIGN_DIALOGUE.questionId)
     .replace(/:id\b/, f.unitId);
 }
 
@@ -106,7 +109,93 @@ const WRITE_BODIES: Record<string, (f: Foreign, now: number) => unknown> = {
   'POST /api/users/:id/reset-password': () => undefined,
   'POST /api/kiosks': (f) => ({ campaignId: f.campaignId, unitId: f.unitId, name: 'Quầy lấn sân' }),
   'PATCH /api/kiosks/:id': () => ({ disabled: true }),
+  // The foreign unit's dialogue: scheduled over, changed, grouped, answered, published.
+  'POST /api/dialogues': (f, now) => ({
+    unitId: f.unitId,
+    heldAt: new Date(now + 86_400_000).toISOString(),
+    topic: 'Đối thoại lấn sân',
+    place: 'Hội trường',
+  }),
+  'PATCH /api/dialogues/:id': () => ({ topic: 'Đối thoại lấn sân' }),
+  'POST /api/dialogues/:id/groups': () => ({ title: 'Nhóm lấn sân' }),
+  'PATCH /api/dialogues/:id/groups/:groupId': () => ({ answer: 'Trả lời lấn sân' }),
+  'DELETE /api/dialogues/:id/groups/:groupId': () => undefined,
+  'PATCH /api/dialogues/:id/questions/:questionId': () => ({ groupId: null }),
+  'POST /api/dialogues/:id/publish': () => undefined,
 };
+
+const FOREIGN_DIALOGUE = {
+  id: 'doi-thoai-ngoai',
+  groupId: 'nhom-ngoai',
+  questionId: 'cau-hoi-ngoai',
+  topic: 'Đối thoại riêng của đơn vị ngoài',
+  contact: 'Người hỏi ngoài phạm vi',
+};
+
+/** A held dialogue of the foreign unit with one grouped question whose sender left a name. */
+async function addForeignDialogue(t: TestApp, unitId: string): Promise<void> {
+  const now = t.clock().getTime();
+  const at = (ms: number) => new Date(now + ms).toISOString();
+  const db = t.handle.db;
+  await db
+    .insertInto('dialogues')
+    .values({
+      id: FOREIGN_DIALOGUE.id,
+      unit_id: unitId,
+      topic: FOREIGN_DIALOGUE.topic,
+      place: 'Hội trường',
+      held_at: at(-3_600_000),
+      published_at: null,
+      created_by: null,
+      created_at: at(-86_400_000),
+      updated_at: at(-86_400_000),
+    })
+    .execute();
+  await db
+    .insertInto('dialogue_groups')
+    .values({
+      id: FOREIGN_DIALOGUE.groupId,
+      dialogue_id: FOREIGN_DIALOGUE.id,
+      title: 'Nhóm ngoài',
+      answer: 'Trả lời ngoài',
+      position: 1,
+      created_at: at(0),
+      updated_at: at(0),
+    })
+    .execute();
+  await db
+    .insertInto('dialogue_questions')
+    .values({
+      id: FOREIGN_DIALOGUE.questionId,
+      dialogue_id: FOREIGN_DIALOGUE.id,
+      group_id: FOREIGN_DIALOGUE.groupId,
+      content: 'Câu hỏi của đơn vị ngoài',
+      client_id: null,
+      received_at: at(-86_400_000),
+    })
+    .execute();
+  await db
+    .insertInto('dialogue_contacts')
+    .values({
+      question_id: FOREIGN_DIALOGUE.questionId,
+      name: FOREIGN_DIALOGUE.contact,
+      phone: null,
+      email: null,
+      consent_at: at(0),
+      retain_until: at(86_400_000),
+      erased_at: null,
+    })
+    .execute();
+}
+
+async function foreignDialogueState(t: TestApp) {
+  const db = t.handle.db;
+  return {
+    dialogues: await db.selectFrom('dialogues').selectAll().execute(),
+    groups: await db.selectFrom('dialogue_groups').selectAll().execute(),
+    questions: await db.selectFrom('dialogue_questions').selectAll().execute(),
+  };
+}
 
 /** Writes that name no foreign thing but a taken id: a conflict without its data is right. */
 const CONFLICT_IS_REFUSAL = new Set(['POST /api/surveys']);
@@ -226,10 +315,12 @@ describe('the access matrix: every staff route × each demo role × data outside
       const t = await createTestApp();
       const f = await foreignData(t, role.foreign, role.parent);
       await addForeignSurvey(t, role.foreign);
+      await addForeignDialogue(t, role.foreign);
       const own = await createCampaign(t, { as: role.email, unitIds: ['HN-TAYHO-THCS-DONGTHAI'] });
       const cookie = await t.login(role.email);
       const before = await foreignState(t, f);
       const surveyBefore = await foreignSurveyState(t);
+      const dialogueBefore = await foreignDialogueState(t);
       const problems: string[] = [];
       const base = `campaignId=${own.id}&surveyFamily=edu-thcs`;
 
@@ -270,6 +361,8 @@ describe('the access matrix: every staff route × each demo role × data outside
           const text = await res.text();
           const found = leaks(text, f);
           if (text.includes(FOREIGN_SURVEY_TITLE)) found.push(FOREIGN_SURVEY_TITLE);
+          for (const mark of [FOREIGN_DIALOGUE.topic, FOREIGN_DIALOGUE.contact])
+            if (text.includes(mark)) found.push(mark);
           if (found.length)
             problems.push(`${r.method} ${url}: ${res.status} shows ${found.join(', ')}`);
           if (res.status >= 500) problems.push(`${r.method} ${url}: ${res.status}`);
@@ -297,6 +390,7 @@ describe('the access matrix: every staff route × each demo role × data outside
       expect(await foreignSurveyState(t)).toEqual(surveyBefore);
       const files = t.handle.db.selectFrom('tthc_files').select('code');
       expect(await files.where('unit_id', '=', f.unitId).execute()).toEqual([]);
+      expect(await foreignDialogueState(t)).toEqual(dialogueBefore);
     });
   }
 });
