@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, test } from 'vitest';
 import { DEMO_CAMPAIGNS } from '../../cli/seed/campaigns.js';
-import { chromiumPath, phonePage, screenshot, useLive } from '../helpers/browser.js';
-import { liveApi, liveLogin } from '../helpers/live.js';
+import { chromiumPath, phonePage, screenshot, signIn, useLive } from '../helpers/browser.js';
+import { liveApi } from '../helpers/live.js';
 
 const DONGTHAI = 'HN-TAYHO-THCS-DONGTHAI';
 
@@ -11,13 +11,18 @@ describe.skipIf(!chromiumPath)('public results (công khai) on a phone', () => {
 
   test('a parent reads the published results of their school with JavaScript off', async () => {
     const base = live.server.url;
-    const cookie = await liveLogin(base, 'tayho@demo.vn');
-    const id = DEMO_CAMPAIGNS.previous.THCS;
-    const res = await fetch(`${base}/api/campaigns/${id}/publish`, {
-      method: 'POST',
-      headers: { origin: base, cookie },
-    });
-    expect(res.status).toBe(200);
+    // The office publishes last school year's THCS results from the campaign's page.
+    const staff = await phonePage(live.browser);
+    await signIn(staff, base, 'tayho@demo.vn');
+    await staff.locator('header.topbar').waitFor();
+    await staff.goto(`${base}/app/campaigns/${DEMO_CAMPAIGNS.previous.THCS}`);
+    await staff.getByText('Kết quả đợt này chưa được công khai.').waitFor();
+    await staff.getByRole('button', { name: 'Công khai kết quả' }).click();
+    await staff.getByRole('button', { name: 'Công khai', exact: true }).click();
+    await staff.getByText(/^Kết quả đã được công khai từ \d\d\/\d\d\/\d{4} \d\d:\d\d\./).waitFor();
+    await screenshot(staff, 'public-results-published-360');
+    await staff.context().close();
+
     const api = await liveApi(base, `/api/public/results?unitId=${DONGTHAI}`);
     const [r] = (await api.json()) as { overall: { index: number; low: number; high: number } }[];
 

@@ -203,7 +203,6 @@ export function CampaignDetail({ id }: { id: string }) {
         {d.archivedAt && ` · ${t('đã lưu trữ', 'archived')}`}
       </p>
       {mayEdit && d.manageable && <CampaignActions d={d} onDone={() => reload.value++} />}
-      <PublishResults campaignId={d.id} mayPublish={mayEdit} reload={reload.value} />
       <p>
         <a href={exportPath('csv')}>{t('Tải dữ liệu phiếu (CSV)', 'Download responses (CSV)')}</a>
         {' · '}
@@ -295,6 +294,8 @@ export function CampaignDetail({ id }: { id: string }) {
           </tbody>
         </table>
       </div>
+      {/* Last: it loads on its own, and nothing above it moves when it appears. */}
+      <PublishResults campaignId={d.id} mayPublish={mayEdit} reload={reload.value} />
     </section>
   );
 }

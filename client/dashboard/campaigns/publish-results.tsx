@@ -23,7 +23,8 @@ export function PublishResults(p: { campaignId: string; mayPublish: boolean; rel
   if (!s) return pub.error ? <Alert text={pub.error} /> : null;
   const done = () => again.value++;
   return (
-    <section class="campaign-actions" aria-label={t('Công khai kết quả', 'Publish results')}>
+    <section class="campaign-actions" aria-labelledby="publish-h">
+      <h2 id="publish-h">{t('Công khai kết quả', 'Public results')}</h2>
       {s.published ? (
         <p role="status" class="ok">
           {t(
