@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
 import { html, page } from '../html/layout.js';
+import { DASHBOARD_STYLES, dashboardAssets } from './dashboard-assets.js';
 
 const home = new Hono<AppEnv>()
   .get('/', (c) =>
@@ -23,12 +24,24 @@ const home = new Hono<AppEnv>()
   .get('/app/*', (c) => c.html(dashboardShell()))
   .get('/app', (c) => c.html(dashboardShell()));
 
+/**
+ * The dashboard's page: the shell a person sees at once, before any script has arrived (the
+ * header and a status line saying the dashboard is loading), then the entry script, with every
+ * chunk it imports asked for at the same time (`modulepreload`) rather than one after another.
+ * The script replaces the shell with the real one (the menu, the sign-in form or the page).
+ */
 function dashboardShell() {
+  const assets = dashboardAssets();
   return page({
     title: 'Hài Lòng — Bảng điều khiển',
-    styles: ['/assets/base.css', '/assets/dashboard.css', '/assets/accounts.css'],
-    body: html`<div id="app"><noscript>Bảng điều khiển cần JavaScript. / The dashboard needs JavaScript.</noscript></div>`,
-    scripts: ['/assets/dashboard.js'],
+    styles: DASHBOARD_STYLES,
+    head: assets.preload.map((p) => html`<link rel="modulepreload" href="${p}">`),
+    body: html`<div id="app"><div class="shell">
+<header class="topbar"><strong class="site">Hài Lòng</strong></header>
+<main class="content" aria-busy="true"><p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>Đang tải bảng điều khiển…</p>
+<noscript><p>Bảng điều khiển cần JavaScript. / The dashboard needs JavaScript.</p></noscript></main>
+</div></div>`,
+    scripts: [assets.script],
   });
 }
 
