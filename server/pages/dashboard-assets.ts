@@ -4,10 +4,14 @@ import { join } from 'node:path';
 /** The file the client build writes beside the dashboard's chunks (client/build.ts). */
 export const DASHBOARD_MANIFEST = 'dashboard-manifest.json';
 
-/** What the /app page links: the entry script and the chunks it imports statically. */
+/**
+ * What the /app pages link: the dashboard's entry script and the chunks it imports statically;
+ * the sign-in form's own small script.
+ */
 export interface DashboardManifest {
   script: string;
   preload: string[];
+  signIn: string;
 }
 
 /** The dashboard's stylesheets, linked by the /app page (small; the scripts are the weight). */
