@@ -73,7 +73,7 @@ export function BarChart({
           <span />
           <span class="hbar-track">
             {AXIS.map((v) => (
-              <span key={v} style={{ left: at(v) }}>
+              <span key={v} class={v % 50 ? 'hbar-minor' : undefined} style={{ left: at(v) }}>
                 {v}%
               </span>
             ))}

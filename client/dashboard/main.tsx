@@ -166,13 +166,13 @@ function Shell() {
   useEffect(() => {
     void state.loadMe();
   }, []);
-  // While the session is read: the same shell the server sent (server/pages/home.ts).
+  // While the session is read: the same placeholder the server sent (server/pages/home.ts).
   if (me.value === undefined)
     return (
       <div class="shell">
-        <header class="topbar">
+        <div class="topbar" role="banner">
           <strong class="site">Hài Lòng</strong>
-        </header>
+        </div>
         <main class="content" aria-busy="true">
           <Loading what={t('bảng điều khiển', 'the dashboard')} />
         </main>

@@ -90,7 +90,7 @@ describe('the dashboard on a slow link', () => {
     const res = await t.req('/app/overview', { cookie });
     expect(res.headers.get('cache-control')).toBe('private, no-cache');
     const html = await res.text();
-    expect(html).toMatch(/<header[^>]*>[\s\S]*Hài Lòng[\s\S]*<\/header>/);
+    expect(html).toMatch(/<div class="topbar" role="banner">[\s\S]*Hài Lòng[\s\S]*?<\/div>/);
     expect(html).toMatch(
       /<main[^>]*aria-busy="true"[^>]*>[\s\S]*role="status"[^>]*>[^<]*<[^>]*><\/span>Đang tải/,
     );
