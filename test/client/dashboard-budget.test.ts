@@ -43,7 +43,7 @@ async function onTheWire(
     const js = await (await t.req(a)).text();
     scripts.push(js);
     queue.push(...staticImports(js));
-    if (view && /^\/assets\/dashboard-/.test(a)) {
+    if (view && a.startsWith('/assets/dashboard-')) {
       const chunk = js.match(new RegExp(`import\\("\\./(${view}-[A-Z0-9]+\\.js)"\\)`))?.[1];
       expect(chunk, `the entry imports the ${view} page`).toBeDefined();
       queue.push(`/assets/${chunk}`);
