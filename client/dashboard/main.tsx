@@ -225,6 +225,10 @@ function ForcedPasswordChange() {
 
 const root = document.getElementById('app');
 if (root) {
+  // The server sends this script only to a signed-in user: the page's chunk is fetched at once,
+  // alongside the user's details, not after them.
+  const opening = PAGES.find((p) => location.pathname.startsWith(p.path)) ?? PAGES[0]!;
+  void (opening.view as Partial<ReturnType<typeof lazyView>>).preload?.().catch(() => {});
   // The server's placeholder shell goes in the same task as the first render: nothing blinks.
   root.replaceChildren();
   render(
