@@ -10,6 +10,8 @@ export function page(opts: {
   lang?: 'vi' | 'en';
   scripts?: string[];
   styles?: string[];
+  /** More of the head, after the stylesheets (e.g. `modulepreload` links). */
+  head?: Content | Content[];
 }) {
   const styles = opts.styles ?? ['/assets/base.css'];
   return html`<!doctype html>
@@ -18,7 +20,7 @@ export function page(opts: {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${opts.title}</title>
-${styles.map((s) => html`<link rel="stylesheet" href="${s}">`)}
+${styles.map((s) => html`<link rel="stylesheet" href="${s}">`)}${opts.head ?? ''}
 </head>
 <body>
 ${opts.body}
