@@ -3,9 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { buildClient } from '../client/build.js';
 import { buildServer } from '../server/compile.js';
+import { CHROMIUM_LAUNCH, chromiumPath } from './helpers/chromium.js';
 
 /**
  * The pages under test load the real bundles, and the live-server tests (browser, crash) run the
@@ -16,17 +18,38 @@ import { buildServer } from '../server/compile.js';
  * a new run always migrates and seeds with the code as it is now.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  await buildClient({ quiet: true });
-  await buildServer();
+  // Vitest runs this once per project (the root, sqlite, postgres), all in its main process:
+  // build once (~11 s on this machine) and let the others wait for that build.
+  const built = globalThis as { hlBuilt?: Promise<unknown> };
+  built.hlBuilt ??= buildClient({ quiet: true }).then(() => buildServer());
+  await built.hlBuilt;
   const cache = mkdtempSync(join(tmpdir(), 'hailong-test-'));
   const prefix = `hl_tpl_${randomBytes(4).toString('hex')}`;
   project.provide('hlTestCache', cache);
   project.provide('hlTemplatePrefix', prefix);
+  // One Chromium for all the browser files of the run, each connecting to it (launching one per
+  // file cost ~2 s each). Not started for a run that names only other files.
+  let browser: BrowserServer | undefined;
+  if (chromiumPath && runsBrowserFiles(project)) {
+    browser = await chromium.launchServer(CHROMIUM_LAUNCH);
+    project.provide('hlChromiumWs', browser.wsEndpoint());
+  }
   return async () => {
+    await browser?.close();
     rmSync(cache, { recursive: true, force: true });
     const url = process.env.TEST_PG_URL;
     if (url) await dropTemplates(url, prefix);
   };
+}
+
+/** Whether this project's run may include test/browser files: none named, or one of those. */
+function runsBrowserFiles(project: TestProject): boolean {
+  if (!project.config.include.some((glob) => glob.startsWith('test/**'))) return false;
+  // The file filters of the command line (`vitest run test/server/x.test.ts`); internal to
+  // vitest, so without them the Chromium is started (the safe side: only slower).
+  const filters =
+    (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern ?? [];
+  return !filters.length || filters.some((f) => /browser/.test(f));
 }
 
 async function dropTemplates(url: string, prefix: string): Promise<void> {
