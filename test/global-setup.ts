@@ -23,8 +23,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const built = globalThis as { hlBuilt?: Promise<unknown> };
   built.hlBuilt ??= buildClient({ quiet: true }).then(() => buildServer());
   await built.hlBuilt;
-  const cache = mkdtempSync(join(tmpdir(), 'hailong-test-'));
-  const prefix = `hl_tpl_${randomBytes(4).toString('hex')}`;
+  // One cache for all the projects of the run, removed after the last one's teardown.
+  const run = globalThis as { hlRun?: { cache: string; prefix: string; users: number } };
+  run.hlRun ??= {
+    cache: mkdtempSync(join(tmpdir(), 'hailong-test-')),
+    prefix: `hl_tpl_${randomBytes(4).toString('hex')}`,
+    users: 0,
+  };
+  const { cache, prefix } = run.hlRun;
+  run.hlRun.users++;
   project.provide('hlTestCache', cache);
   project.provide('hlTemplatePrefix', prefix);
   // One Chromium for all the browser files of the run, each connecting to it (launching one per
@@ -36,6 +43,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   return async () => {
     await browser?.close();
+    if (--run.hlRun!.users > 0) return;
     rmSync(cache, { recursive: true, force: true });
     const url = process.env.TEST_PG_URL;
     if (url) await dropTemplates(url, prefix);
