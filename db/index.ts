@@ -24,6 +24,12 @@ export interface DbHandle {
   /** How another thread opens the same database (createDb's arguments); null for ':memory:'. */
   source: DbSource | null;
   /**
+   * SQLite only: the whole database as bytes (better-sqlite3's serialize), which
+   * `createDb(':memory:', { image })` opens again as an independent in-memory copy. Tests build
+   * one migrated database and clone it instead of migrating again for every test.
+   */
+  serialize?: () => Buffer;
+  /**
    * Closes the database, even one never queried. Close the server's services on it first
    * (server/services.ts): the tally counts what is left through this handle.
    */
@@ -48,7 +54,7 @@ export function isPostgresUrl(url: string): boolean {
  */
 export function createDb(
   url: string = DEFAULT_DATABASE_URL,
-  opts: { searchPath?: string; cacheMb?: number } = {},
+  opts: { searchPath?: string; cacheMb?: number; image?: Buffer } = {},
 ): DbHandle {
   if (isPostgresUrl(url)) {
     // count(*) and bigint come back as strings by default; our counts fit in a double.
@@ -66,8 +72,9 @@ export function createDb(
     };
     return { db, dialect: 'postgres', source, close };
   }
+  if (opts.image && url !== ':memory:') throw new Error('an image opens only as :memory:');
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
-  const sqlite = new SQLite(url);
+  const sqlite = new SQLite(opts.image ?? url);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -82,6 +89,7 @@ export function createDb(
     db,
     dialect: 'sqlite',
     source: url === ':memory:' ? null : { url },
+    serialize: () => sqlite.serialize(),
     close: async () => {
       await db.destroy();
       if (sqlite.open) sqlite.close(); // a handle Kysely never used is not closed by destroy()

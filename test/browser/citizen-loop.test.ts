@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { chromiumPath, screenshot, useLive } from '../helpers/browser.js';
+import { fileOnForm, photo } from '../helpers/citizen-steps.js';
 import { liveApi, liveLogin } from '../helpers/live.js';
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -19,13 +19,6 @@ async function checkPage(page: Page, width: number) {
   expect(await seriousViolations(page)).toEqual([]);
   const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(scroll).toBeLessThanOrEqual(width);
-}
-
-async function photo(color: string) {
-  const buffer = await sharp({ create: { width: 64, height: 48, channels: 3, background: color } })
-    .jpeg()
-    .toBuffer();
-  return { name: 'anh.jpg', mimeType: 'image/jpeg', buffer };
 }
 
 const SIZES = [
@@ -79,19 +72,14 @@ describe.skipIf(!chromiumPath)('the citizen’s loop in Chromium', () => {
       const base = live.server.url;
       const page = await newPage(live.browser, size);
       const width = size.viewport.width;
-      await page.goto(`${base}/feedback`);
-      await page.getByLabel('Đơn vị nhận phản ánh').selectOption('HN-TAYHO-THCS-DONGTHAI');
-      await page.getByLabel('Lĩnh vực').selectOption('co_so_vat_chat');
-      await page.getByLabel('Tiêu đề').fill(`Mái che sân trường bị thủng (${size.name})`);
-      await page
-        .getByLabel('Nội dung')
-        .fill('Mái che sân trường bị thủng, trời mưa học sinh bị ướt.');
-      await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hoa');
-      await page.getByLabel('Thư điện tử').fill('hoa@example.vn');
-      await page.getByLabel(/Tôi đồng ý/).check();
-      await page.locator('#photos').setInputFiles(await photo('#c00000'));
-      await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
-      const code = (await page.locator('#tracking-code').textContent())!.trim();
+      const { code } = await fileOnForm(page, base, {
+        title: `Mái che sân trường bị thủng (${size.name})`,
+        content: 'Mái che sân trường bị thủng, trời mưa học sinh bị ướt.',
+        name: 'Nguyễn Thị Hoa',
+        email: 'hoa@example.vn',
+        consent: true,
+        photoColor: '#c00000',
+      });
       await page.getByText('Đã nhận 1 ảnh').waitFor();
       await checkPage(page, width);
       await screenshot(page, `citizen-receipt-${size.name}`);

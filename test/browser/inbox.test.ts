@@ -10,6 +10,7 @@ import {
   useLive,
   openPage,
 } from '../helpers/browser.js';
+import { findAndOpen as findItem, staffMove } from '../helpers/citizen-steps.js';
 import { liveApi } from '../helpers/live.js';
 
 /** The serious and critical axe violations, by rule. */
@@ -41,12 +42,7 @@ async function prepare(base: string): Promise<string> {
 
 /** Searches the inbox for words typed without diacritics and opens the one item found. */
 async function findAndOpen(page: Page, trackingCode: string) {
-  await openPage(page, 'Phản ánh');
-  await page.getByLabel('Tìm theo mã, tiêu đề, nội dung').fill('giao vien chu nhiem lop 8b');
-  await page.getByRole('button', { name: 'Tìm', exact: true }).click();
-  await page.getByText('1 mục khớp').waitFor();
-  await page.getByRole('link', { name: trackingCode }).click();
-  await page.getByRole('heading', { level: 1, name: new RegExp(TITLE) }).waitFor();
+  await findItem(page, 'giao vien chu nhiem lop 8b', trackingCode, TITLE);
 }
 
 describe.skipIf(!chromiumPath)('the staff inbox in Chromium', () => {
@@ -85,11 +81,7 @@ describe.skipIf(!chromiumPath)('the staff inbox in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     await rows.first().getByRole('link', { name: trackingCode }).click();
-    for (const verb of ['Thụ lý', 'Xử lý']) {
-      await page.getByRole('button', { name: verb, exact: true }).first().click();
-      await page.locator('form.card').getByRole('button', { name: verb, exact: true }).click();
-      await page.locator('form.card').waitFor({ state: 'detached' });
-    }
+    for (const verb of ['Thụ lý', 'Xử lý']) await staffMove(page, verb);
     await page.getByRole('button', { name: 'Trả lời', exact: true }).first().click();
     await page
       .getByLabel('Mẫu trả lời')

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { copyDatabase, countRows, userTables } from '../../db/copy.js';
 import { createDb, migrateToLatest, type DbHandle } from '../../db/index.js';
 import { BASE_STEP, DEMO_STEPS, seedDemo } from '../../cli/seed/demo.js';
 import { indicesSnapshot } from '../../server/indices/snapshot.js';
 import { listSubtree } from '../../db/repositories/units.js';
-import { createTestDb, testDialect } from '../helpers/db.js';
+import { createTestDb, sqliteImage, testDialect } from '../helpers/db.js';
 import { prepare } from '../../server/startup.js';
 
 const handles: DbHandle[] = [];
@@ -13,13 +13,21 @@ afterEach(async () => {
 });
 
 describe(`db:copy from SQLite to ${testDialect}`, () => {
-  test('moves every row of every table of the full demo, keeping the unit tree and the indices', async () => {
-    const src = createDb(':memory:');
-    handles.push(src);
-    await migrateToLatest(src.db);
+  // The full demo is seeded once per test run (before the test, in the hook's time) and each use
+  // opens a copy of it (test/helpers/db.ts).
+  let fullDemo: Promise<Buffer>;
+  beforeAll(async () => {
     const clock = () => new Date('2026-11-23T02:00:00Z');
-    await prepare(src.db, clock);
-    await seedDemo({ db: src.db, clock, password: 'x' }, () => {}, DEMO_STEPS);
+    fullDemo = sqliteImage('copy: full demo at 2026-11-23T02:00:00Z', async (h) => {
+      await prepare(h.db, clock);
+      await seedDemo({ db: h.db, clock, password: 'x' }, () => {}, DEMO_STEPS);
+    });
+    await fullDemo;
+  });
+
+  test('moves every row of every table of the full demo, keeping the unit tree and the indices', async () => {
+    const src = createDb(':memory:', { image: await fullDemo });
+    handles.push(src);
     const dst = await createTestDb();
     handles.push(dst);
 

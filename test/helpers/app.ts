@@ -5,7 +5,8 @@ import { createApp } from '../../server/app.js';
 import { defaultConfig, type Config } from '../../server/config.js';
 import { closeServices, createServices, type Services } from '../../server/services.js';
 import { prepare } from '../../server/startup.js';
-import { createTestDb } from './db.js';
+import { createDb } from '../../db/index.js';
+import { pgDbFromTemplate, sqliteImage, testDialect } from './db.js';
 
 export const ORIGIN = 'http://localhost';
 export const DEMO_PASSWORD = 'demo-2024';
@@ -57,18 +58,30 @@ export async function createTestApp(
     handle?: DbHandle;
   } = {},
 ): Promise<TestApp> {
-  const handle = opts.handle ?? (await createTestDb());
-  open.push(handle);
   const clock = opts.clock ?? fixedClock();
-  await prepare(handle.db, clock);
   const seed = opts.seed ?? 'base';
-  if (seed) {
-    const steps = seed === 'full' ? DEMO_STEPS : [BASE_STEP];
-    await seedDemo(
-      { db: handle.db, clock, password: DEMO_PASSWORD, scrypt: opts.config?.scrypt ?? TEST_SCRYPT },
-      () => {},
-      steps,
-    );
+  const scrypt = opts.config?.scrypt ?? TEST_SCRYPT;
+  const build = async (h: DbHandle) => {
+    await prepare(h.db, clock);
+    if (seed) {
+      const steps = seed === 'full' ? DEMO_STEPS : [BASE_STEP];
+      await seedDemo({ db: h.db, clock, password: DEMO_PASSWORD, scrypt }, () => {}, steps);
+    }
+  };
+  let handle: DbHandle;
+  if (opts.handle) {
+    handle = opts.handle;
+    open.push(handle);
+    await build(handle);
+  } else {
+    // The migrated, prepared and seeded database is built once per run for each seed, clock
+    // time and password cost, and each test gets its own copy of it (test/helpers/db.ts).
+    const key = JSON.stringify({ app: seed, at: clock().toISOString(), scrypt });
+    handle =
+      testDialect === 'postgres'
+        ? await pgDbFromTemplate(key, build)
+        : createDb(':memory:', { image: await sqliteImage(key, build) });
+    open.push(handle);
   }
   const config = defaultConfig({
     rateLimit: 0,

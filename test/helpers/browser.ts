@@ -1,16 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { DbHandle } from '../../db/index.js';
+import { CHROMIUM_LAUNCH, chromiumPath } from './chromium.js';
+import { sqliteImage } from './db.js';
 
-/** Debian's Chromium (installed by .ci/run), or CHROMIUM_PATH. */
-export const chromiumPath = [
-  process.env.CHROMIUM_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-].find((p): p is string => !!p && existsSync(p));
+export { chromiumPath };
 if (!chromiumPath)
   console.log(
     'Browser suite skipped: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH).',
@@ -18,21 +15,27 @@ if (!chromiumPath)
 
 export const ARTIFACTS = 'test-artifacts';
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    // The flags this machine needs: no sandbox as root, no background network calls.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The Chromium that test/global-setup.ts started for the run's browser files to share. */
+    hlChromiumWs: string;
+  }
+}
+
+/**
+ * A Chromium for one test file: a connection to the one the run shares (test/global-setup.ts
+ * starts it when the run includes browser files), or, without it or with `own`, one of its own.
+ * Closing the returned Browser closes what this file opened in it (its contexts and pages).
+ */
+export async function launchBrowser(opts: { own?: boolean } = {}): Promise<Browser> {
+  let shared: string | undefined;
+  try {
+    shared = opts.own ? undefined : inject('hlChromiumWs') || undefined;
+  } catch {
+    shared = undefined; // outside a vitest worker
+  }
+  if (shared) return chromium.connect(shared);
+  return chromium.launch(CHROMIUM_LAUNCH);
 }
 
 export interface LiveServer {
@@ -46,18 +49,31 @@ function fromBuild<T>(source: string): Promise<T> {
   return import(new URL(`../../dist/${source}.js`, import.meta.url).href) as Promise<T>;
 }
 
+export interface StartServerOptions {
+  /**
+   * Citizens' e-mails: the SMTP server to send them through (e.g. test/helpers/mail.ts
+   * `startSmtp().url`). The server then runs the real notifier as `npm start` does, polling the
+   * outbox every `notifyEveryMs` (default 200 ms) instead of every 10 s, with the links in its
+   * messages pointing at this server.
+   */
+  smtpUrl?: string;
+  notifyEveryMs?: number;
+}
+
 /**
  * The real app, as `npm start` runs it (the compiled JavaScript in dist/, its precompressed
- * assets), on a real port over a migrated in-memory database with the full demo data.
+ * assets), on a real port over a migrated in-memory database with the full demo data, a database
+ * of its own: the demo is seeded once per test run and copied for each server.
  */
-export async function startServer(): Promise<LiveServer> {
+export async function startServer(opts: StartServerOptions = {}): Promise<LiveServer> {
   const [
-    { createDb, migrateToLatest },
+    { createDb },
     { seedDemo },
     { createApp },
     { defaultConfig },
     { prepare },
     { createServices, closeServices },
+    { createNotifier },
   ] = await Promise.all([
     fromBuild<typeof import('../../db/index.js')>('db/index'),
     fromBuild<typeof import('../../cli/seed/demo.js')>('cli/seed/demo'),
@@ -65,27 +81,50 @@ export async function startServer(): Promise<LiveServer> {
     fromBuild<typeof import('../../server/config.js')>('server/config'),
     fromBuild<typeof import('../../server/startup.js')>('server/startup'),
     fromBuild<typeof import('../../server/services.js')>('server/services'),
+    fromBuild<typeof import('../../server/notifications/notifier.js')>(
+      'server/notifications/notifier',
+    ),
   ]);
-  const handle = createDb(':memory:');
-  await migrateToLatest(handle.db);
   const clock = () => new Date();
-  await prepare(handle.db, clock);
-  await seedDemo({ db: handle.db, clock, password: 'demo-2024' });
+  // The demo is seeded once per run (and Vietnamese calendar day, as its deadlines count days)
+  // by the first server, and each server opens its own copy of it (test/helpers/db.ts).
+  const day = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const image = await sqliteImage(`live demo ${day}`, async (h) => {
+    await prepare(h.db, clock);
+    await seedDemo({ db: h.db, clock, password: 'demo-2024' });
+  });
+  const handle = createDb(':memory:', { image });
   const services = createServices(handle.db);
+  const config = defaultConfig({
+    rateLimit: 0,
+    lookupRateLimit: 0,
+    ...(opts.smtpUrl ? { smtpUrl: opts.smtpUrl } : {}),
+  });
+  // As server/main.ts does: the notifier sends the outbox in the background. Without an SMTP
+  // server it is the app's own idle one (e-mails wait in the outbox), as before.
+  const notifier = opts.smtpUrl ? createNotifier({ db: handle.db, clock, config }) : undefined;
   const app = createApp({
     ...handle,
     ...services,
     clock,
-    config: defaultConfig({ rateLimit: 0, lookupRateLimit: 0 }),
+    config,
+    ...(notifier ? { notifier } : {}),
   });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  if (notifier) {
+    // The links in the messages lead here (PUBLIC_URL), known once the port is.
+    config.publicUrl = url;
+    notifier.start(opts.notifyEveryMs ?? 200);
+  }
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     handle,
     close: async () => {
+      await notifier?.stop();
       await new Promise<void>((r) => server.close(() => r()));
       await closeServices(services);
       await handle.close();
