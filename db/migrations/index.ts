@@ -16,6 +16,7 @@ import * as campaignArchive from './2026-11-29T1800-campaign-archive.js';
 import * as accountsAudit from './2026-11-29T1800-accounts-audit.js';
 import * as staffInbox from './2026-11-29T1800-staff-inbox.js';
 import * as citizenReplies from './2026-11-29T1800-citizen-replies.js';
+import * as counters from './2026-11-30T1040-counters.js';
 
 /** Every migration, by its frozen dated name. Add new ones at the end; never edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T1800-campaign-archive': campaignArchive,
   '2026-11-29T1800-citizen-replies': citizenReplies,
   '2026-11-29T1800-staff-inbox': staffInbox,
+  '2026-11-30T1040-counters': counters,
 };

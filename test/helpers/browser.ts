@@ -71,7 +71,7 @@ export async function startServer(): Promise<LiveServer> {
   const clock = () => new Date();
   await prepare(handle.db, clock);
   await seedDemo({ db: handle.db, clock, password: 'demo-2024' });
-  const services = createServices(handle.db);
+  const services = createServices(handle.db, handle.source);
   const app = createApp({
     ...handle,
     ...services,
