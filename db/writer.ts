@@ -94,6 +94,8 @@ class ThreadWriter implements Writer {
   private waiting = new Map<number, Pending>();
   private worker: Promise<Worker>;
   private closing: Promise<void> | null = null;
+  /** Set when the thread stopped or failed: later writes are refused, never left waiting. */
+  private failed: unknown = null;
 
   constructor(source: DbSource) {
     this.worker = writerScript().then(
@@ -110,6 +112,7 @@ class ThreadWriter implements Writer {
             else p.reject(new Error(m.message));
           });
           const fail = (e: unknown) => {
+            this.failed ??= e;
             reject(e);
             for (const p of this.waiting.values()) p.reject(e);
             this.waiting.clear();
@@ -125,6 +128,7 @@ class ThreadWriter implements Writer {
   async write(record: WriteRecord): Promise<WriteResult> {
     if (this.closing) throw new Error('the writer is closed');
     const w = await this.worker;
+    if (this.failed) throw this.failed;
     return new Promise<WriteResult>((resolve, reject) => {
       const seq = ++this.seq;
       this.waiting.set(seq, { record, resolve, reject });
