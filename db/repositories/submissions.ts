@@ -73,6 +73,16 @@ const INSERT_TEXT = `insert into text_answers (response_id, question_id, campaig
   text, submitted_at) values (?, ?, ?, ?, ?, ?)`;
 const UNIT_PATH = `select path from units where id = ?`;
 
+/** The writer's statements, for their query-plan test. */
+export const SUBMISSION_SQL = {
+  INSERT_RESPONSE,
+  BY_CLIENT,
+  CLAIM_TOKEN,
+  UNCLAIM_TOKEN,
+  INSERT_TEXT,
+  UNIT_PATH,
+} as const;
+
 async function run(db: Db, sqlite: boolean, q: string, params: unknown[]): Promise<number> {
   const res = await db.executeQuery(CompiledQuery.raw(text(sqlite, q), params));
   return Number(res.numAffectedRows ?? 0);

@@ -13,6 +13,7 @@ import {
   pooledResponseTotals,
 } from '../../db/repositories/indices.js';
 import { getResponseByClientId } from '../../db/repositories/responses.js';
+import { SUBMISSION_SQL } from '../../db/repositories/submissions.js';
 import type { Database, Unit } from '../../db/schema.js';
 import { createTestDb, testDialect } from '../helpers/db.js';
 
@@ -105,5 +106,25 @@ describe.skipIf(testDialect === 'postgres')('query plans of the hot queries (SQL
       plans[2]!.some((d) => /^SEARCH campaign_tokens USING .*INDEX .*\(code=\?\)/.test(d)),
     ).toBe(true);
     expect(scans(plans)).toEqual([]);
+  });
+
+  test("the writer's statements find each row by key: no scan of responses, tokens or units", async () => {
+    const file = join(dir, `${Math.random().toString(36).slice(2)}.db`);
+    await (await createTestDb({ sqlitePath: file })).close();
+    const raw = new SQLite(file);
+    try {
+      const details = Object.values(SUBMISSION_SQL).flatMap((text) => {
+        const params = Array.from(text.matchAll(/\?/g), () => 'x');
+        return (
+          raw.prepare(`explain query plan ${text}`).all(...params) as { detail: string }[]
+        ).map((r) => r.detail);
+      });
+      expect(details.some((d) => /^SEARCH responses USING .*INDEX/.test(d))).toBe(true);
+      expect(details.some((d) => /^SEARCH campaign_tokens USING .*INDEX/.test(d))).toBe(true);
+      expect(details.some((d) => /^SEARCH units USING .*INDEX/.test(d))).toBe(true);
+      expect(details.filter((d) => /^SCAN/.test(d))).toEqual([]);
+    } finally {
+      raw.close();
+    }
   });
 });
