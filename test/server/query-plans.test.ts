@@ -122,7 +122,7 @@ describe.skipIf(testDialect === 'postgres')('query plans of the hot queries (SQL
       expect(details.some((d) => /^SEARCH responses USING .*INDEX/.test(d))).toBe(true);
       expect(details.some((d) => /^SEARCH campaign_tokens USING .*INDEX/.test(d))).toBe(true);
       expect(details.some((d) => /^SEARCH units USING .*INDEX/.test(d))).toBe(true);
-      expect(details.filter((d) => /^SCAN/.test(d))).toEqual([]);
+      expect(details.filter((d) => d.startsWith('SCAN'))).toEqual([]);
     } finally {
       raw.close();
     }
