@@ -17,7 +17,7 @@ import type { Scenario } from './scenario.js';
 /**
  * Fills a scenario database with `count` more responses, fast: rows are written with one
  * prepared statement in transactions of 50,000, and the counters are summed in memory and added
- * once at the end, per unit, through addCounters as recordResponse does (leaf and rollups). What lands is what recordResponse would have written for the same answers:
+ * once at the end, per unit, through addCounters as the writer does (leaf and rollups, per channel). What lands is what recordResponse would have written for the same answers:
  * the answers go through the same validation, the counters through the same counterValues and
  * isFast, the fingerprint through the same function. Not durable while it runs (synchronous=OFF):
  * it is a generator, not the application.
@@ -128,6 +128,7 @@ async function writeCounters(
         [...(answerCounts.get(unitId)?.values() ?? [])],
         { n, fast },
         [...(scoreSums.get(unitId)?.values() ?? [])],
+        'seed', // the channel its responses carry
       );
     }
   });

@@ -139,22 +139,27 @@ export interface ResponseTable {
   channel: string;
   /** Hash of the closed answers: bursts of identical responses show up as repeats. */
   fingerprint: string;
-  /** 0 while the tally has not yet added it to the counters (db/repositories/tally.ts). */
-  counted: Generated<number>;
 }
 
-/** Pooled counters: one row per campaign × unit × question × answer value ('1'…'5', 'na', option). */
+/**
+ * Pooled counters: one row per campaign × unit × question × answer value ('1'…'5', 'na', option)
+ * × channel. Every counter table has `channel` last in its key: a unit's figures are read by the
+ * key's prefix and summed over channels, or for one channel (GET /api/indices?channel=).
+ */
 export interface AnswerCountTable {
   campaign_id: string;
   unit_id: string;
   question_id: string;
   value: string;
+  /** The channel of the responses counted here (responses.channel: api, form, kiosk, seed …). */
+  channel: string;
   n: Count;
 }
 
 export interface ResponseCountTable {
   campaign_id: string;
   unit_id: string;
+  channel: string;
   n: Count;
   /** Responses completed implausibly fast. */
   fast_n: Count;
@@ -388,6 +393,7 @@ export interface ScoreCountTable {
   campaign_id: string;
   unit_id: string;
   scope: string;
+  channel: string;
   n: Count;
   s: Count;
   ss: Count;

@@ -73,7 +73,7 @@ function limitBodies(maxSize: number) {
 
 /**
  * Builds the whole application from its dependencies (database, clock, configuration). The
- * services (tally, commits, caches) are made here when not given: a caller that must close them
+ * services (writer, caches) are made here when not given: a caller that must close them
  * (main, the tests) makes them with createServices and passes them.
  */
 export function createApp(
@@ -82,12 +82,12 @@ export function createApp(
     Partial<Services>,
 ) {
   const made =
-    input.tally && input.commits && input.surveys && input.links ? null : createServices(input.db);
+    input.tally && input.writer && input.surveys && input.links ? null : createServices(input.db);
   const clock = input.clock ?? systemClock;
   const deps: AppDeps = {
     ...input,
     tally: input.tally ?? made!.tally,
-    commits: input.commits ?? made!.commits,
+    writer: input.writer ?? made!.writer,
     surveys: input.surveys ?? made!.surveys,
     links: input.links ?? made!.links,
     clock,

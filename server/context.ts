@@ -9,7 +9,7 @@ import type { Notifier } from './notifications/notifier.js';
 
 /**
  * What the app is built from: no module-level singletons, so tests pass their own. The
- * long-lived state (Services: the tally, the group committer, the definition and link caches)
+ * long-lived state (Services: the writer, the definition and link caches)
  * is made once per handle by createServices; createApp makes it when the caller did not.
  */
 export interface AppDeps extends Services {

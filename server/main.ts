@@ -25,10 +25,9 @@ export interface StartOptions {
  * drains and closes everything.
  */
 export function startServer(handle: DbHandle, config: Config, options: StartOptions = {}): Server {
-  // The long-lived state (tally, group commit, caches): made once here, closed on shutdown.
-  const services = createServices(handle.db);
-  // Several servers may share one PostgreSQL database: pick up what a stopped one left uncounted.
-  if (handle.dialect === 'postgres') services.tally.sweep(5_000);
+  // The long-lived state (the writer, its thread for a SQLite file, caches): made once here,
+  // closed on shutdown.
+  const services = createServices(handle.db, handle.source);
   const sweeps = startSweeps(handle.db, systemClock);
   // Citizens' e-mails and SMS: sent from the outbox in the background, never inside a request.
   const notifier = createNotifier({ db: handle.db, clock: systemClock, config });
@@ -45,7 +44,7 @@ export function startServer(handle: DbHandle, config: Config, options: StartOpti
 
   /**
    * SIGTERM (a deploy, systemd, Docker) or SIGINT: stop taking connections, let the requests in
-   * flight finish (a submission being stored is answered, not cut), then count what is left and
+   * flight finish (a submission being stored is answered, not cut), then stop the writer and
    * close the database. Connections still busy after the grace period are closed.
    */
   async function shutdown(signal: string): Promise<void> {
@@ -60,7 +59,7 @@ export function startServer(handle: DbHandle, config: Config, options: StartOpti
     grace.unref();
     await closed;
     clearTimeout(grace);
-    await closeServices(services); // stops the tally's sweep and timers, counts what is left
+    await closeServices(services); // writes what was handed over, stops the writer thread
     await handle.close();
     event('stopped');
     process.exit(0);

@@ -1,23 +1,28 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../db/clock.js';
 import { newId } from '../db/ids.js';
-import type { GroupCommit } from '../db/group-commit.js';
 import type { Db } from '../db/index.js';
-import { claimToken, resolveCode, type CodeTarget } from '../db/repositories/campaigns.js';
-import { tallyAll } from '../db/repositories/tally.js';
+import { resolveCode, type CodeTarget } from '../db/repositories/campaigns.js';
+import { getResponseByClientId } from '../db/repositories/responses.js';
 import {
-  getResponseByClientId,
-  insertResponseOnce,
-  insertTextAnswers,
-} from '../db/repositories/responses.js';
+  writeBatchIn,
+  type WriteRecord,
+  type WriteResult,
+} from '../db/repositories/submissions.js';
+import type { Writer } from '../db/writer.js';
 import { canonicalJson } from '../surveys/load.js';
 import type { TSurveyDefinition } from '../surveys/schema.js';
-import { durationMs } from '../surveys/counting.js';
+import {
+  counterValues,
+  durationMs,
+  isFast,
+  responseScores,
+  type CountedAnswer,
+} from '../surveys/counting.js';
 import { validateAnswers, type Answers } from './answers.js';
 import { campaignState, type CampaignState } from './campaign-state.js';
 import { AppError, conflict, invalid, notFound } from './errors.js';
-import type { Counting } from './counting/tally.js';
-import { getDefinition, type SurveyDefinitions } from './surveys.js';
+import type { SurveyDefinitions } from './surveys.js';
 import { answerItems } from '../surveys/items.js';
 
 export interface RecordInput {
@@ -30,11 +35,8 @@ export interface RecordInput {
   startedAt?: string | null;
   submittedAt: string;
   tokenCode?: string | null;
-  channel: 'api' | 'form' | 'seed' | 'kiosk';
-}
-
-class Duplicate {
-  constructor(readonly existing: { id: string; campaign_id: string }) {}
+  /** Where it came from: `api` (the JSON endpoint), `form` (no-JS page), `kiosk`, `seed`. */
+  channel: string;
 }
 
 /** What a burst detector compares: the closed answers only, hashed. */
@@ -50,105 +52,75 @@ export function fingerprint(def: TSurveyDefinition, answers: Answers): string {
 /** What storing a response outside a caller's transaction goes through. */
 export interface ResponseWriter {
   db: Db;
-  commits: GroupCommit;
-  tally: Counting;
+  writer: Writer;
 }
 
 /**
- * Stores one response durably; idempotent on clientId (the original id comes back with
- * created=false). A token is claimed in the same transaction, so it accepts one response even
- * under concurrent submissions. The counters are not written here: the response is stored
- * uncounted and the tally (server/counting/tally.ts) adds it within milliseconds, many at a time,
- * and before any read of counters (the readers settle it first).
+ * The compact record the writer stores (db/repositories/submissions.ts): the response, its open
+ * answers and what it adds to the counters, all computed here from the validated answers, so
+ * the writer only runs SQL.
+ */
+export function writeRecord(input: RecordInput): WriteRecord {
+  const def = input.definition;
+  const answers = input.answers as Record<string, CountedAnswer>;
+  const duration = durationMs(input.startedAt, input.submittedAt);
+  return {
+    id: newId(),
+    campaignId: input.campaignId,
+    unitId: input.unitId,
+    clientId: input.clientId,
+    tokenCode: input.tokenCode ?? null,
+    surveyVersion: def.version,
+    answers: JSON.stringify(input.answers),
+    startedAt: input.startedAt ?? null,
+    submittedAt: input.submittedAt,
+    durationMs: duration,
+    channel: input.channel,
+    fingerprint: fingerprint(def, input.answers),
+    texts: answerItems(def)
+      .filter((q) => q.type === 'text' && typeof input.answers[q.id] === 'string')
+      .map((q) => [q.id, input.answers[q.id] as string]),
+    values: counterValues(def, answers).map((v) => [v.questionId, v.value]),
+    scores: responseScores(def, answers).map((v) => [v.scope, v.s]),
+    fast: isFast(duration, Object.keys(answers).length) ? 1 : 0,
+  };
+}
+
+/**
+ * Stores one response durably and counted (the counters change in the same commit);
+ * idempotent on clientId (the original id comes back with created=false). A token is claimed in
+ * the same transaction, so it accepts one response even under concurrent submissions. Resolves
+ * after the commit that holds it: the writer's reply is the acknowledgement.
  */
 export async function recordResponse(
   w: ResponseWriter,
   input: RecordInput,
 ): Promise<{ id: string; created: boolean }> {
-  return storeOnce(input, async (run) => {
-    // Shares one durable commit with the submissions arriving at the same moment (bench/).
-    await w.commits.run(run);
-    await w.tally.stored();
-  });
+  return outcome(input, await w.writer.write(writeRecord(input)));
 }
 
 /**
  * recordResponse inside a caller's transaction (the demo seed): the caller owns atomicity, and
- * the response is counted in that same transaction at once.
+ * the response is counted in that same transaction.
  */
 export async function recordResponseIn(
   trx: Db,
   input: RecordInput,
 ): Promise<{ id: string; created: boolean }> {
-  const def = input.definition;
-  return storeOnce(input, async (run) => {
-    await run(trx);
-    await tallyAll(trx, (via, id, version) =>
-      id === def.id && version === def.version
-        ? Promise.resolve(def)
-        : getDefinition(via, id, version),
-    );
-  });
+  const [result] = await writeBatchIn(trx, [writeRecord(input)]);
+  return outcome(input, result!);
 }
 
-async function storeOnce(
-  input: RecordInput,
-  commit: (run: (trx: Db) => Promise<void>) => Promise<void>,
-): Promise<{ id: string; created: boolean }> {
-  const id = newId();
-  const run = async (trx: Db) => {
-    if (input.tokenCode && !(await claimToken(trx, input.tokenCode, id, input.submittedAt))) {
-      const existing = await getResponseByClientId(trx, input.clientId);
-      if (existing) throw new Duplicate(existing);
-      throw tokenUsed();
-    }
-    const inserted = await insertResponseOnce(trx, {
-      id,
-      campaign_id: input.campaignId,
-      unit_id: input.unitId,
-      client_id: input.clientId,
-      token_code: input.tokenCode ?? null,
-      survey_version: input.definition.version,
-      answers: JSON.stringify(input.answers),
-      started_at: input.startedAt ?? null,
-      submitted_at: input.submittedAt,
-      duration_ms: durationMs(input.startedAt, input.submittedAt),
-      channel: input.channel,
-      fingerprint: fingerprint(input.definition, input.answers),
+function outcome(input: RecordInput, r: WriteResult): { id: string; created: boolean } {
+  if (r.kind === 'created') return { id: r.id, created: true };
+  if (r.kind === 'token_used') throw tokenUsed();
+  if (r.campaignId !== input.campaignId) {
+    throw conflict({
+      vi: 'Mã phiếu (clientId) đã được dùng cho một khảo sát khác.',
+      en: 'This clientId was used for another survey.',
     });
-    if (!inserted) {
-      const existing = await getResponseByClientId(trx, input.clientId);
-      if (!existing) throw new Error('client_id conflict without a stored response');
-      throw new Duplicate(existing);
-    }
-    await insertTextAnswers(trx, textRows(id, input));
-  };
-  try {
-    await commit(run);
-    return { id, created: true };
-  } catch (e) {
-    if (!(e instanceof Duplicate)) throw e;
-    if (e.existing.campaign_id !== input.campaignId) {
-      throw conflict({
-        vi: 'Mã phiếu (clientId) đã được dùng cho một khảo sát khác.',
-        en: 'This clientId was used for another survey.',
-      });
-    }
-    return { id: e.existing.id, created: false };
   }
-}
-
-function textRows(responseId: string, input: RecordInput) {
-  return answerItems(input.definition)
-    .filter((q) => q.type === 'text' && typeof input.answers[q.id] === 'string')
-    .map((q) => ({
-      response_id: responseId,
-      question_id: q.id,
-      campaign_id: input.campaignId,
-      unit_id: input.unitId,
-      text: input.answers[q.id] as string,
-      submitted_at: input.submittedAt,
-    }));
+  return { id: r.id, created: false };
 }
 
 export const campaignClosed = () =>

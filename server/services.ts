@@ -1,6 +1,7 @@
-import { createGroupCommit, type GroupCommit } from '../db/group-commit.js';
-import type { Db } from '../db/index.js';
-import { Tally, type Counting } from './counting/tally.js';
+import { SqliteAdapter } from 'kysely';
+import type { Db, DbSource } from '../db/index.js';
+import { createWriter, type Writer } from '../db/writer.js';
+import { Counted, type Counting } from './counting/tally.js';
 import { createLinkCache, type LinkCache } from './responses.js';
 import { createSurveyDefinitions, type SurveyDefinitions } from './surveys.js';
 
@@ -10,33 +11,44 @@ import { createSurveyDefinitions, type SurveyDefinitions } from './surveys.js';
  * of this lives in a module-level registry: two apps on two handles never share it.
  */
 export interface Services {
-  /** Counts stored responses into the counters; readers of counters call settle() first. */
+  /**
+   * What readers of counters may rely on. Responses are counted in the commit that stores them,
+   * so there is nothing left to count before a read (settle() resolves at once).
+   */
   tally: Counting;
-  /** Shares one durable commit among the submissions arriving together (SQLite). */
-  commits: GroupCommit;
+  /**
+   * Stores submissions, batched, one commit per batch with their counts: a writer thread for a
+   * SQLite file, this thread for ':memory:' and PostgreSQL (db/writer.ts).
+   */
+  writer: Writer;
   /** The one validated cache of stored questionnaire definitions. */
   surveys: SurveyDefinitions;
   /** Public link codes resolved lately (code → campaign and unit). */
   links: LinkCache;
 }
 
-/** The services of one handle. Close them (closeServices) before the handle. */
-export function createServices(db: Db): Services {
+/**
+ * The services of one handle. Close them (closeServices) before the handle. Given the handle's
+ * source (DbHandle.source), a SQLite file's submissions are written by a writer thread.
+ */
+export function createServices(db: Db, source: DbSource | null = null): Services {
   const surveys = createSurveyDefinitions(db);
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   return {
     surveys,
-    tally: new Tally(db, (via, id, version) => surveys.get(id, version, via)),
-    commits: createGroupCommit(db),
+    tally: new Counted(),
+    writer: createWriter(db, source, sqlite ? 'sqlite' : 'postgres'),
     links: createLinkCache(db),
   };
 }
 
-/** Stops the background work and counts what is left; the handle stays open. */
-export async function closeServices(s: Pick<Services, 'tally'>): Promise<void> {
+/** Writes what was handed over and stops the writer; the handle stays open. */
+export async function closeServices(s: Pick<Services, 'tally' | 'writer'>): Promise<void> {
+  await s.writer.close();
   await s.tally.close();
 }
 
-/** What a service that reads counters needs: it settles the tally before it reads. */
+/** What a service that reads counters needs. */
 export interface CountReader {
   db: Db;
   tally: Counting;

@@ -9,7 +9,7 @@ import { closeServices, createServices } from '../../server/services.js';
 // serves it but without migrating or seeding, so start-up does not count.
 const config = loadConfig();
 const handle = createDb(config.databaseUrl);
-const services = createServices(handle.db);
+const services = createServices(handle.db, handle.source);
 const app = createApp({ ...handle, ...services, clock: systemClock, config });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   console.log(`READY ${JSON.stringify({ origin: `http://127.0.0.1:${info.port}` })}`);

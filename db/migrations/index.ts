@@ -20,6 +20,7 @@ import * as publicResults from './2026-11-30T1000-public-results.js';
 import * as dialogues from './2026-11-30T1030-dialogues.js';
 import * as kiosks from './2026-11-30T1020-kiosks.js';
 import * as tthcFiles from './2026-11-30T1010-tthc-files.js';
+import * as counters from './2026-11-30T1040-counters.js';
 
 /** Every migration, by its frozen dated name. Add new ones at the end; never edit old ones. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1010-tthc-files': tthcFiles,
   '2026-11-30T1020-kiosks': kiosks,
   '2026-11-30T1030-dialogues': dialogues,
+  '2026-11-30T1040-counters': counters,
 };

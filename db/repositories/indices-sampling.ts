@@ -29,12 +29,16 @@ export async function campaignStrata(
   const rows = await db
     .selectFrom('campaign_units as cu')
     .innerJoin('units as u', 'u.id', 'cu.unit_id')
-    .leftJoin('response_counts as rc', (j) =>
-      j.onRef('rc.campaign_id', '=', 'cu.campaign_id').onRef('rc.unit_id', '=', 'cu.unit_id'),
-    )
     .where('cu.campaign_id', '=', campaignId)
     .where(inSubtree(db, root.path))
-    .select(['cu.unit_id', 'u.path', 'cu.eligible', sql<number>`coalesce(rc.n, 0)`.as('responses')])
+    .select([
+      'cu.unit_id',
+      'u.path',
+      'cu.eligible',
+      // Summed over the channels, each read by key.
+      sql<number>`(select coalesce(sum(rc.n), 0) from response_counts rc
+        where rc.campaign_id = cu.campaign_id and rc.unit_id = cu.unit_id)`.as('responses'),
+    ])
     .orderBy('cu.unit_id')
     .execute();
   return rows.map((r) => ({ ...r, eligible: Number(r.eligible), responses: Number(r.responses) }));
@@ -82,7 +86,14 @@ export async function unitOverallScores(
     .where('sc.campaign_id', '=', campaignId)
     .where(inSubtree(db, root.path))
     .where('sc.scope', '=', scope)
-    .select(['sc.unit_id', 'sc.scope', 'sc.n', 'sc.s', 'sc.ss'])
+    .groupBy(['sc.unit_id', 'sc.scope'])
+    .select([
+      'sc.unit_id',
+      'sc.scope',
+      sql<number>`sum(sc.n)`.as('n'),
+      sql<number>`sum(sc.s)`.as('s'),
+      sql<number>`sum(sc.ss)`.as('ss'),
+    ])
     .execute();
   return rows.map(scoreRow);
 }

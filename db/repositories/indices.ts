@@ -9,6 +9,12 @@ import type { Unit } from '../schema.js';
  * table nor by summing a subtree's counters, so a unit's figures cost the same whatever its size.
  */
 
+/**
+ * The channels a read is limited to (responses.channel values), or undefined for all. Every
+ * counter has its channel last in its key, so a limited read is still a read by key.
+ */
+export type Channels = readonly string[] | undefined;
+
 export interface CountRow {
   question_id: string;
   value: string;
@@ -31,16 +37,19 @@ export async function pooledAnswerCounts(
   db: Db,
   campaignId: string,
   root: Unit,
+  channels?: Channels,
 ): Promise<CountRow[]> {
   const own = db
     .selectFrom('answer_counts')
     .where('campaign_id', '=', campaignId)
     .where('unit_id', '=', root.id)
+    .$if(channels !== undefined, (q) => q.where('channel', 'in', [...channels!]))
     .select(['question_id', 'value', 'n']);
   const below = db
     .selectFrom('answer_rollups')
     .where('campaign_id', '=', campaignId)
     .where('unit_id', '=', root.id)
+    .$if(channels !== undefined, (q) => q.where('channel', 'in', [...channels!]))
     .select(['question_id', 'value', 'n']);
   const rows = await own.unionAll(below).execute();
   return sumCounts(
@@ -64,16 +73,19 @@ export async function pooledResponseTotals(
   db: Db,
   campaignId: string,
   root: Unit,
+  channels?: Channels,
 ): Promise<SubtreeTotals> {
   const own = db
     .selectFrom('response_counts')
     .where('campaign_id', '=', campaignId)
     .where('unit_id', '=', root.id)
+    .$if(channels !== undefined, (q) => q.where('channel', 'in', [...channels!]))
     .select(['n', 'fast_n']);
   const below = db
     .selectFrom('response_rollups')
     .where('campaign_id', '=', campaignId)
     .where('unit_id', '=', root.id)
+    .$if(channels !== undefined, (q) => q.where('channel', 'in', [...channels!]))
     .select(['n', 'fast_n']);
   const rows = await own.unionAll(below).execute();
   return {
@@ -123,13 +135,19 @@ export const scoreRow = <R extends { n: unknown; s: unknown; ss: unknown }>(r: R
 });
 
 /** Per-respondent score counters of one campaign pooled over a unit's subtree (leaf + rollup). */
-export async function pooledScores(db: Db, campaignId: string, root: Unit): Promise<ScoreRow[]> {
+export async function pooledScores(
+  db: Db,
+  campaignId: string,
+  root: Unit,
+  channels?: Channels,
+): Promise<ScoreRow[]> {
   const rows: ScoreRow[] = [];
   for (const table of ['score_counts', 'score_rollups'] as const) {
     const part = await db
       .selectFrom(table)
       .where('campaign_id', '=', campaignId)
       .where('unit_id', '=', root.id)
+      .$if(channels !== undefined, (q) => q.where('channel', 'in', [...channels!]))
       .select(['scope', 'n', 's', 'ss'])
       .execute();
     rows.push(...part.map(scoreRow));

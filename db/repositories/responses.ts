@@ -1,47 +1,7 @@
-import { CompiledQuery, SqliteAdapter, type Kysely } from 'kysely';
-import type { Database, NewResponse, ResponseRow, ResponseTable } from '../schema.js';
+import { sql, type Kysely } from 'kysely';
+import type { Database, ResponseRow } from '../schema.js';
 
 type Q = Kysely<Database>;
-
-const RESPONSE_COLUMNS = [
-  'id',
-  'campaign_id',
-  'unit_id',
-  'client_id',
-  'token_code',
-  'survey_version',
-  'answers',
-  'started_at',
-  'submitted_at',
-  'duration_ms',
-  'channel',
-  'fingerprint',
-  'counted',
-] as const satisfies readonly (keyof ResponseTable)[];
-
-type StoredResponse = Omit<NewResponse, 'counted'>;
-
-/**
- * Inserts the response, uncounted (the tally counts it), unless its client_id is stored already;
- * true when inserted. ON CONFLICT DO NOTHING waits for a concurrent insert of the same client_id
- * to commit instead of failing. Plain SQL text: this is the submission's one write, and building
- * it cost more CPU than SQLite's work (bench/); the text is constant, so the statement is reused.
- */
-export async function insertResponseOnce(db: Q, row: StoredResponse): Promise<boolean> {
-  const values = RESPONSE_COLUMNS.map((c) => (c === 'counted' ? 0 : (row[c] ?? null)));
-  const res = await db.executeQuery(
-    CompiledQuery.raw(
-      db.getExecutor().adapter instanceof SqliteAdapter ? INSERT_SQLITE : INSERT_POSTGRES,
-      values,
-    ),
-  );
-  return Number(res.numAffectedRows ?? 0) === 1;
-}
-
-const insertText = (marks: string[]) =>
-  `insert into responses (${RESPONSE_COLUMNS.join(', ')}) values (${marks.join(', ')}) on conflict (client_id) do nothing`;
-const INSERT_SQLITE = insertText(RESPONSE_COLUMNS.map(() => '?'));
-const INSERT_POSTGRES = insertText(RESPONSE_COLUMNS.map((_, i) => `$${i + 1}`));
 
 export async function getResponseByClientId(
   db: Q,
@@ -52,20 +12,6 @@ export async function getResponseByClientId(
     .select(['id', 'campaign_id', 'unit_id', 'token_code'])
     .where('client_id', '=', clientId)
     .executeTakeFirst();
-}
-
-export async function insertTextAnswers(
-  db: Q,
-  rows: {
-    response_id: string;
-    question_id: string;
-    campaign_id: string;
-    unit_id: string;
-    text: string;
-    submitted_at: string;
-  }[],
-): Promise<void> {
-  if (rows.length) await db.insertInto('text_answers').values(rows).execute();
 }
 
 /** Raw answers of a campaign (tests recount them; exports read them). */
@@ -85,8 +31,9 @@ export async function countResponsesByUnit(
 ): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('response_counts')
-    .select(['unit_id', 'n'])
     .where('campaign_id', '=', campaignId)
+    .groupBy('unit_id')
+    .select(['unit_id', sql<number>`sum(n)`.as('n')])
     .execute();
   return new Map(rows.map((r) => [r.unit_id, Number(r.n)]));
 }

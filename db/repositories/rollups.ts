@@ -54,6 +54,8 @@ export interface ScoreSums {
 export interface CounterGroup {
   campaignId: string;
   unit: CounterUnit;
+  /** The channel the responses came through (responses.channel): the counters' last key. */
+  channel: string;
   answers: readonly CounterValue[];
   responses: { n: number; fast: number };
   scores?: readonly ScoreSums[];
@@ -87,20 +89,21 @@ export async function addCounterGroups(db: Q, groups: readonly CounterGroup[]): 
   const rollScores = new Map<string, number[]>();
   for (const g of groups) {
     const units = ancestors(g.unit.path);
+    const ch = g.channel;
     for (const v of g.scores ?? []) {
       const sums = [v.n, v.s, v.ss];
-      add(leafScores, `${g.campaignId}\0${g.unit.id}\0${v.scope}`, sums);
-      for (const u of units) add(rollScores, `${g.campaignId}\0${u}\0${v.scope}`, sums);
+      add(leafScores, `${g.campaignId}\0${g.unit.id}\0${v.scope}\0${ch}`, sums);
+      for (const u of units) add(rollScores, `${g.campaignId}\0${u}\0${v.scope}\0${ch}`, sums);
     }
     for (const v of g.answers) {
-      add(leafAnswers, `${g.campaignId}\0${g.unit.id}\0${v.questionId}\0${v.value}`, [v.n]);
-      for (const u of units)
-        add(rollAnswers, `${g.campaignId}\0${u}\0${v.questionId}\0${v.value}`, [v.n]);
+      const qv = `${v.questionId}\0${v.value}\0${ch}`;
+      add(leafAnswers, `${g.campaignId}\0${g.unit.id}\0${qv}`, [v.n]);
+      for (const u of units) add(rollAnswers, `${g.campaignId}\0${u}\0${qv}`, [v.n]);
     }
     if (!g.responses.n && !g.responses.fast) continue;
     const r = [g.responses.n, g.responses.fast];
-    add(leafResponses, `${g.campaignId}\0${g.unit.id}`, r);
-    for (const u of units) add(rollResponses, `${g.campaignId}\0${u}`, r);
+    add(leafResponses, `${g.campaignId}\0${g.unit.id}\0${ch}`, r);
+    for (const u of units) add(rollResponses, `${g.campaignId}\0${u}\0${ch}`, r);
   }
   await addRows(db, ANSWERS, 'answer_counts', rowsOf(leafAnswers));
   await addRows(db, RESPONSES, 'response_counts', rowsOf(leafResponses));
@@ -118,8 +121,9 @@ export function addCounters(
   answers: readonly CounterValue[],
   responses: { n: number; fast: number },
   scores: readonly ScoreSums[] = [],
+  channel = 'api',
 ): Promise<void> {
-  return addCounterGroups(db, [{ campaignId, unit, answers, responses, scores }]);
+  return addCounterGroups(db, [{ campaignId, unit, channel, answers, responses, scores }]);
 }
 
 interface CounterShape {
@@ -134,12 +138,15 @@ interface CounterShape {
   anySize?: boolean;
 }
 const ANSWERS: CounterShape = {
-  keys: ['campaign_id', 'unit_id', 'question_id', 'value'],
+  keys: ['campaign_id', 'unit_id', 'question_id', 'value', 'channel'],
   sums: ['n'],
 };
-const RESPONSES: CounterShape = { keys: ['campaign_id', 'unit_id'], sums: ['n', 'fast_n'] };
+const RESPONSES: CounterShape = {
+  keys: ['campaign_id', 'unit_id', 'channel'],
+  sums: ['n', 'fast_n'],
+};
 const SCORES: CounterShape = {
-  keys: ['campaign_id', 'unit_id', 'scope'],
+  keys: ['campaign_id', 'unit_id', 'scope', 'channel'],
   sums: ['n', 's', 'ss'],
   anySize: true,
 };
@@ -207,16 +214,16 @@ export async function rebuildRollups(db: Q): Promise<void> {
   // Each unit with its proper ancestors, by path prefix (the same SQL as the strict-rollups migration).
   const pairs = sql`(select u.id as unit_id, anc.id as ancestor_id from units u
     join units anc on substr(u.path, 1, length(anc.path)) = anc.path and anc.id <> u.id)`;
-  await sql`insert into answer_rollups (campaign_id, unit_id, question_id, value, n)
-    select ac.campaign_id, p.ancestor_id, ac.question_id, ac.value, sum(ac.n)
+  await sql`insert into answer_rollups (campaign_id, unit_id, question_id, value, channel, n)
+    select ac.campaign_id, p.ancestor_id, ac.question_id, ac.value, ac.channel, sum(ac.n)
     from answer_counts ac join ${pairs} p on p.unit_id = ac.unit_id
-    group by ac.campaign_id, p.ancestor_id, ac.question_id, ac.value`.execute(db);
-  await sql`insert into response_rollups (campaign_id, unit_id, n, fast_n)
-    select rc.campaign_id, p.ancestor_id, sum(rc.n), sum(rc.fast_n)
+    group by ac.campaign_id, p.ancestor_id, ac.question_id, ac.value, ac.channel`.execute(db);
+  await sql`insert into response_rollups (campaign_id, unit_id, channel, n, fast_n)
+    select rc.campaign_id, p.ancestor_id, rc.channel, sum(rc.n), sum(rc.fast_n)
     from response_counts rc join ${pairs} p on p.unit_id = rc.unit_id
-    group by rc.campaign_id, p.ancestor_id`.execute(db);
-  await sql`insert into score_rollups (campaign_id, unit_id, scope, n, s, ss)
-    select sc.campaign_id, p.ancestor_id, sc.scope, sum(sc.n), sum(sc.s), sum(sc.ss)
+    group by rc.campaign_id, p.ancestor_id, rc.channel`.execute(db);
+  await sql`insert into score_rollups (campaign_id, unit_id, scope, channel, n, s, ss)
+    select sc.campaign_id, p.ancestor_id, sc.scope, sc.channel, sum(sc.n), sum(sc.s), sum(sc.ss)
     from score_counts sc join ${pairs} p on p.unit_id = sc.unit_id
-    group by sc.campaign_id, p.ancestor_id, sc.scope`.execute(db);
+    group by sc.campaign_id, p.ancestor_id, sc.scope, sc.channel`.execute(db);
 }

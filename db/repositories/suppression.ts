@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../index.js';
 
 /** What the small-groups rule (server/indices/suppression.ts) reads: the unit tree and counters. */
@@ -26,7 +27,8 @@ export async function treeWithResponses(
   const rows = await db
     .selectFrom('response_counts')
     .where('campaign_id', 'in', [...campaignIds])
-    .select(['campaign_id', 'unit_id', 'n'])
+    .groupBy(['campaign_id', 'unit_id'])
+    .select(['campaign_id', 'unit_id', sql<number>`sum(n)`.as('n')])
     .execute();
   return { units, responses: rows.map((r) => ({ ...r, n: Number(r.n) })) };
 }
@@ -63,7 +65,8 @@ export async function ownAnswerCounts(
   const rows = await db
     .selectFrom('answer_counts')
     .where('campaign_id', 'in', [...campaignIds])
-    .select(['campaign_id', 'unit_id', 'question_id', 'value', 'n'])
+    .groupBy(['campaign_id', 'unit_id', 'question_id', 'value'])
+    .select(['campaign_id', 'unit_id', 'question_id', 'value', sql<number>`sum(n)`.as('n')])
     .execute();
   return {
     surveys: surveys.map((s) => ({ ...s, survey_version: Number(s.survey_version) })),

@@ -101,9 +101,6 @@ export async function campaignUnitsIn(
     .selectFrom('campaign_units as cu')
     .innerJoin('campaigns as c', 'c.id', 'cu.campaign_id')
     .innerJoin('units as u', 'u.id', 'cu.unit_id')
-    .leftJoin('response_counts as rc', (j) =>
-      j.onRef('rc.campaign_id', '=', 'cu.campaign_id').onRef('rc.unit_id', '=', 'cu.unit_id'),
-    )
     .where(inSubtree(s.rootPath))
     .where('c.closes_at', '>=', s.startIso);
   q = closingOnly ? q.where('c.closes_at', '<', s.endIso) : q.where('c.opens_at', '<', s.endIso);
@@ -118,7 +115,9 @@ export async function campaignUnitsIn(
       'u.name as unit_name',
       'u.path as unit_path',
       'cu.eligible',
-      sql<number>`coalesce(rc.n, 0)`.as('responses'),
+      // Summed over the channels, each read by key.
+      sql<number>`(select coalesce(sum(rc.n), 0) from response_counts rc
+          where rc.campaign_id = cu.campaign_id and rc.unit_id = cu.unit_id)`.as('responses'),
     ])
     .orderBy('u.path')
     .orderBy('c.closes_at')
@@ -151,7 +150,14 @@ export async function answerCountsFor(
     .innerJoin('units as u', 'u.id', 'ac.unit_id')
     .where('ac.campaign_id', 'in', [...campaignIds])
     .where(inSubtree(rootPath))
-    .select(['ac.campaign_id', 'ac.unit_id', 'ac.question_id', 'ac.value', 'ac.n'])
+    .groupBy(['ac.campaign_id', 'ac.unit_id', 'ac.question_id', 'ac.value'])
+    .select([
+      'ac.campaign_id',
+      'ac.unit_id',
+      'ac.question_id',
+      'ac.value',
+      sql<number>`sum(ac.n)`.as('n'),
+    ])
     .execute();
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }

@@ -218,22 +218,33 @@ export async function unitIndices(
   deps: CountReader,
   loaded: LoadedCampaign,
   unit: Unit,
-  opts: { weighted?: boolean } = {},
+  opts: { weighted?: boolean; channel?: IndicesChannel } = {},
 ): Promise<IndicesDto> {
   const { db } = deps;
-  await deps.tally.settle(); // the counters read below include every acknowledged response
+  await deps.tally.settle(); // resolves at once: every acknowledged response is counted
   const id = loaded.campaign.id;
-  const [rows, totals, eligible, scores, strata, withheld] = await Promise.all([
-    pooledAnswerCounts(db, id, unit),
-    pooledResponseTotals(db, id, unit),
+  const channels = opts.channel ? CHANNELS[opts.channel] : undefined;
+  const [rows, totals, eligible, scores, strata, withheld, all] = await Promise.all([
+    pooledAnswerCounts(db, id, unit, channels),
+    pooledResponseTotals(db, id, unit, channels),
     pooledEligible(db, id, unit),
-    pooledScores(db, id, unit),
+    pooledScores(db, id, unit, channels),
     campaignStrata(db, id, unit),
     campaignSuppression(deps, id),
+    channels ? pooledResponseTotals(db, id, unit) : null,
   ]);
   const subtree = { ...totals, ...eligible };
+  // One channel's figures beside the whole's: the rest (whole − channel) must not be a small
+  // group either, or subtracting the two would show it.
+  const rest = all ? all.responses - totals.responses : 0;
+  const complement: SuppressionReason | null =
+    rest > 0 && rest < MIN_RESPONSES ? 'complement' : null;
+  // The weighted index weighs each unit's own responses, all channels: not for one channel.
   const weighted =
-    opts.weighted !== false && eligible.unknown === 0 && totals.responses >= MIN_RESPONSES
+    !channels &&
+    opts.weighted !== false &&
+    eligible.unknown === 0 &&
+    totals.responses >= MIN_RESPONSES
       ? await subtreeWeighted(deps, loaded, unit, strata, withheld.own)
       : null;
   return indicesFromCounts(
@@ -244,9 +255,22 @@ export async function unitIndices(
     scoresByScope(scores),
     weighted,
     samplePerUnit(strata),
-    withheld.units.get(unit.id) ?? null,
+    withheld.units.get(unit.id) ?? complement,
   );
 }
+
+/**
+ * The channels GET /api/indices?channel= may name, and the stored channels each reads: `link`
+ * is every submission through a link (the JSON form and the no-JavaScript form).
+ */
+export const CHANNELS = {
+  link: ['api', 'form'],
+  api: ['api'],
+  form: ['form'],
+  kiosk: ['kiosk'],
+  seed: ['seed'],
+} as const satisfies Record<string, readonly string[]>;
+export type IndicesChannel = keyof typeof CHANNELS;
 
 export interface ChildRankDto {
   id: string;

@@ -3,7 +3,13 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.js';
 import { DEFAULT_BURST_RULES } from '../indices/quality.js';
-import { childrenRanking, loadCampaignFor, unitIndices } from '../indices/service.js';
+import {
+  CHANNELS,
+  childrenRanking,
+  loadCampaignFor,
+  unitIndices,
+  type IndicesChannel,
+} from '../indices/service.js';
 import { unitTrend, visibleCampaigns } from '../indices/trend.js';
 import { liveCount, qualitySignals, suggestions } from '../indices/signals.js';
 import { requireStaff, scopedUnit } from '../middleware/auth.js';
@@ -28,6 +34,11 @@ const ZQualityQuery = ZScope.extend({
     .default(DEFAULT_BURST_RULES.windowMinutes),
 });
 
+/** GET /api/indices: `channel` limits the figures to the responses of one channel. */
+const ZIndicesQuery = ZScope.extend({
+  channel: z.enum(Object.keys(CHANNELS) as [IndicesChannel, ...IndicesChannel[]]).optional(),
+});
+
 const ZTrendQuery = z.object({ surveyFamily: ZId, unitId: ZId.optional() });
 
 /** The unit (inside the user's subtree, else 404) and the campaign (visible to the user, else 404). */
@@ -39,9 +50,10 @@ async function scope(c: Context<AppEnv>, q: { campaignId: string; unitId?: strin
 
 const indices = new Hono<AppEnv>()
   .use(requireStaff)
-  .get('/', validate('query', ZScope), async (c) => {
-    const { deps, loaded, unit } = await scope(c, c.req.valid('query'));
-    return c.json(await unitIndices(deps, loaded, unit));
+  .get('/', validate('query', ZIndicesQuery), async (c) => {
+    const q = c.req.valid('query');
+    const { deps, loaded, unit } = await scope(c, q);
+    return c.json(await unitIndices(deps, loaded, unit, q.channel ? { channel: q.channel } : {}));
   })
   .get('/children', validate('query', ZScope), async (c) => {
     const { deps, loaded, unit } = await scope(c, c.req.valid('query'));

@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Db, DbHandle } from '../../db/index.js';
 import * as rollups from '../../db/migrations/2026-11-22T1800-rollups.js';
 import * as strictRollups from '../../db/migrations/2026-11-22T2000-strict-rollups.js';
+import * as counters from '../../db/migrations/2026-11-30T1040-counters.js';
 import { upsertUnits } from '../../db/repositories/units.js';
 import { DEMO_UNITS } from '../../cli/seed/units.js';
 import { createTestDb, testDialect } from '../helpers/db.js';
@@ -9,10 +11,14 @@ import { createTestDb, testDialect } from '../helpers/db.js';
 let handle: DbHandle | undefined;
 afterEach(async () => handle?.close());
 
-/** Leaf counters as a database upgraded from before the rollups holds them, on the demo units. */
+/**
+ * Leaf counters as a database upgraded from before the rollups holds them, on the demo units:
+ * the counters without their channel, as they were before 2026-11-30T1040-counters.
+ */
 async function leafCounters(db: Db): Promise<void> {
+  await counters.down(db);
   await db.transaction().execute((trx) => upsertUnits(trx, DEMO_UNITS, '2026-11-23T02:00:00.000Z'));
-  await db
+  await (db as Kysely<any>)
     .insertInto('answer_counts')
     .values([
       {
@@ -33,7 +39,7 @@ async function leafCounters(db: Db): Promise<void> {
       { campaign_id: 'c2', unit_id: 'HN-TAYHO-THCS-TULIEN', question_id: 'q1', value: '5', n: 9 },
     ])
     .execute();
-  await db
+  await (db as Kysely<any>)
     .insertInto('response_counts')
     .values([
       { campaign_id: 'c1', unit_id: 'HN-TAYHO-THCS-DONGTHAI', n: 3, fast_n: 1 },

@@ -89,7 +89,7 @@ export async function createTestApp(
     scrypt: TEST_SCRYPT,
     ...opts.config,
   });
-  const services = createServices(handle.db);
+  const services = createServices(handle.db, handle.source);
   open.push({ close: () => closeServices(services) });
   const app = createApp({ ...handle, ...services, clock, config });
 

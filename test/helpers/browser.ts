@@ -94,7 +94,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<LiveSe
     await seedDemo({ db: h.db, clock, password: 'demo-2024' });
   });
   const handle = createDb(':memory:', { image });
-  const services = createServices(handle.db);
+  const services = createServices(handle.db, handle.source);
   const config = defaultConfig({
     rateLimit: 0,
     lookupRateLimit: 0,

@@ -1,6 +1,4 @@
 import type { TestApp } from './app.js';
-import { tallyAll, type DefinitionSource } from '../../db/repositories/tally.js';
-import { getDefinition } from '../../server/surveys.js';
 
 export interface CampaignOpts {
   surveyId?: string;
@@ -47,22 +45,17 @@ export function submit(t: TestApp, code: string, body: unknown) {
 
 type Db = TestApp['handle']['db'];
 
-/** Stored definitions read and validated on each use: what a test's direct tally reads. */
-export const readDefinition: DefinitionSource = (via, id, version) =>
-  getDefinition(via, id, version);
-
 /**
- * Counts every uncounted response now, through the tally's SQL, as a reader's settle does. A
- * test reading counters straight from the tables calls it first (the app's services settle in
- * the service layer, which such a test goes around).
+ * Responses are counted in the commit that stores them (db/repositories/submissions.ts): there
+ * is nothing left to count before reading counters. Kept for the tests that read counters
+ * straight from the tables, to say where a separate tally used to run.
  */
-export function countAllNow(db: Db): Promise<void> {
-  return tallyAll(db, readDefinition);
+export function countAllNow(_db: Db): Promise<void> {
+  return Promise.resolve();
 }
 
-/** The counters as stored, keyed 'unit|question|value' → n. */
+/** The counters as stored, summed over channels, keyed 'unit|question|value' → n. */
 export async function storedCounters(db: Db, campaignId: string) {
-  await countAllNow(db); // what every reader of counters does first
   const answers = await db
     .selectFrom('answer_counts')
     .selectAll()
@@ -73,14 +66,18 @@ export async function storedCounters(db: Db, campaignId: string) {
     .selectAll()
     .where('campaign_id', '=', campaignId)
     .execute();
-  return {
-    answers: Object.fromEntries(
-      answers.map((a) => [`${a.unit_id}|${a.question_id}|${a.value}`, Number(a.n)]),
-    ),
-    responses: Object.fromEntries(
-      responses.map((r) => [r.unit_id, [Number(r.n), Number(r.fast_n)] as [number, number]]),
-    ),
-  };
+  const byAnswer: Record<string, number> = {};
+  for (const a of answers) {
+    const key = `${a.unit_id}|${a.question_id}|${a.value}`;
+    byAnswer[key] = (byAnswer[key] ?? 0) + Number(a.n);
+  }
+  const byUnit: Record<string, [number, number]> = {};
+  for (const r of responses) {
+    const had = (byUnit[r.unit_id] ??= [0, 0]);
+    had[0] += Number(r.n);
+    had[1] += Number(r.fast_n);
+  }
+  return { answers: byAnswer, responses: byUnit };
 }
 
 /**

@@ -13,8 +13,7 @@ import {
   pooledResponseTotals,
 } from '../../db/repositories/indices.js';
 import { getResponseByClientId } from '../../db/repositories/responses.js';
-import { tallyPending, uncountedCheck } from '../../db/repositories/tally.js';
-import { countAllNow, readDefinition } from '../helpers/campaigns.js';
+import { SUBMISSION_SQL } from '../../db/repositories/submissions.js';
 import type { Database, Unit } from '../../db/schema.js';
 import { createTestDb, testDialect } from '../helpers/db.js';
 
@@ -26,27 +25,17 @@ const school = {
   path: '/HN/HN-TAYHO/HN-TAYHO-THCS-DONGTHAI/',
 } as Unit;
 
-/**
- * The plan of every query `run` sends, as SQLite's EXPLAIN QUERY PLAN detail lines. The tally
- * runs first, unlogged: every reader of counters settles it, and its own plan is tested below.
- */
+/** The plan of every query `run` sends, as SQLite's EXPLAIN QUERY PLAN detail lines. */
 async function plansOf(run: (db: Db) => Promise<unknown>): Promise<string[][]> {
   const file = join(dir, `${Math.random().toString(36).slice(2)}.db`);
   await (await createTestDb({ sqlitePath: file })).close(); // migrated by the real migrations
   const raw = new SQLite(file);
   const queries: { sql: string; parameters: readonly unknown[] }[] = [];
-  let logging = false;
-  let settleCheck = '';
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: raw }),
-    // The readers' look for uncounted responses is left out here and tested with the tally below.
-    log: (e) =>
-      void (logging && e.level === 'query' && e.query.sql !== settleCheck && queries.push(e.query)),
+    log: (e) => void (e.level === 'query' && queries.push(e.query)),
   });
-  settleCheck = uncountedCheck(db).compile().sql;
   try {
-    await countAllNow(db);
-    logging = true;
     await run(db);
     return queries.map((q) =>
       (raw.prepare(`explain query plan ${q.sql}`).all(...q.parameters) as { detail: string }[]).map(
@@ -119,29 +108,23 @@ describe.skipIf(testDialect === 'postgres')('query plans of the hot queries (SQL
     expect(scans(plans)).toEqual([]);
   });
 
-  test('a reader finds out whether anything is uncounted from the partial index alone', async () => {
+  test("the writer's statements find each row by key: no scan of responses, tokens or units", async () => {
     const file = join(dir, `${Math.random().toString(36).slice(2)}.db`);
     await (await createTestDb({ sqlitePath: file })).close();
     const raw = new SQLite(file);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
     try {
-      const check = uncountedCheck(db).compile();
-      const plan = raw.prepare(`explain query plan ${check.sql}`).all(...check.parameters) as {
-        detail: string;
-      }[];
-      expect(plan.map((r) => r.detail)).toEqual([
-        expect.stringMatching(/USING (COVERING )?INDEX responses_uncounted_idx/),
-      ]);
+      const details = Object.values(SUBMISSION_SQL).flatMap((text) => {
+        const params = Array.from(text.matchAll(/\?/g), () => 'x');
+        return (
+          raw.prepare(`explain query plan ${text}`).all(...params) as { detail: string }[]
+        ).map((r) => r.detail);
+      });
+      expect(details.some((d) => /^SEARCH responses USING .*INDEX/.test(d))).toBe(true);
+      expect(details.some((d) => /^SEARCH campaign_tokens USING .*INDEX/.test(d))).toBe(true);
+      expect(details.some((d) => /^SEARCH units USING .*INDEX/.test(d))).toBe(true);
+      expect(details.filter((d) => d.startsWith('SCAN'))).toEqual([]);
     } finally {
-      await db.destroy();
+      raw.close();
     }
-  });
-
-  test('the tally walks only its partial index of uncounted responses, never the responses table', async () => {
-    const plans = await plansOf((db) => tallyPending(db, 16, { definitions: readDefinition }));
-    // A walk of the partial index is the point: it holds the few uncounted rows and nothing else.
-    const pending = /^SCAN r USING INDEX responses_uncounted_idx$/;
-    expect(plans.flat().some((d) => pending.test(d))).toBe(true);
-    expect(scans(plans).filter((d) => !pending.test(d))).toEqual([]);
   });
 });

@@ -46,8 +46,13 @@ async function storedScores(db: Db, campaignId: string): Promise<Sums> {
       .selectAll()
       .where('campaign_id', '=', campaignId)
       .execute();
-    for (const r of rows)
-      out[`${r.unit_id}${mark}|${r.scope}`] = [Number(r.n), Number(r.s), Number(r.ss)];
+    // Summed over channels (a database before 2026-11-30T1040-counters has none).
+    for (const r of rows) {
+      const had = (out[`${r.unit_id}${mark}|${r.scope}`] ??= [0, 0, 0]);
+      had[0] += Number(r.n);
+      had[1] += Number(r.s);
+      had[2] += Number(r.ss);
+    }
   }
   return out;
 }
@@ -178,12 +183,18 @@ describe('per-respondent score counters', () => {
     const db = t.handle.db;
     const before = await storedScores(db, c.id);
     // As a database upgraded from before the counters: no score rows at all; the migration again.
+    // The later counters migration is undone first, and done again after: both derive the
+    // score counters from the stored answers.
     const migration = await import('../../db/migrations/2026-11-29T1400-sampling-statistics.js');
+    const counters = await import('../../db/migrations/2026-11-30T1040-counters.js');
+    await counters.down(db);
     await migration.down(db);
     await migration.up(db);
     const after = await storedScores(db, c.id);
     expectSameSums(after, before);
     expectSameSums(after, await recountScores(db, c.id));
+    await counters.up(db);
+    expectSameSums(await storedScores(db, c.id), before);
     // And N is frozen again from the units.
     const frozen = await db
       .selectFrom('campaign_units')
