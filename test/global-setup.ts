@@ -65,7 +65,8 @@ async function dropTemplates(url: string, prefix: string): Promise<void> {
   await c.connect();
   try {
     const { rows } = await c.query<{ datname: string }>(
-      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+      // The templates, and any test's database that was still in use when its test closed it.
+      "SELECT datname FROM pg_database WHERE starts_with(datname, $1) OR datname ~ '^t_[0-9a-f]{12}$'",
       [prefix],
     );
     for (const r of rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);

@@ -154,7 +154,11 @@ export async function signIn(page: Page, base: string, email: string): Promise<v
   await page.goto(`${base}/app`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Mật khẩu').fill('demo-2024');
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  // Signed in once the dashboard is drawn for the user (the page reloads after the sign-in): a
+  // test that navigated at once would abort the sign-in still on its way and land signed out.
+  if ((await answered).ok()) await page.locator('header.topbar').waitFor();
 }
 
 /**

@@ -202,7 +202,12 @@ export async function pgDbFromTemplate(
       await inner.close();
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // Not WITH (FORCE): terminating a connection another handle of this test still holds (a
+      // reopened one, an export's thread) surfaces in this process as an unhandled error. A
+      // database still in use is left to the end of the run (test/global-setup.ts drops it).
+      await c.query(`DROP DATABASE IF EXISTS ${name}`).catch((e: { code?: string }) => {
+        if (e.code !== '55006') throw e;
+      });
       await c.end();
     },
   };
