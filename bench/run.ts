@@ -7,7 +7,6 @@ import { exportBench } from './benchmarks/export.js';
 import { indicesBench } from './benchmarks/indices.js';
 import { memoryBench } from './benchmarks/memory.js';
 import { pagesBench } from './benchmarks/pages.js';
-import { paintBench } from './benchmarks/paint.js';
 import { submitBench } from './benchmarks/submit.js';
 import type { BenchContext, Section } from './benchmarks/types.js';
 
@@ -21,7 +20,6 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<Section>> = {
   indices: indicesBench,
   memory: memoryBench,
   pages: pagesBench,
-  paint: paintBench,
   export: exportBench,
 };
 

@@ -1,8 +1,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { DASHBOARD_MANIFEST, type DashboardManifest } from '../server/pages/dashboard-assets.js';
+import { build } from 'esbuild';
 
 /**
  * Builds the client bundles into dist/public (served under /assets) and prints each file's
@@ -10,65 +9,13 @@ import { DASHBOARD_MANIFEST, type DashboardManifest } from '../server/pages/dash
  */
 export const OUT_DIR = 'dist/public';
 
-/** Each entry: a small, separate bundle under a fixed name. Features add theirs here. */
+/** Each entry: a small, separate bundle. Features add theirs here. */
 export const ENTRIES: Record<string, string> = {
+  dashboard: 'client/dashboard/main.tsx',
   'feedback-form': 'client/feedback/form.ts',
   kiosk: 'client/kiosk/main.ts',
   respondent: 'client/respondent/main.tsx',
 };
-
-/**
- * The dashboard: built on its own with code splitting, so the entry holds the shell and the
- * sign-in form, each page is a chunk loaded by `import()` when it is opened, and what pages share
- * (Chart.js, the indices helpers) is a chunk of its own. Every file's name carries a hash of its
- * content, so the server can let browsers keep them for a year.
- */
-export const DASHBOARD_ENTRY = 'client/dashboard/main.tsx';
-/** The sign-in form's script (no Preact): what /app sends a visitor who is not signed in. */
-export const SIGN_IN_ENTRY = 'client/dashboard/sign-in.ts';
-
-const COMMON: BuildOptions = {
-  outdir: OUT_DIR,
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  // Old Android WebViews; no Safari 14 entry: esbuild cannot lower a destructuring bug of it.
-  target: ['es2020', 'chrome80', 'firefox80'],
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-  legalComments: 'none',
-  logLevel: 'warning',
-};
-
-/**
- * What the /app page links: the entry, and every chunk the entry imports statically (directly or
- * through another chunk), which the page asks for at once (`modulepreload`) instead of one round
- * trip after another.
- */
-export function dashboardManifest(meta: Metafile): DashboardManifest {
-  const outputs = meta.outputs;
-  const output = (source: string) => {
-    const o = Object.keys(outputs).find((k) => outputs[k]!.entryPoint === source);
-    if (!o) throw new Error(`the dashboard build has no output for ${source}`);
-    return o;
-  };
-  const entry = output(DASHBOARD_ENTRY);
-  const seen = new Set<string>();
-  const walk = (o: string) => {
-    for (const i of outputs[o]!.imports) {
-      if (i.kind !== 'import-statement' || seen.has(i.path)) continue;
-      seen.add(i.path);
-      walk(i.path);
-    }
-  };
-  walk(entry);
-  const url = (o: string) => `/assets/${basename(o)}`;
-  return {
-    script: url(entry),
-    preload: [...seen].map(url).sort(),
-    signIn: url(output(SIGN_IN_ENTRY)),
-  };
-}
 
 /**
  * Writes `file.br` and `file.gz` beside each asset, at the highest levels (once, at build), so the
@@ -95,21 +42,19 @@ export async function buildClient(opts: { quiet?: boolean } = {}): Promise<Recor
   // A fresh directory: a stale .br beside a rebuilt file would be served in its place.
   rmSync(OUT_DIR, { recursive: true, force: true });
   mkdirSync(OUT_DIR, { recursive: true });
-  await build({ ...COMMON, entryPoints: ENTRIES });
-  const dashboard = await build({
-    ...COMMON,
-    entryPoints: { dashboard: DASHBOARD_ENTRY, 'sign-in': SIGN_IN_ENTRY },
-    splitting: true,
-    entryNames: '[name]-[hash]',
-    chunkNames: '[name]-[hash]',
-    metafile: true,
-    // Vietnamese as UTF-8, not \u escapes: fewer bytes before and after compression.
-    charset: 'utf8',
+  await build({
+    entryPoints: ENTRIES,
+    outdir: OUT_DIR,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    // Old Android WebViews; no Safari 14 entry: esbuild cannot lower a destructuring bug of it.
+    target: ['es2020', 'chrome80', 'firefox80'],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    legalComments: 'none',
+    logLevel: 'warning',
   });
-  writeFileSync(
-    join(OUT_DIR, DASHBOARD_MANIFEST),
-    JSON.stringify(dashboardManifest(dashboard.metafile), null, 1),
-  );
   for (const f of readdirSync('client/styles'))
     copyFileSync(join('client/styles', f), join(OUT_DIR, f));
   precompress(OUT_DIR);

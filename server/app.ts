@@ -17,7 +17,6 @@ import { PHOTO_BODY_LIMIT_BYTES } from './feedback/photos.js';
 import { createNotifier } from './notifications/notifier.js';
 import notifications from './routes/notifications.js';
 import feedbackPages from './pages/feedback.js';
-import { HASHED_ASSET, IMMUTABLE } from './pages/dashboard-assets.js';
 import home from './pages/home.js';
 import respondent from './pages/respondent.js';
 import kioskPages from './pages/kiosk.js';
@@ -167,12 +166,6 @@ export function createApp(
     } catch {
       return c.json({ ok: false, reason: 'database' }, 503);
     }
-  });
-  // The dashboard's hashed files never change under their name: kept a year, never asked again.
-  app.use('/assets/*', async (c, next) => {
-    await next();
-    if (c.res.status === 200 && HASHED_ASSET.test(c.req.path))
-      c.res.headers.set('Cache-Control', IMMUTABLE);
   });
   app.use(
     '/assets/*',

@@ -1,46 +1,30 @@
-import { render, type ComponentChildren, type FunctionComponent } from 'preact';
+import { render, type ComponentChildren } from 'preact';
 import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { Loading } from './status.js';
 import { lang, setLang, t } from './i18n.js';
 import { AppStateContext, createAppState, useAppState } from './state.js';
-import { lazyView } from './lazy-view.js';
+import { FeedbackPage } from './views/feedback-inbox.js';
 import { Login } from './views/login.js';
+import { OverviewView } from './views/overview.js';
+import { QualityView } from './views/quality.js';
+import { QuestionsView } from './views/questions.js';
+import { ReportsView } from './views/reports.js';
+import { SuggestionsView } from './views/suggestions.js';
+import { TargetsView } from './views/targets.js';
+import { TthcView } from './views/tthc.js';
+import { TrendView } from './views/trend.js';
+import { CampaignsView } from './views/campaigns.js';
+import { UnitsView } from './views/units.js';
+import { HolidaysView } from './views/holidays.js';
+import { KiosksView } from './views/kiosks.js';
+import { NotificationsView } from './views/notifications.js';
+import { SurveysView } from './surveys/surveys-view.js';
 import { AccountMenu } from './accounts/account-menu.js';
-
-// Each page is a chunk of its own, fetched when it is first opened: the sign-in form and the shell
-// do not wait for Chart.js or the questionnaire editor.
-const OverviewView = lazyView(() => import('./views/overview.js').then((m) => m.OverviewView));
-const QuestionsView = lazyView(() => import('./views/questions.js').then((m) => m.QuestionsView));
-const TrendView = lazyView(() => import('./views/trend.js').then((m) => m.TrendView));
-const SuggestionsView = lazyView(() =>
-  import('./views/suggestions.js').then((m) => m.SuggestionsView),
-);
-const QualityView = lazyView(() => import('./views/quality.js').then((m) => m.QualityView));
-const CampaignsView = lazyView(() => import('./views/campaigns.js').then((m) => m.CampaignsView));
-const SurveysView = lazyView(() => import('./surveys/surveys-view.js').then((m) => m.SurveysView));
-const FeedbackPage = lazyView(() =>
-  import('./views/feedback-inbox.js').then((m) => m.FeedbackPage),
-);
-const TargetsView = lazyView(() => import('./views/targets.js').then((m) => m.TargetsView));
-const ReportsView = lazyView(() => import('./views/reports.js').then((m) => m.ReportsView));
-const UnitsView = lazyView(() => import('./views/units.js').then((m) => m.UnitsView));
-const HolidaysView = lazyView(() => import('./views/holidays.js').then((m) => m.HolidaysView));
-const NotificationsView = lazyView(() =>
-  import('./views/notifications.js').then((m) => m.NotificationsView),
-);
-const AccountsView = lazyView(() =>
-  import('./accounts/accounts-view.js').then((m) => m.AccountsView),
-);
-const AuditView = lazyView(() => import('./accounts/audit-view.js').then((m) => m.AuditView));
-const PasswordForm = lazyView<{ forced?: boolean }>(() =>
-  import('./accounts/password-form.js').then((m) => m.PasswordForm),
-);
-const TthcView = lazyView(() => import('./views/tthc.js').then((m) => m.TthcView));
-const KiosksView = lazyView(() => import('./views/kiosks.js').then((m) => m.KiosksView));
-const DialoguesView = lazyView(() =>
-  import('./dialogues/dialogues-view.js').then((m) => m.DialoguesView),
-);
+import { AccountsView } from './accounts/accounts-view.js';
+import { AuditView } from './accounts/audit-view.js';
+import { PasswordForm } from './accounts/password-form.js';
+import { DialoguesView } from './dialogues/dialogues-view.js';
 
 /**
  * Dashboard pages by path; features add theirs (path, Vietnamese and English label, view).
@@ -50,7 +34,7 @@ export const PAGES: {
   path: string;
   vi: string;
   en: string;
-  view: FunctionComponent;
+  view: () => preact.JSX.Element;
   admin?: boolean;
   menu?: boolean;
 }[] = [
@@ -174,17 +158,11 @@ function Shell() {
   useEffect(() => {
     void state.loadMe();
   }, []);
-  // While the session is read: the same placeholder the server sent (server/pages/home.ts).
   if (me.value === undefined)
     return (
-      <div class="shell">
-        <div class="topbar" role="banner">
-          <strong class="site">Hài Lòng</strong>
-        </div>
-        <main class="content" aria-busy="true">
-          <Loading what={t('bảng điều khiển', 'the dashboard')} />
-        </main>
-      </div>
+      <main class="content" aria-busy="true">
+        <Loading />
+      </main>
     );
   if (me.value === null) return <Login />;
   const isAdmin = me.value.user.role === 'admin';
@@ -233,12 +211,6 @@ function ForcedPasswordChange() {
 
 const root = document.getElementById('app');
 if (root) {
-  // The server sends this script only to a signed-in user: the page's chunk is fetched at once,
-  // alongside the user's details, not after them.
-  const opening = PAGES.find((p) => location.pathname.startsWith(p.path)) ?? PAGES[0]!;
-  void (opening.view as Partial<ReturnType<typeof lazyView>>).preload?.().catch(() => {});
-  // The server's placeholder shell goes in the same task as the first render: nothing blinks.
-  root.replaceChildren();
   render(
     <AppStateContext.Provider value={createAppState()}>
       <Shell />

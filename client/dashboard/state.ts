@@ -16,13 +16,8 @@ export function createAppState() {
 
   async function loadMe(): Promise<void> {
     try {
-      // Both at once: one round trip, not two, before the first page can ask for its figures.
-      const [user, list] = await Promise.all([
-        call(api.api.auth.me.$get()),
-        call(api.api.units.$get({ query: {} })),
-      ]);
-      me.value = user;
-      units.value = list;
+      me.value = await call(api.api.auth.me.$get());
+      units.value = await call(api.api.units.$get({ query: {} }));
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) me.value = null;
       else throw e;

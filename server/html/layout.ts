@@ -10,8 +10,6 @@ export function page(opts: {
   lang?: 'vi' | 'en';
   scripts?: string[];
   styles?: string[];
-  /** More of the head, after the stylesheets (e.g. `modulepreload` links). */
-  head?: Content | Content[];
 }) {
   const styles = opts.styles ?? ['/assets/base.css'];
   return html`<!doctype html>
@@ -20,7 +18,7 @@ export function page(opts: {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${opts.title}</title>
-${styles.map((s) => html`<link rel="stylesheet" href="${s}">`)}${opts.head ?? ''}
+${styles.map((s) => html`<link rel="stylesheet" href="${s}">`)}
 </head>
 <body>
 ${opts.body}

@@ -1,8 +1,11 @@
-import { BarChart, type Bar } from '../bar-chart.js';
-import { t } from '../i18n.js';
-import { bounds, count, pct, range, score, tx, withBounds } from '../indices/format.js';
+import { useMemo } from 'preact/hooks';
+import { Chart, type BarMarks } from '../chart.js';
+import { lang, t } from '../i18n.js';
+import type { TooltipItem } from 'chart.js';
+import { bounds, count, pct, range, score, tx, withBounds, wrapLabel } from '../indices/format.js';
 import { useScopeText } from '../indices/caption.js';
 import { Loading } from '../status.js';
+import { VALUE_ROOM } from '../chart-marks.js';
 import { LiveCounter } from '../indices/live.js';
 import { RankingTable } from '../indices/ranking.js';
 import { ScopeBar } from '../indices/scope-bar.js';
@@ -69,18 +72,53 @@ function Headline({ d }: { d: IndicesDto }) {
 }
 
 function FactorChart({ d }: { d: IndicesDto }) {
+  const l = lang.value;
   const scope = useScopeText();
-  const bars = d.factors.map((f): Bar => ({
-    label: tx(f.title),
-    value: f.index,
-    text: f.index == null ? null : pct(f.index),
-    interval: f.low == null || f.high == null ? null : [f.low, f.high],
-    title: `${tx(f.title)}: ${withBounds(f.index, f.low, f.high)}`,
-  }));
-  const target =
-    d.target == null
-      ? null
-      : { value: d.target, label: `${t('Chỉ tiêu', 'Target')} ${pct(d.target)}` };
+  const data = useMemo(
+    () => ({
+      labels: d.factors.map((f) => wrapLabel(tx(f.title), 22)),
+      datasets: [
+        {
+          label: t('Chỉ số (%)', 'Index (%)'),
+          data: d.factors.map((f) => f.index ?? 0),
+          backgroundColor: '#6fa8dc',
+        },
+      ],
+    }),
+    [d, l],
+  );
+  const marks = useMemo(
+    (): BarMarks => ({
+      values: d.factors.map((f) => (f.index == null ? null : pct(f.index))),
+      intervals: d.factors.map((f) => (f.low == null || f.high == null ? null : [f.low, f.high])),
+      target:
+        d.target == null
+          ? null
+          : { value: d.target, label: `${t('Chỉ tiêu', 'Target')} ${pct(d.target)}` },
+    }),
+    [d, l],
+  );
+  const options = useMemo(
+    () => ({
+      indexAxis: 'y' as const,
+      layout: { padding: { top: 18, right: VALUE_ROOM } },
+      scales: { x: { min: 0, max: 100, ticks: { callback: (v: number | string) => `${v}%` } } },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            title: (items: TooltipItem<'bar' | 'line'>[]) =>
+              tx(d.factors[items[0]?.dataIndex ?? 0]?.title),
+            label: (c: TooltipItem<'bar' | 'line'>) => {
+              const f = d.factors[c.dataIndex];
+              return f ? withBounds(f.index, f.low, f.high) : '';
+            },
+          },
+        },
+      },
+    }),
+    [d, l],
+  );
   const caption = t(
     `Chỉ số hài lòng theo yếu tố (thanh: chỉ số; vạch đen: khoảng tin cậy 95%; đường đỏ đứt: chỉ tiêu) — ${scope}.`,
     `Satisfaction index by factor (bar: index; black line: 95% interval; dashed red line: target) — ${scope}.`,
@@ -88,9 +126,12 @@ function FactorChart({ d }: { d: IndicesDto }) {
   return (
     <section>
       <h2>{t('Chỉ số theo yếu tố', 'Index by factor')}</h2>
-      <BarChart
-        bars={bars}
-        target={target}
+      <Chart
+        type="bar"
+        data={data}
+        options={options}
+        marks={marks}
+        height={60 + 44 * d.factors.length}
         caption={caption}
         label={t('Biểu đồ chỉ số theo yếu tố', 'Chart of the index by factor')}
       >
@@ -113,7 +154,7 @@ function FactorChart({ d }: { d: IndicesDto }) {
             f.weight,
           ])}
         />
-      </BarChart>
+      </Chart>
     </section>
   );
 }
