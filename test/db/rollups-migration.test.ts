@@ -8,6 +8,18 @@ import { upsertUnits } from '../../db/repositories/units.js';
 import { DEMO_UNITS } from '../../cli/seed/units.js';
 import { createTestDb, testDialect } from '../helpers/db.js';
 
+/** The counter tables as they were before 2026-11-30T1040-counters (no channel). */
+interface BeforeChannels {
+  answer_counts: {
+    campaign_id: string;
+    unit_id: string;
+    question_id: string;
+    value: string;
+    n: number;
+  };
+  response_counts: { campaign_id: string; unit_id: string; n: number; fast_n: number };
+}
+
 let handle: DbHandle | undefined;
 afterEach(async () => handle?.close());
 
@@ -18,7 +30,7 @@ afterEach(async () => handle?.close());
 async function leafCounters(db: Db): Promise<void> {
   await counters.down(db);
   await db.transaction().execute((trx) => upsertUnits(trx, DEMO_UNITS, '2026-11-23T02:00:00.000Z'));
-  await (db as Kysely<any>)
+  await (db as unknown as Kysely<BeforeChannels>)
     .insertInto('answer_counts')
     .values([
       {
@@ -39,7 +51,7 @@ async function leafCounters(db: Db): Promise<void> {
       { campaign_id: 'c2', unit_id: 'HN-TAYHO-THCS-TULIEN', question_id: 'q1', value: '5', n: 9 },
     ])
     .execute();
-  await (db as Kysely<any>)
+  await (db as unknown as Kysely<BeforeChannels>)
     .insertInto('response_counts')
     .values([
       { campaign_id: 'c1', unit_id: 'HN-TAYHO-THCS-DONGTHAI', n: 3, fast_n: 1 },

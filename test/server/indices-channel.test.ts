@@ -5,6 +5,12 @@ import * as counters from '../../db/migrations/2026-11-30T1040-counters.js';
 import { createTestApp, ORIGIN, type TestApp } from '../helpers/app.js';
 import { createCampaign, storedCounters, submit, thcsAnswers } from '../helpers/campaigns.js';
 
+/** What the migration's down restores: the old tally's flag, counters without a channel. */
+interface BeforeChannels {
+  responses: { id: string; counted: number };
+  response_counts: { campaign_id: string; n: number };
+}
+
 /**
  * The channel dimension of the counters: GET /api/indices?channel= reads the responses of one
  * channel (`link` = the JSON form and the no-JavaScript form), and the migration that added it
@@ -88,12 +94,12 @@ describe('the counters migration', () => {
       .select('id')
       .where('channel', '=', 'form')
       .executeTakeFirstOrThrow();
-    await (db as Kysely<any>)
+    await (db as unknown as Kysely<BeforeChannels>)
       .updateTable('responses')
       .set({ counted: 0 })
       .where('id', '=', last.id)
       .execute();
-    await (db as Kysely<any>)
+    await (db as unknown as Kysely<BeforeChannels>)
       .updateTable('response_counts')
       .set({ n: 10 })
       .where('campaign_id', '=', c.id)
