@@ -88,10 +88,21 @@ function wrongKeyPage() {
   );
 }
 
-/** The item when `key` is its reply key; undefined otherwise. */
-async function keyedItem(db: Db, code: string, key: string | undefined) {
-  const item = await findByCode(db, code);
-  return item && keyMatches(item.reply_key_hash, key?.trim()) ? item : undefined;
+/**
+ * The item when `key` is its reply key (undefined otherwise), with the key as typed and the
+ * status page its holder sees, for the forms that answer with that page again.
+ */
+async function keyedItem(
+  deps: { db: Db; clock: () => Date },
+  code: string,
+  raw: string | undefined,
+) {
+  const item = await findByCode(deps.db, code);
+  const key = raw?.trim();
+  if (!item || !key || !keyMatches(item.reply_key_hash, key)) return undefined;
+  const page = async (notice?: string, replyError?: string) =>
+    ownPage(await ownStatus(deps.db, item, deps.clock()), key, notice, replyError);
+  return { item, key, page };
 }
 
 /** The status page as the citizen holding the key sees it. */
@@ -234,12 +245,12 @@ const feedbackPages = new Hono<AppEnv>()
     async (c) => {
       const { db, clock } = c.var.deps;
       const f = c.req.valid('form');
-      const item = await keyedItem(c.var.deps.db, c.req.valid('param').code, f.replyKey);
-      if (!item) return c.html(wrongKeyPage(), 404);
-      const key = f.replyKey!.trim();
+      const own = await keyedItem(c.var.deps, c.req.valid('param').code, f.replyKey);
+      if (!own) return c.html(wrongKeyPage(), 404);
+      const { item, key } = own;
       const parsed = ZReply.safeParse({ replyKey: key, content: f.content ?? '' });
       const again = async (msg: string, status: 400 | 409 | 413) =>
-        c.html(ownPage(await ownStatus(db, item, clock()), key, undefined, msg), status);
+        c.html(await own.page(undefined, msg), status);
       if (!parsed.success) return again('Vui lòng nhập nội dung bổ sung (tối đa 5000 ký tự).', 400);
       try {
         await reply(
@@ -263,12 +274,11 @@ const feedbackPages = new Hono<AppEnv>()
     async (c) => {
       const { db, clock } = c.var.deps;
       const f = c.req.valid('form');
-      const item = await keyedItem(db, c.req.valid('param').code, f.replyKey);
-      if (!item) return c.html(wrongKeyPage(), 404);
-      const key = f.replyKey!.trim();
+      const own = await keyedItem(c.var.deps, c.req.valid('param').code, f.replyKey);
+      if (!own) return c.html(wrongKeyPage(), 404);
+      const { item } = own;
       const reason = (f.reason ?? '').trim();
-      const again = async (msg: string, status: 400 | 409) =>
-        c.html(ownPage(await ownStatus(db, item, clock()), key, msg), status);
+      const again = async (msg: string, status: 400 | 409) => c.html(await own.page(msg), status);
       if (reason.length < 10)
         return again('Vui lòng nêu lý do đề nghị xem xét lại (ít nhất 10 ký tự).', 400);
       try {
@@ -290,18 +300,11 @@ const feedbackPages = new Hono<AppEnv>()
     async (c) => {
       const { db, clock } = c.var.deps;
       const f = c.req.valid('form');
-      const item = await keyedItem(db, c.req.valid('param').code, f.replyKey);
-      if (!item) return c.html(wrongKeyPage(), 404);
-      const key = f.replyKey!.trim();
+      const own = await keyedItem(c.var.deps, c.req.valid('param').code, f.replyKey);
+      if (!own) return c.html(wrongKeyPage(), 404);
       if (f.confirm !== 'on')
-        return c.html(
-          ownPage(
-            await ownStatus(db, item, clock()),
-            key,
-            'Vui lòng đánh dấu ô xác nhận để xoá thông tin.',
-          ),
-          400,
-        );
+        return c.html(await own.page('Vui lòng đánh dấu ô xác nhận để xoá thông tin.'), 400);
+      const { item } = own;
       return c.html(erasedPage(item.tracking_code, await eraseOwnData(db, clock(), item)));
     },
   )
